@@ -1,0 +1,294 @@
+package org.smtpdoctor.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
+import org.smtpdoctor.source.SourceTree;
+import org.smtpdoctor.source.YamlNode;
+
+/**
+ * Reads the YAML half of a rules directory: {@code categories.yaml}, {@code catalog/*.yaml} and
+ * {@code codes/*.yaml}. Every problem is reported with file, line and column; nothing is guessed.
+ */
+public final class CatalogLoader {
+    public static final String CATEGORIES_FILE = "categories.yaml";
+    public static final String ENHANCED_CODES_FILE = "codes/enhanced-status-codes.yaml";
+    public static final String REPLY_CODES_FILE = "codes/reply-codes.yaml";
+    static final String CATALOG_DIR = "catalog/";
+
+    private static final Pattern CATEGORY_ID = Pattern.compile("[a-z]+\\.[a-z]+(?:-[a-z]+)*");
+    private static final Set<String> ENTRY_FIELDS = Set.of("actor", "retry", "links");
+    private static final List<String> TEXT_FIELDS = List.of("title", "explanation", "remedy");
+
+    private CatalogLoader() {
+    }
+
+    /** Loads and cross-checks the catalog of {@code tree}; problems go to {@code problems}, null when any is an error. */
+    public static Catalog load(SourceTree tree, Problems problems) {
+        Taxonomy taxonomy = loadTaxonomy(tree, problems);
+        if (taxonomy == null) {
+            return null;
+        }
+        Map<String, CatalogEntry> entries = loadEntries(tree, taxonomy, problems);
+        StatusCodes codes = new StatusCodes(
+                loadCodeTable(tree, ENHANCED_CODES_FILE, "\\d\\.\\d{1,2}", taxonomy, problems),
+                integerKeys(loadCodeTable(tree, REPLY_CODES_FILE, "[2-5]\\d\\d", taxonomy, problems)));
+        return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes);
+    }
+
+    private static YamlNode parseRequired(SourceTree tree, String name, Problems problems) {
+        SourceFile file = tree.file(name);
+        if (file == null) {
+            problems.error(name, 0, 0, "missing file (expected in " + tree.description() + ")");
+            return null;
+        }
+        return YamlNode.parse(file, problems);
+    }
+
+    private static Taxonomy loadTaxonomy(SourceTree tree, Problems problems) {
+        YamlNode root = parseRequired(tree, CATEGORIES_FILE, problems);
+        if (root == null) {
+            return null;
+        }
+        Map<String, YamlNode> top = root.fields(problems, CATEGORIES_FILE,
+                List.of("languages", "defaultLanguage", "categories"));
+        List<String> languages = new ArrayList<>();
+        if (top.containsKey("languages")) {
+            top.get("languages").items(problems, "languages").forEach(n -> languages.add(n.text()));
+        }
+        if (languages.isEmpty()) {
+            problems.add(root.error("categories.yaml must list the catalog languages, e.g. languages: [en, ru]"));
+            return null;
+        }
+        String defaultLanguage = root.requiredText(top, "defaultLanguage", problems, CATEGORIES_FILE);
+        if (defaultLanguage != null && !languages.contains(defaultLanguage)) {
+            problems.add(top.get("defaultLanguage").error("defaultLanguage '" + defaultLanguage
+                    + "' is not one of the languages " + languages));
+        }
+        List<Category> categories = new ArrayList<>();
+        Map<String, YamlNode> seen = new HashMap<>();
+        YamlNode list = top.get("categories");
+        if (list == null) {
+            problems.add(root.error("categories.yaml lacks the list 'categories'"));
+            return null;
+        }
+        List<String> fields = new ArrayList<>(languages);
+        fields.add(0, "id");
+        for (YamlNode item : list.items(problems, "categories")) {
+            Map<String, YamlNode> f = item.fields(problems, "a category", fields);
+            String id = item.requiredText(f, "id", problems, "a category");
+            if (id == null) {
+                continue;
+            }
+            if (!CATEGORY_ID.matcher(id).matches()) {
+                problems.add(f.get("id").error("category id '" + id + "' is not of the form family.name-in-kebab-case"));
+            }
+            YamlNode earlier = seen.putIfAbsent(id, item);
+            if (earlier != null) {
+                problems.add(item.error("category '" + id + "' is listed twice (first at line " + earlier.line() + ")"));
+                continue;
+            }
+            Map<String, String> description = new LinkedHashMap<>();
+            for (String language : languages) {
+                String text = item.requiredText(f, language, problems, "category " + id);
+                if (text != null) {
+                    description.put(language, text);
+                }
+            }
+            categories.add(new Category(id, description, categories.size()));
+        }
+        for (String required : Taxonomy.REQUIRED) {
+            if (!seen.containsKey(required)) {
+                problems.add(list.error("the fallback category '" + required + "' must be listed"));
+            }
+        }
+        return new Taxonomy(categories, languages, defaultLanguage == null ? languages.get(0) : defaultLanguage);
+    }
+
+    private static Map<String, CatalogEntry> loadEntries(SourceTree tree, Taxonomy taxonomy, Problems problems) {
+        Map<String, CatalogEntry> entries = new LinkedHashMap<>();
+        Map<String, String> definedIn = new HashMap<>();
+        List<SourceFile> files = tree.files(".yaml").stream().filter(f -> f.name().startsWith(CATALOG_DIR)).toList();
+        Set<String> allowed = new LinkedHashSet<>(ENTRY_FIELDS);
+        allowed.addAll(taxonomy.languages());
+        for (SourceFile file : files) {
+            YamlNode root = YamlNode.parse(file, problems);
+            if (root == null) {
+                continue;
+            }
+            for (Map.Entry<YamlNode, YamlNode> e : root.entries(problems, file.name()).entrySet()) {
+                String id = e.getKey().text();
+                if (!taxonomy.contains(id)) {
+                    problems.add(e.getKey().error("catalog entry for unknown category '" + id + "' (not in categories.yaml)"));
+                    continue;
+                }
+                String other = definedIn.putIfAbsent(id, file.name() + ":" + e.getKey().line());
+                if (other != null) {
+                    problems.add(e.getKey().error("category '" + id + "' already has an entry at " + other));
+                    continue;
+                }
+                CatalogEntry entry = readEntry(id, e.getValue(), allowed, taxonomy, problems);
+                if (entry != null) {
+                    entries.put(id, entry);
+                }
+            }
+        }
+        for (Category category : taxonomy.categories()) {
+            if (!definedIn.containsKey(category.id())) {
+                problems.error(CATALOG_DIR + category.family() + ".yaml", 0, 0,
+                        "category '" + category.id() + "' of categories.yaml has no catalog entry");
+            }
+        }
+        return entries;
+    }
+
+    private static CatalogEntry readEntry(String id, YamlNode node, Set<String> allowed, Taxonomy taxonomy,
+                                          Problems problems) {
+        String what = "entry " + id;
+        Map<String, YamlNode> f = node.fields(problems, what, allowed);
+        String actorId = node.requiredText(f, "actor", problems, what);
+        Actor actor = actorId == null ? null : Actor.byId(actorId);
+        if (actorId != null && actor == null) {
+            problems.add(f.get("actor").error("actor '" + actorId + "' is not one of sender-settings, mail-admin, "
+                    + "mail-provider, recipient, none"));
+        }
+        String retryId = node.requiredText(f, "retry", problems, what);
+        Retry retry = retryId == null ? null : Retry.byId(retryId);
+        if (retryId != null && retry == null) {
+            problems.add(f.get("retry").error("retry '" + retryId + "' is not one of automatic, after-fix, no"));
+        }
+        List<String> links = new ArrayList<>();
+        if (f.containsKey("links")) {
+            for (YamlNode link : f.get("links").items(problems, "links of " + id)) {
+                if (!link.text().startsWith("https://") && !link.text().startsWith("http://")) {
+                    problems.add(link.error("link '" + link.text() + "' is not an http(s) URL"));
+                }
+                links.add(link.text());
+            }
+        }
+        Map<String, AdviceText> texts = new LinkedHashMap<>();
+        for (String language : taxonomy.languages()) {
+            YamlNode text = f.get(language);
+            if (text == null) {
+                problems.add(node.error(what + " has no '" + language + "' text"));
+                continue;
+            }
+            AdviceText advice = readText(id + " (" + language + ")", text, problems);
+            if (advice != null) {
+                texts.put(language, advice);
+            }
+        }
+        if (actor == null || retry == null || texts.size() != taxonomy.languages().size()) {
+            return null;
+        }
+        return new CatalogEntry(id, actor, retry, links, texts);
+    }
+
+    private static AdviceText readText(String what, YamlNode node, Problems problems) {
+        Map<String, YamlNode> f = node.fields(problems, what, TEXT_FIELDS);
+        String title = node.requiredText(f, "title", problems, what);
+        String explanation = node.requiredText(f, "explanation", problems, what);
+        List<String> remedy = new ArrayList<>();
+        YamlNode steps = f.get("remedy");
+        if (steps == null) {
+            problems.add(node.error(what + " lacks the field 'remedy' (a list of steps)"));
+        } else {
+            for (YamlNode step : steps.items(problems, "remedy of " + what)) {
+                if (!step.isScalar() || step.text().isBlank()) {
+                    problems.add(step.error("a remedy step must be a non-empty text"));
+                } else {
+                    remedy.add(step.text());
+                }
+            }
+            if (remedy.isEmpty() && steps.isScalar()) {
+                return null;
+            }
+            if (remedy.isEmpty()) {
+                problems.add(steps.error("remedy of " + what + " has no steps"));
+            }
+        }
+        for (Map.Entry<String, YamlNode> field : f.entrySet()) {
+            checkPlaceholders(field.getValue(), problems, what);
+        }
+        if (title == null || explanation == null || remedy.isEmpty()) {
+            return null;
+        }
+        return new AdviceText(title, explanation, remedy);
+    }
+
+    private static void checkPlaceholders(YamlNode node, Problems problems, String what) {
+        List<YamlNode> texts = node.isScalar() ? List.of(node) : node.items(new Problems(), "");
+        for (YamlNode text : texts) {
+            for (String bare : Placeholders.withoutFallback(text.text())) {
+                problems.add(text.error("placeholder " + bare + " in " + what + " needs a fallback for diagnoses "
+                        + "without that parameter, e.g. " + bare.replace("}", "|the text from the reply}")));
+            }
+        }
+    }
+
+    private static Map<String, CodeMeaning> loadCodeTable(SourceTree tree, String name, String keyForm,
+                                                          Taxonomy taxonomy, Problems problems) {
+        Map<String, CodeMeaning> table = new LinkedHashMap<>();
+        YamlNode root = parseRequired(tree, name, problems);
+        if (root == null) {
+            return table;
+        }
+        Map<String, YamlNode> top = root.fields(problems, name, List.of("codes"));
+        if (!top.containsKey("codes")) {
+            problems.add(root.error(name + " lacks the map 'codes'"));
+            return table;
+        }
+        List<String> fields = new ArrayList<>(List.of("category", "transientCategory", "rfc"));
+        fields.addAll(taxonomy.languages());
+        for (Map.Entry<YamlNode, YamlNode> e : top.get("codes").entries(problems, "codes").entrySet()) {
+            String code = e.getKey().text();
+            if (!code.matches(keyForm)) {
+                problems.add(e.getKey().error("'" + code + "' is not a code of the form " + keyForm));
+                continue;
+            }
+            String what = "code " + code;
+            YamlNode node = e.getValue();
+            Map<String, YamlNode> f = node.fields(problems, what, fields);
+            String category = checkedCategory(node, f, "category", true, taxonomy, problems, what);
+            String transientCategory = checkedCategory(node, f, "transientCategory", false, taxonomy, problems, what);
+            String rfc = node.requiredText(f, "rfc", problems, what);
+            Map<String, String> meaning = new LinkedHashMap<>();
+            for (String language : taxonomy.languages()) {
+                String text = node.requiredText(f, language, problems, what);
+                if (text != null) {
+                    meaning.put(language, text);
+                }
+            }
+            if (category != null) {
+                table.put(code, new CodeMeaning(code, category, transientCategory, rfc, meaning, name, e.getKey().line()));
+            }
+        }
+        return table;
+    }
+
+    private static String checkedCategory(YamlNode node, Map<String, YamlNode> f, String key, boolean required,
+                                          Taxonomy taxonomy, Problems problems, String what) {
+        if (!required && !f.containsKey(key)) {
+            return null;
+        }
+        String id = node.requiredText(f, key, problems, what);
+        if (id != null && !taxonomy.contains(id)) {
+            problems.add(f.get(key).error("unknown category '" + id + "' (not in categories.yaml)"));
+            return null;
+        }
+        return id;
+    }
+
+    private static Map<Integer, CodeMeaning> integerKeys(Map<String, CodeMeaning> table) {
+        Map<Integer, CodeMeaning> byNumber = new HashMap<>();
+        table.forEach((k, v) -> byNumber.put(Integer.parseInt(k), v));
+        return byNumber;
+    }
+}

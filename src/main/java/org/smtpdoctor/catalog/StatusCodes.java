@@ -1,0 +1,36 @@
+package org.smtpdoctor.catalog;
+
+import java.util.Map;
+import org.smtpdoctor.reply.EnhancedStatusCode;
+
+/**
+ * The built-in fallback tables of {@code rules/codes/}: every IANA enhanced status code (X.0.0 to X.7.30)
+ * and every RFC 5321 reply code, with their category and meaning.
+ */
+public final class StatusCodes {
+    private final Map<String, CodeMeaning> enhanced;
+    private final Map<Integer, CodeMeaning> reply;
+
+    StatusCodes(Map<String, CodeMeaning> enhanced, Map<Integer, CodeMeaning> reply) {
+        this.enhanced = Map.copyOf(enhanced);
+        this.reply = Map.copyOf(reply);
+    }
+
+    /** The registry entry for {@code code} (looked up by subject.detail), or null when it is not registered. */
+    public CodeMeaning enhanced(EnhancedStatusCode code) {
+        return code == null ? null : enhanced.get(code.subjectDetail());
+    }
+
+    /** The entry for a basic reply code, or null when it is not a known code. */
+    public CodeMeaning reply(int code) {
+        return reply.get(code);
+    }
+
+    public int enhancedCount() {
+        return enhanced.size();
+    }
+
+    public int replyCount() {
+        return reply.size();
+    }
+}

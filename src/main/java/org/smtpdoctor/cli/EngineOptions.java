@@ -1,0 +1,36 @@
+package org.smtpdoctor.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.smtpdoctor.engine.Diagnoser;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: which rules to load and which language to answer in. */
+final class EngineOptions {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Load rules and catalogs from DIR instead of the bundled ones (read now, no rebuild).")
+    private Path rules;
+
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the advice: en or ru (default: the catalog's default language).")
+    private String language;
+
+    /** Builds the engine; a rules problem surfaces as a ProblemsException, reported by Main. */
+    Diagnoser diagnoser() {
+        if (rules != null && !Files.isDirectory(rules)) {
+            throw new IllegalArgumentException("--rules " + rules + ": no such directory");
+        }
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).build();
+        if (language != null && !diagnoser.taxonomy().languages().contains(language)) {
+            throw new IllegalArgumentException("--lang " + language + ": the catalog has "
+                    + String.join(", ", diagnoser.taxonomy().languages()));
+        }
+        return diagnoser;
+    }
+
+    /** The requested language, or null for the catalog's default. */
+    Locale locale() {
+        return language == null ? null : Locale.forLanguageTag(language);
+    }
+}

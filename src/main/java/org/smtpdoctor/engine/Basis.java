@@ -1,0 +1,24 @@
+package org.smtpdoctor.engine;
+
+/** Which layer decided a diagnosis; the layers are tried in this order. */
+public enum Basis {
+    /** A wording rule (DRL) matched the reply. */
+    PATTERN("pattern"),
+    /** The enhanced status code table (rules/codes/enhanced-status-codes.yaml). */
+    ENHANCED_CODE("enhanced-code"),
+    /** The basic reply code table (rules/codes/reply-codes.yaml). */
+    REPLY_CODE("reply-code"),
+    /** Nothing recognised the reply: unknown.transient, unknown.permanent or unknown.unclassified. */
+    NONE("none");
+
+    private final String id;
+
+    Basis(String id) {
+        this.id = id;
+    }
+
+    /** The id used in JSON, e.g. {@code enhanced-code}. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,132 @@
+package org.smtpdoctor.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.smtpdoctor.catalog.Actor;
+import org.smtpdoctor.catalog.Advice;
+import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.catalog.CatalogEntry;
+import org.smtpdoctor.catalog.CodeMeaning;
+import org.smtpdoctor.catalog.Retry;
+import org.smtpdoctor.reply.EnhancedStatusCode;
+
+/**
+ * What smtp-doctor concluded about one error text. Immutable; the advice is rendered on request, in
+ * any catalog language, from the rule set that made the diagnosis.
+ */
+public final class Diagnosis {
+    private final String input;
+    private final String category;
+    private final Basis basis;
+    private final int code;
+    private final EnhancedStatusCode enhancedCode;
+    private final Map<String, String> params;
+    private final List<String> secondary;
+    private final RuleRef rule;
+    private final CodeMeaning codeMeaning;
+    private final Catalog catalog;
+    private final String ruleSetVersion;
+
+    Diagnosis(String input, String category, Basis basis, int code, EnhancedStatusCode enhancedCode,
+              Map<String, String> params, List<String> secondary, RuleRef rule, CodeMeaning codeMeaning,
+              Catalog catalog, String ruleSetVersion) {
+        this.input = input;
+        this.category = category;
+        this.basis = basis;
+        this.code = code;
+        this.enhancedCode = enhancedCode;
+        this.params = params;
+        this.secondary = List.copyOf(secondary);
+        this.rule = rule;
+        this.codeMeaning = codeMeaning;
+        this.catalog = catalog;
+        this.ruleSetVersion = ruleSetVersion;
+    }
+
+    /** The error text as given. */
+    public String input() {
+        return input;
+    }
+
+    /** The category id, e.g. {@code auth.invalid-credentials}; never null. */
+    public String category() {
+        return category;
+    }
+
+    /** Which layer decided. */
+    public Basis basis() {
+        return basis;
+    }
+
+    /** The basic reply code, or 0 when the text has none. */
+    public int code() {
+        return code;
+    }
+
+    /** The enhanced status code, or null when the text has none. */
+    public EnhancedStatusCode enhancedCode() {
+        return enhancedCode;
+    }
+
+    /** Values the deciding rule extracted from the text (e.g. {@code url}); empty for the code layers. */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** Other categories that matched, on any layer, most specific first; never the decided one. */
+    public List<String> secondary() {
+        return secondary;
+    }
+
+    /** The rule or table entry that decided, or null for basis {@link Basis#NONE}. */
+    public RuleRef rule() {
+        return rule;
+    }
+
+    /** Who has to act. */
+    public Actor actor() {
+        return entry().actor();
+    }
+
+    /** Whether sending again helps. */
+    public Retry retry() {
+        return entry().retry();
+    }
+
+    /** The advice in the catalog's default language. */
+    public Advice advice() {
+        return advice(null);
+    }
+
+    /**
+     * The advice in {@code locale}'s language, or in the catalog's default language when the catalog does
+     * not have that one (or {@code locale} is null).
+     */
+    public Advice advice(Locale locale) {
+        return entry().advice(language(locale), params);
+    }
+
+    /** What the reply's code means (the enhanced code if registered, else the reply code), or null. */
+    public String codeMeaning(Locale locale) {
+        return codeMeaning == null ? null : codeMeaning.meaning().get(language(locale));
+    }
+
+    /** The version (content hash) of the rule set that made this diagnosis. */
+    public String ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    private String language(Locale locale) {
+        return catalog.language(locale == null ? "" : locale.getLanguage());
+    }
+
+    private CatalogEntry entry() {
+        return catalog.entry(category);
+    }
+
+    @Override
+    public String toString() {
+        return category + " (" + basis.id() + (rule == null ? "" : ", " + rule) + ")";
+    }
+}

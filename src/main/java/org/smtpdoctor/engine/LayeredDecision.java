@@ -1,0 +1,87 @@
+package org.smtpdoctor.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.catalog.CodeMeaning;
+import org.smtpdoctor.catalog.Taxonomy;
+import org.smtpdoctor.reply.ParsedReply;
+import org.smtpdoctor.rules.Verdict;
+
+/**
+ * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
+ * wording rules, then the enhanced status code, then the reply code, then unknown.*.
+ *
+ * <p>When several wording rules match, the winner is the verdict whose category comes first in
+ * categories.yaml; within one category, the rule written first (by file, then line). A code layer
+ * whose table says unknown.* does not decide: the next layer gets its turn.
+ */
+final class LayeredDecision {
+    private LayeredDecision() {
+    }
+
+    static Diagnosis decide(ParsedReply reply, List<Verdict> verdicts, RuleSet rules) {
+        Catalog catalog = rules.catalog();
+        Taxonomy taxonomy = catalog.taxonomy();
+        List<Verdict> ranked = new ArrayList<>(verdicts);
+        ranked.sort(Comparator
+                .comparingInt((Verdict v) -> taxonomy.get(v.category()).precedence())
+                .thenComparing(v -> rules.location(v.rulePackage(), v.ruleName()).file())
+                .thenComparingInt(v -> rules.location(v.rulePackage(), v.ruleName()).line()));
+
+        CodeMeaning enhanced = catalog.statusCodes().enhanced(reply.enhancedCode());
+        CodeMeaning replyCode = catalog.statusCodes().reply(reply.code());
+        String enhancedCategory = enhanced == null ? null : enhanced.categoryFor(reply.enhancedCode().statusClass());
+        String replyCategory = replyCode == null ? null : replyCode.category();
+
+        Set<String> candidates = new LinkedHashSet<>();
+        ranked.forEach(v -> candidates.add(v.category()));
+        addIfKnown(candidates, enhancedCategory);
+        addIfKnown(candidates, replyCategory);
+
+        String category;
+        Basis basis;
+        RuleRef rule;
+        Map<String, String> params = Map.of();
+        if (!ranked.isEmpty()) {
+            Verdict winner = ranked.get(0);
+            category = winner.category();
+            basis = Basis.PATTERN;
+            rule = rules.location(winner.rulePackage(), winner.ruleName());
+            params = winner.params();
+        } else if (isKnown(enhancedCategory)) {
+            category = enhancedCategory;
+            basis = Basis.ENHANCED_CODE;
+            rule = new RuleRef("enhanced status code X." + enhanced.code(), enhanced.file(), enhanced.line());
+        } else if (isKnown(replyCategory)) {
+            category = replyCategory;
+            basis = Basis.REPLY_CODE;
+            rule = new RuleRef("reply code " + replyCode.code(), replyCode.file(), replyCode.line());
+        } else {
+            category = switch (reply.failureClass()) {
+                case 4 -> Taxonomy.UNKNOWN_TRANSIENT;
+                case 5 -> Taxonomy.UNKNOWN_PERMANENT;
+                default -> Taxonomy.UNKNOWN_UNCLASSIFIED;
+            };
+            basis = Basis.NONE;
+            rule = null;
+        }
+        candidates.remove(category);
+        return new Diagnosis(reply.input(), category, basis, reply.code(), reply.enhancedCode(), params,
+                List.copyOf(candidates), rule, enhanced != null ? enhanced : replyCode, catalog, rules.version());
+    }
+
+    private static boolean isKnown(String category) {
+        return category != null && !category.startsWith("unknown.");
+    }
+
+    private static void addIfKnown(Set<String> candidates, String category) {
+        if (isKnown(category)) {
+            candidates.add(category);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.smtpdoctor.engine;
+
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.rules.TextPatterns;
+
+/**
+ * One loaded rules directory: compiled DRL, compiled patterns, where each rule is written, and the catalog.
+ * Immutable; a reload builds a new one.
+ *
+ * @param kieBase   the compiled rules
+ * @param patterns  every pattern the rules use, compiled at load
+ * @param locations rule locations keyed by {@link #key(String, String)}
+ * @param catalog   taxonomy, advice and status code tables
+ * @param version   a hash of every file's content: two rule sets with the same files have the same version
+ */
+record RuleSet(KieBase kieBase, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
+               String version) {
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+
+    /** Where a rule is written; a placeholder location if Drools names a rule the index does not know. */
+    RuleRef location(String packageName, String ruleName) {
+        RuleRef ref = locations.get(key(packageName, ruleName));
+        return ref != null ? ref : new RuleRef(ruleName, packageName.replace('.', '/'), 0);
+    }
+}

@@ -1,0 +1,160 @@
+package org.smtpdoctor.engine;
+
+import com.google.re2j.PatternSyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.catalog.CatalogLoader;
+import org.smtpdoctor.rules.TextPatterns;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
+import org.smtpdoctor.source.SourceTree;
+
+/**
+ * Loads a rules directory into a {@link RuleSet}: the catalog (YAML) and every {@code <family>/<name>.drl},
+ * compiled by Drools at run time through KieServices, KieFileSystem and KieBuilder.
+ *
+ * <p>Before Drools sees a file, the loader checks what Drools cannot: the file sits in its family's folder
+ * and is named after the category it concludes (one id everywhere), its package is the family, every
+ * pattern compiles, and every concluded category exists. All problems of all files are reported together.
+ */
+public final class RuleSetLoader {
+    private static final String KIE_SOURCE_ROOT = "src/main/resources/";
+
+    private RuleSetLoader() {
+    }
+
+    /** Loads {@code tree}. @throws org.smtpdoctor.source.ProblemsException listing every error found */
+    static RuleSet load(SourceTree tree) {
+        Problems problems = new Problems();
+        Catalog catalog = CatalogLoader.load(tree, problems);
+        List<DrlFile> drls = tree.files(".drl").stream().map(DrlFile::new).toList();
+        TextPatterns patterns = new TextPatterns();
+        Map<String, RuleRef> locations = new HashMap<>();
+        for (DrlFile drl : drls) {
+            checkLayout(drl, problems);
+            compilePatterns(drl, patterns, problems);
+            if (catalog != null) {
+                checkConclusions(drl, catalog, problems);
+            }
+            indexRules(drl, locations, problems);
+        }
+        if (drls.isEmpty()) {
+            problems.error(".", 0, 0, "no .drl rule files in " + tree.description());
+        }
+        problems.throwIfErrors();
+        KieBase kieBase = compile(drls, problems);
+        problems.throwIfErrors();
+        return new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
+    }
+
+    private static void checkLayout(DrlFile drl, Problems problems) {
+        String name = drl.source().name();
+        String[] parts = name.split("/");
+        if (parts.length != 2) {
+            problems.error(name, 1, 1, "a rule file belongs in its family's folder, named after its category: "
+                    + "<family>/<name>.drl for category <family>.<name>");
+            return;
+        }
+        if (!drl.packageName().equals(parts[0])) {
+            problems.error(name, 1, 1, "the package must be the family folder: 'package " + parts[0] + ";'"
+                    + (drl.packageName().isEmpty() ? "" : " (found '" + drl.packageName() + "')"));
+        }
+    }
+
+    private static void compilePatterns(DrlFile drl, TextPatterns patterns, Problems problems) {
+        for (DrlFile.Literal literal : drl.patterns()) {
+            try {
+                patterns.compile(literal.value());
+            } catch (PatternSyntaxException e) {
+                problems.error(drl.source().name(), literal.line(), literal.column(),
+                        "pattern does not compile: " + e.getDescription() + " in \"" + literal.value() + "\"");
+            }
+        }
+    }
+
+    private static void checkConclusions(DrlFile drl, Catalog catalog, Problems problems) {
+        String name = drl.source().name();
+        String expected = name.replace('/', '.').replaceFirst("\\.drl$", "");
+        for (DrlFile.Literal conclusion : drl.conclusions()) {
+            if (!catalog.taxonomy().contains(conclusion.value())) {
+                problems.error(name, conclusion.line(), conclusion.column(),
+                        "unknown category '" + conclusion.value() + "' (not in categories.yaml)");
+            } else if (!conclusion.value().equals(expected)) {
+                problems.error(name, conclusion.line(), conclusion.column(), "this file may only conclude '"
+                        + expected + "' (its name); put rules for '" + conclusion.value() + "' in "
+                        + conclusion.value().replace('.', '/') + ".drl");
+            }
+        }
+    }
+
+    private static void indexRules(DrlFile drl, Map<String, RuleRef> locations, Problems problems) {
+        for (DrlFile.Literal rule : drl.rules()) {
+            RuleRef ref = new RuleRef(rule.value(), drl.source().name(), rule.line());
+            RuleRef earlier = locations.putIfAbsent(RuleSet.key(drl.packageName(), rule.value()), ref);
+            if (earlier != null) {
+                problems.error(ref.file(), ref.line(), rule.column(), "a rule named \"" + rule.value()
+                        + "\" already exists at " + earlier.file() + ":" + earlier.line());
+            }
+        }
+    }
+
+    private static KieBase compile(List<DrlFile> drls, Problems problems) {
+        KieServices kieServices = KieServices.Factory.get();
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        ReleaseId releaseId = kieServices.newReleaseId("org.smtpdoctor.rules", "ruleset",
+                "1.0.0-" + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        for (DrlFile drl : drls) {
+            kfs.write(KIE_SOURCE_ROOT + drl.source().name(), drl.source().content());
+        }
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (message.getText().contains("Parser returned a null Package")) {
+                continue; // Drools adds this after every syntax error it has already reported
+            }
+            String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + KIE_SOURCE_ROOT, "");
+            problems.error(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
+                    message.getText().strip().replaceAll("\\s+", " "));
+        }
+        if (problems.hasErrors()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // The repository would otherwise keep every rule set ever loaded in this JVM.
+        kieServices.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    private static String version(SourceTree tree, List<DrlFile> drls) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Stream.concat(tree.files(".yaml").stream(), drls.stream().map(DrlFile::source))
+                    .sorted((a, b) -> a.name().compareTo(b.name()))
+                    .forEach(f -> {
+                        sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+                        sha.update((byte) 0);
+                        sha.update(f.content().getBytes(StandardCharsets.UTF_8));
+                        sha.update((byte) 0);
+                    });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

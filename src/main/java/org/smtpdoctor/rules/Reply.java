@@ -1,0 +1,94 @@
+package org.smtpdoctor.rules;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smtpdoctor.reply.EnhancedStatusCode;
+import org.smtpdoctor.reply.ParsedReply;
+
+/**
+ * The fact every rule matches: one parsed reply, for one evaluation.
+ *
+ * <p>Properties for constraints: {@code code} (535, or 0 when the text has none), {@code enhanced}
+ * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
+ * {@code text}. Text tests: {@code has("pattern")} in a constraint, {@code find("pattern")} after
+ * {@code from} when named groups should become parameters. Patterns are RE2, case-insensitive.
+ */
+public final class Reply {
+    private final ParsedReply parsed;
+    private final TextPatterns patterns;
+    private final List<Verdict> verdicts = new ArrayList<>();
+
+    /** Made by the engine for each evaluation; {@code patterns} is the rule set's compiled patterns. */
+    public Reply(ParsedReply parsed, TextPatterns patterns) {
+        this.parsed = parsed;
+        this.patterns = patterns;
+    }
+
+    public int getCode() {
+        return parsed.code();
+    }
+
+    public String getEnhanced() {
+        EnhancedStatusCode e = parsed.enhancedCode();
+        return e == null ? "" : e.toString();
+    }
+
+    public int getEnhancedClass() {
+        EnhancedStatusCode e = parsed.enhancedCode();
+        return e == null ? 0 : e.statusClass();
+    }
+
+    public int getEnhancedSubject() {
+        EnhancedStatusCode e = parsed.enhancedCode();
+        return e == null ? -1 : e.subject();
+    }
+
+    public int getEnhancedDetail() {
+        EnhancedStatusCode e = parsed.enhancedCode();
+        return e == null ? -1 : e.detail();
+    }
+
+    public String getText() {
+        return parsed.text();
+    }
+
+    /** True when the pattern occurs anywhere in the text (case-insensitive). */
+    public boolean has(String pattern) {
+        return patterns.compile(pattern).matcher(parsed.text()).find();
+    }
+
+    /** The first match of the pattern in the text with its named groups, or null (which {@code from} skips). */
+    public TextMatch find(String pattern) {
+        Pattern p = patterns.compile(pattern);
+        Matcher m = p.matcher(parsed.text());
+        if (!m.find()) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : p.namedGroups().keySet()) {
+            String value = m.group(name);
+            if (value != null) {
+                params.put(name, value);
+            }
+        }
+        return new TextMatch(m.group(), params);
+    }
+
+    void conclude(Verdict verdict) {
+        verdicts.add(verdict);
+    }
+
+    /** What the rules concluded during this evaluation, in firing order. */
+    public List<Verdict> verdicts() {
+        return List.copyOf(verdicts);
+    }
+
+    @Override
+    public String toString() {
+        return "Reply[" + parsed.code() + " " + getEnhanced() + " " + parsed.text() + "]";
+    }
+}

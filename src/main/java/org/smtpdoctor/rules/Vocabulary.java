@@ -1,0 +1,37 @@
+package org.smtpdoctor.rules;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Functions for rule consequences, imported into DRL with
+ * {@code import function org.smtpdoctor.rules.Vocabulary.conclude;}.
+ */
+public final class Vocabulary {
+    private Vocabulary() {
+    }
+
+    /**
+     * Records that the firing rule diagnoses its {@link Reply} as {@code category}; the named groups of
+     * every {@link TextMatch} the rule matched become parameters.
+     */
+    public static void conclude(RuleContext kcontext, String category) {
+        Reply reply = null;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Object fact : kcontext.getMatch().getObjects()) {
+            if (fact instanceof Reply r) {
+                reply = r;
+            } else if (fact instanceof TextMatch m) {
+                params.putAll(m.params());
+            }
+        }
+        Rule rule = kcontext.getRule();
+        if (reply == null) {
+            throw new IllegalStateException("rule '" + rule.getName() + "' concludes without matching a Reply");
+        }
+        reply.conclude(new Verdict(category, rule.getPackageName(), rule.getName(), Collections.unmodifiableMap(params)));
+    }
+}

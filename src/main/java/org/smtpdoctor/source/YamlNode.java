@@ -1,0 +1,169 @@
+package org.smtpdoctor.source;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node that knows its file, line and column, so that every schema error in a catalog or
+ * sample file can be reported where the author has to fix it.
+ *
+ * <p>Files are composed, not constructed: SnakeYAML's safe composer yields plain nodes (no tags, no
+ * objects), and duplicate keys, which SnakeYAML would silently merge, are reported here.
+ */
+public final class YamlNode {
+    private final Node node;
+    private final String file;
+
+    private YamlNode(Node node, String file) {
+        this.node = node;
+        this.file = file;
+    }
+
+    /** Parses one file; reports a syntax error or duplicate key to {@code problems} and returns null on a syntax error. */
+    public static YamlNode parse(SourceFile source, Problems problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            Node root = yaml.compose(new StringReader(source.content()));
+            if (root == null) {
+                problems.error(source.name(), 1, 1, "the file is empty");
+                return null;
+            }
+            YamlNode node = new YamlNode(root, source.name());
+            node.reportDuplicateKeys(problems);
+            return node;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            problems.error(source.name(), line, column, "YAML syntax: " + message);
+            return null;
+        }
+    }
+
+    private void reportDuplicateKeys(Problems problems) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Node> seen = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                YamlNode key = new YamlNode(tuple.getKeyNode(), file);
+                String name = key.text();
+                Node earlier = seen.putIfAbsent(name, tuple.getKeyNode());
+                if (earlier != null) {
+                    problems.add(key.error("duplicate key '" + name + "' (first at line "
+                            + (earlier.getStartMark().getLine() + 1) + ")"));
+                }
+                new YamlNode(tuple.getValueNode(), file).reportDuplicateKeys(problems);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> new YamlNode(n, file).reportDuplicateKeys(problems));
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line of the node's start. */
+    public int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    /** 1-based column of the node's start. */
+    public int column() {
+        return node.getStartMark().getColumn() + 1;
+    }
+
+    /** An error located at this node. */
+    public Problem error(String message) {
+        return Problem.error(file, line(), column(), message);
+    }
+
+    /** A warning located at this node. */
+    public Problem warning(String message) {
+        return Problem.warning(file, line(), column(), message);
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    /** The scalar's text; for a map or list, a short description of what it is. */
+    public String text() {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        return node instanceof MappingNode ? "<map>" : "<list>";
+    }
+
+    /** Entries of a map in file order, keyed by the key node; empty (and reported) when this is not a map. */
+    public Map<YamlNode, YamlNode> entries(Problems problems, String what) {
+        Map<YamlNode, YamlNode> entries = new LinkedHashMap<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                entries.put(new YamlNode(tuple.getKeyNode(), file), new YamlNode(tuple.getValueNode(), file));
+            }
+        } else {
+            problems.add(error(what + " must be a map of key: value"));
+        }
+        return entries;
+    }
+
+    /** The items of a list; empty (and reported) when this is not a list. */
+    public List<YamlNode> items(Problems problems, String what) {
+        List<YamlNode> items = new ArrayList<>();
+        if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> items.add(new YamlNode(n, file)));
+        } else {
+            problems.add(error(what + " must be a list"));
+        }
+        return items;
+    }
+
+    /**
+     * Reads this node as a map whose keys must come from {@code allowed}; unknown keys are reported
+     * at their position. Returns the values by key name.
+     */
+    public Map<String, YamlNode> fields(Problems problems, String what, Collection<String> allowed) {
+        Map<String, YamlNode> fields = new LinkedHashMap<>();
+        for (Map.Entry<YamlNode, YamlNode> e : entries(problems, what).entrySet()) {
+            String key = e.getKey().text();
+            if (!allowed.contains(key)) {
+                problems.add(e.getKey().error("unknown field '" + key + "' in " + what + " (allowed: "
+                        + String.join(", ", allowed) + ")"));
+            } else {
+                fields.put(key, e.getValue());
+            }
+        }
+        return fields;
+    }
+
+    /** A required non-empty scalar field of a map read with {@link #fields}; null (and reported) when missing. */
+    public String requiredText(Map<String, YamlNode> fields, String key, Problems problems, String what) {
+        YamlNode value = fields.get(key);
+        if (value == null) {
+            problems.add(error(what + " lacks the field '" + key + "'"));
+            return null;
+        }
+        if (!value.isScalar() || value.text().isBlank()) {
+            problems.add(value.error("'" + key + "' in " + what + " must be a non-empty text"));
+            return null;
+        }
+        return value.text();
+    }
+}
