@@ -24,7 +24,7 @@ public final class CatalogLoader {
     static final String CATALOG_DIR = "catalog/";
 
     private static final Pattern CATEGORY_ID = Pattern.compile("[a-z]+\\.[a-z]+(?:-[a-z]+)*");
-    private static final Set<String> ENTRY_FIELDS = Set.of("actor", "retry", "links");
+    private static final List<String> ENTRY_FIELDS = List.of("actor", "retry", "links");
     private static final List<String> TEXT_FIELDS = List.of("title", "explanation", "remedy");
 
     private CatalogLoader() {

@@ -1,0 +1,117 @@
+package org.smtpdoctor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smtpdoctor.TestRules;
+import org.smtpdoctor.source.Problem;
+import org.smtpdoctor.source.ProblemsException;
+
+/** A broken rule file is reported with its path and line, and nothing else is blamed. */
+class RuleLoadErrorsTest {
+    private static final String HEADER = "package auth;\n\nimport org.smtpdoctor.rules.*;\n"
+            + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n\n";
+
+    @TempDir
+    Path temp;
+
+    private List<Problem> problemsOf(TestRules rules) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Diagnoser.builder().rulesDirectory(rules.root()).build());
+        assertThat(thrown).isInstanceOf(ProblemsException.class);
+        return ((ProblemsException) thrown).problems();
+    }
+
+    @Test
+    void theProjectRulesLoad() {
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        assertThat(diagnoser.ruleSetVersion()).hasSize(12);
+    }
+
+    @Test
+    void drlSyntaxErrorIsReportedAtItsFileAndLine() {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+                + "rule \"auth.too-many-attempts: broken\"\nwhen\n    Reply( code == 535 \nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        List<Problem> problems = problemsOf(rules);
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("auth/too-many-attempts.drl");
+            assertThat(p.line()).isBetween(8, 10);
+        });
+        assertThat(problems).noneMatch(p -> p.message().contains("null Package"));
+    }
+
+    @Test
+    void unknownPropertyIsReportedByDrools() {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+                + "rule \"auth.too-many-attempts: unknown field\"\nwhen\n    Reply( replyCode == 421 )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        List<Problem> problems = problemsOf(rules);
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("auth/too-many-attempts.drl");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).contains("replyCode");
+        });
+    }
+
+    @Test
+    void badPatternIsReportedAtItsLineAndColumn() {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+                + "rule \"auth.too-many-attempts: bad pattern\"\nwhen\n    Reply( has(\"too many (login attempts\") )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        assertThat(problemsOf(rules)).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith("auth/too-many-attempts.drl:8:16: error: pattern does not compile");
+            assertThat(p.message()).contains("too many (login attempts");
+        });
+    }
+
+    @Test
+    void unknownCategoryAndForeignCategoryAreReported() {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+                + "rule \"auth.too-many-attempts: a\"\nwhen\n    Reply( code == 421 )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-logins\");\nend\n\n"
+                + "rule \"auth.too-many-attempts: b\"\nwhen\n    Reply( code == 454 )\nthen\n"
+                + "    conclude(kcontext, \"auth.invalid-credentials\");\nend\n");
+        assertThat(problemsOf(rules)).extracting(Problem::toString).containsExactly(
+                "auth/too-many-attempts.drl:10:24: error: unknown category 'auth.too-many-logins' (not in categories.yaml)",
+                "auth/too-many-attempts.drl:17:24: error: this file may only conclude 'auth.too-many-attempts' (its name); "
+                        + "put rules for 'auth.invalid-credentials' in auth/invalid-credentials.drl");
+    }
+
+    @Test
+    void packageMustBeTheFamilyAndRuleNamesUnique() {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER.replace("package auth;", "package authx;")
+                + "rule \"auth.too-many-attempts: a\"\nwhen\n    Reply( code == 421 )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        assertThat(problemsOf(rules)).extracting(Problem::message)
+                .containsExactly("the package must be the family folder: 'package auth;' (found 'authx')");
+
+        TestRules twice = TestRules.copyInto(temp.resolve("second")).write("auth/too-many-attempts.drl", HEADER
+                + "rule \"auth.too-many-attempts: a\"\nwhen\n    Reply( code == 421 )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n"
+                + "rule \"auth.too-many-attempts: a\"\nwhen\n    Reply( code == 454 )\nthen\n"
+                + "    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        assertThat(problemsOf(twice)).anySatisfy(p -> assertThat(p.toString())
+                .startsWith("auth/too-many-attempts.drl:12:6: error: a rule named \"auth.too-many-attempts: a\" already exists at auth/too-many-attempts.drl:6"));
+    }
+
+    @Test
+    void ruleFileOutsideAFamilyFolderIsRefused() {
+        TestRules rules = TestRules.copyInto(temp).write("stray.drl", HEADER
+                + "rule \"stray\"\nwhen\n    Reply( code == 421 )\nthen\n    conclude(kcontext, \"server.unavailable\");\nend\n");
+        assertThat(problemsOf(rules)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("stray.drl");
+            assertThat(p.message()).contains("<family>/<name>.drl");
+        });
+    }
+
+    @Test
+    void aMissingRulesDirectoryIsAClearError() {
+        assertThatThrownBy(() -> Diagnoser.builder().rulesDirectory(temp.resolve("nothing")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a directory");
+    }
+}

@@ -1,0 +1,143 @@
+package org.smtpdoctor.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplyParserTest {
+    private final ReplyParser parser = new ReplyParser();
+
+    private void assertParsed(String input, int code, String enhanced, String text) {
+        ParsedReply r = parser.parse(input);
+        assertThat(r.code()).as("code of %s", input).isEqualTo(code);
+        assertThat(r.enhancedCode() == null ? null : r.enhancedCode().toString()).as("enhanced code of %s", input)
+                .isEqualTo(enhanced);
+        assertThat(r.text()).as("text of %s", input).isEqualTo(text);
+        assertThat(r.input()).isEqualTo(input);
+    }
+
+    @Test
+    void plainReplyWithEnhancedCode() {
+        assertParsed("535 5.7.8 Error: authentication failed: Invalid user or password", 535, "5.7.8",
+                "Error: authentication failed: Invalid user or password");
+    }
+
+    @Test
+    void theSupportArticlesOddSeparators() {
+        assertParsed("535 – Incorrect authentication data", 535, null, "Incorrect authentication data");
+        assertParsed("535.5.7.3 authentication unsuccessful", 535, "5.7.3", "authentication unsuccessful");
+        assertParsed("535 - Incorrect authentication data", 535, null, "Incorrect authentication data");
+    }
+
+    @Test
+    void multiLineReplyIsJoinedWithoutRepeatedCodes() {
+        assertParsed("550-5.7.1 [192.0.2.1] Our system has detected that this message is\r\n"
+                        + "550-5.7.1 likely unsolicited mail.\r\n"
+                        + "550 5.7.1 https://support.google.com/mail/?p=UnsolicitedMessageError\r\n",
+                550, "5.7.1", "[192.0.2.1] Our system has detected that this message is likely unsolicited mail. "
+                        + "https://support.google.com/mail/?p=UnsolicitedMessageError");
+    }
+
+    @Test
+    void multiLineReplyLoggedOnOneLine() {
+        assertParsed("host mx.example.com[192.0.2.1] said: 550-5.7.26 This mail is unauthenticated. "
+                        + "550-5.7.26 Please read the guidelines. 550 5.7.26 https://support.google.com/mail (in reply to end of DATA command)",
+                550, "5.7.26", "host mx.example.com[192.0.2.1] said: 550-5.7.26 This mail is unauthenticated. "
+                        + "Please read the guidelines. https://support.google.com/mail (in reply to end of DATA command)");
+    }
+
+    @Test
+    void jakartaMailExceptionWrapperWithTrailingNewline() {
+        assertParsed("jakarta.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed: authentication failure\n",
+                535, "5.7.8", "Error: authentication failed: authentication failure");
+    }
+
+    @Test
+    void nestedExceptionsAreUnwrappedAndRepeatsDropped() {
+        assertParsed("com.sun.mail.smtp.SMTPSendFailedException: 550 5.7.1 Relay access denied;\n"
+                        + "  nested exception is:\n\tcom.sun.mail.smtp.SMTPSenderFailedException: 550 5.7.1 Relay access denied\n",
+                550, "5.7.1", "Relay access denied");
+        assertParsed("javax.mail.MessagingException: Could not connect to SMTP host: smtp.example.com, port: 465;\n"
+                        + "  nested exception is:\n\tjava.net.ConnectException: Connection refused",
+                0, null, "Could not connect to SMTP host: smtp.example.com, port: 465; Connection refused");
+    }
+
+    @Test
+    void stackTraceFramesAndCausedByAreDropped() {
+        assertParsed("org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: localhost, 2525; timeout -1\n"
+                        + "\tat org.eclipse.angus.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2411)\n"
+                        + "\t... 12 more\n"
+                        + "Caused by: java.net.ConnectException: Connection refused\n"
+                        + "\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\n",
+                0, null, "Couldn't connect to host, port: localhost, 2525; timeout -1; Connection refused");
+    }
+
+    @Test
+    void logPrefixesAreStripped() {
+        assertParsed("2024-05-01 12:00:00,123 ERROR [mail-sender-1] o.e.app.Mailer - 535 5.7.8 Error: authentication failed",
+                535, "5.7.8", "Error: authentication failed");
+        assertParsed("2024-05-01T12:00:00.123Z WARN 12345 --- [main] com.example.MailService : 421 4.7.0 Try again later",
+                421, "4.7.0", "Try again later");
+        assertParsed("[ERROR] \"550 spam message rejected\"", 550, null, "spam message rejected");
+    }
+
+    @Test
+    void replyEmbeddedInAPostfixLogLine() {
+        ParsedReply r = parser.parse("May  1 12:00:00 mx postfix/smtp[1234]: 4BQ2Xs1234Z: to=<bob@example.org>, "
+                + "relay=mx.example.org[192.0.2.7]:25, status=bounced (host mx.example.org[192.0.2.7] said: "
+                + "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))");
+        assertThat(r.code()).isEqualTo(550);
+        assertThat(r.enhancedCode()).hasToString("5.1.1");
+        assertThat(r.text()).startsWith("to=<bob@example.org>").contains("User unknown");
+    }
+
+    @Test
+    void embeddedCodeAfterSaid() {
+        ParsedReply r = parser.parse("host mx.example.org[192.0.2.7] said: 554 Transaction failed");
+        assertThat(r.code()).isEqualTo(554);
+        assertThat(r.enhancedCode()).isNull();
+    }
+
+    @Test
+    void portNumbersAreNotReplyCodes() {
+        assertParsed("Could not connect to SMTP host: smtp.example.com, port: 587", 0, null,
+                "Could not connect to SMTP host: smtp.example.com, port: 587");
+        assertParsed("Couldn't connect to host, port: smtp.example.com, 465; timeout 5000", 0, null,
+                "Couldn't connect to host, port: smtp.example.com, 465; timeout 5000");
+    }
+
+    @Test
+    void enhancedCodeWithoutReplyCode() {
+        assertParsed("5.7.1 spf check failed", 0, "5.7.1", "spf check failed");
+    }
+
+    @Test
+    void textsWithoutCode() {
+        assertParsed("Could not connect to SMTP host", 0, null, "Could not connect to SMTP host");
+        assertParsed("Connection timed out", 0, null, "Connection timed out");
+        assertParsed("Cannot start TLS: handshake failure", 0, null, "Cannot start TLS: handshake failure");
+    }
+
+    @Test
+    void quotesAndCrLfAndControlCharacters() {
+        assertParsed("'535 5.7.8 Error: authentication failed'\r\n", 535, "5.7.8", "Error: authentication failed");
+        assertParsed("\u201C550 spam message rejected\u201D", 550, null, "spam message rejected");
+        assertParsed("550\u0000 5.7.1 nul\tbyte", 550, "5.7.1", "nul byte");
+    }
+
+    @Test
+    void emptyAndNullInput() {
+        assertParsed("", 0, null, "");
+        assertParsed("   \r\n  ", 0, null, "");
+        ParsedReply r = parser.parse(null);
+        assertThat(r.code()).isZero();
+        assertThat(r.text()).isEmpty();
+    }
+
+    @Test
+    void failureClassComesFromEitherCode() {
+        assertThat(parser.parse("451 4.3.0 try later").failureClass()).isEqualTo(4);
+        assertThat(parser.parse("5.7.1 refused").failureClass()).isEqualTo(5);
+        assertThat(parser.parse("no code here").failureClass()).isZero();
+    }
+}

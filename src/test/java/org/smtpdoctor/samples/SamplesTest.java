@@ -1,0 +1,66 @@
+package org.smtpdoctor.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.smtpdoctor.TestRules;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceTree;
+
+/** Every sample case is a test of its own, named by file and case, grouped by sample file. */
+class SamplesTest {
+    private static final Path SAMPLES = Path.of("samples");
+    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+
+    private static List<SampleCase> cases() {
+        Problems problems = new Problems();
+        List<SampleCase> cases = SampleLoader.load(SourceTree.of(SAMPLES), problems);
+        assertThat(problems.all()).as("sample files load cleanly").isEmpty();
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everySampleCase() {
+        SampleVerifier verifier = new SampleVerifier(DIAGNOSER);
+        Map<String, List<SampleCase>> byFile = cases().stream()
+                .collect(Collectors.groupingBy(SampleCase::file, TreeMap::new, Collectors.toList()));
+        return byFile.entrySet().stream().map(file -> DynamicContainer.dynamicContainer(file.getKey(),
+                file.getValue().stream().map(sample -> DynamicTest.dynamicTest(
+                        "line " + sample.line() + ": " + abbreviate(sample.text()), () -> {
+                            SampleResult result = verifier.verify(sample);
+                            if (!result.passed()) {
+                                fail(String.join("\n", result.report()));
+                            }
+                        }))));
+    }
+
+    @Test
+    void everyCategoryARuleConcludesHasSamplesAndEveryCaseNamesItsSource() {
+        List<SampleCase> cases = cases();
+        assertThat(cases).allSatisfy(c -> assertThat(c.source()).as(c.location()).isNotBlank());
+        List<Path> ruleFiles = SourceTree.of(TestRules.PROJECT_RULES).files(".drl").stream()
+                .map(f -> Path.of(f.name())).toList();
+        for (Path rule : ruleFiles) {
+            String category = rule.toString().replace('/', '.').replaceFirst("\\.drl$", "");
+            assertThat(cases).as("a sample case for the rules of " + category)
+                    .anyMatch(c -> c.expect().equals(category) && c.file().equals(rule.toString().replaceFirst("\\.drl$", ".yaml")));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
+    }
+}
