@@ -207,10 +207,7 @@ public final class CatalogLoader {
                     remedy.add(step.text());
                 }
             }
-            if (remedy.isEmpty() && steps.isScalar()) {
-                return null;
-            }
-            if (remedy.isEmpty()) {
+            if (remedy.isEmpty() && !steps.isScalar()) { // a scalar was already reported as "must be a list"
                 problems.add(steps.error("remedy of " + what + " has no steps"));
             }
         }

@@ -44,8 +44,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Diagnoser diagnoser = engine.diagnoser();
         PrintWriter out = spec.commandLine().getOut();
-        DiagnosisJson jsonForm = new DiagnosisJson(new ObjectMapper());
         ObjectMapper mapper = new ObjectMapper();
+        DiagnosisJson jsonForm = new DiagnosisJson(mapper);
         boolean first = true;
         for (String text : inputs()) {
             Diagnosis d = diagnoser.diagnose(text);

@@ -36,7 +36,7 @@ public final class Main implements Runnable {
                 err.println("smtp-doctor: the rules cannot be loaded:");
                 problems.problems().forEach(err::println);
             } else {
-                err.println("smtp-doctor: " + e.getMessage());
+                err.println("smtp-doctor: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             }
             err.flush();
             return EXIT_UNUSABLE;

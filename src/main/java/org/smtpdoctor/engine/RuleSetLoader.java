@@ -20,7 +20,6 @@ import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
 import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.Problems;
-import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**

@@ -1,0 +1,2 @@
+/** Output forms of a diagnosis: JSON (fixed field names) and readable text. */
+package org.smtpdoctor.report;
