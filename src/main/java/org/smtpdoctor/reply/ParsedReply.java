@@ -1,5 +1,7 @@
 package org.smtpdoctor.reply;
 
+import java.util.List;
+
 /**
  * What {@link ReplyParser} makes of one error text.
  *
@@ -8,8 +10,16 @@ package org.smtpdoctor.reply;
  * @param enhancedCode the RFC 3463 enhanced status code, or null when the text has none
  * @param text         the message with log prefixes, exception wrappers, quotes, line breaks and the
  *                     leading codes taken off: what wording rules match against
+ * @param exceptions   simple class names of the exceptions the text was wrapped in, outermost first
+ *                     (e.g. MessagingException, UnknownHostException): an UnknownHostException's message
+ *                     is only a host name, so the name is the evidence
  */
-public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text) {
+public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
+                          List<String> exceptions) {
+
+    public ParsedReply {
+        exceptions = List.copyOf(exceptions);
+    }
 
     public boolean hasCode() {
         return code != 0;

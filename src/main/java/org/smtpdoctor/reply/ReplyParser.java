@@ -21,10 +21,17 @@ public final class ReplyParser {
     private static final Pattern STACK_FRAME = Pattern.compile(
             "^(?:at\\s+\\S+\\(.*\\)|\\.\\.\\.\\s*\\d+\\s+(?:more|common frames omitted))$");
     private static final Pattern NESTED = Pattern.compile(
-            ";?\\s*nested exception is:|\\bCaused by:", Pattern.CASE_INSENSITIVE);
-    /** A fully qualified class name, or a bare *Exception name, that opens an exception message. */
+            ";?\\s*nested exception is:?|\\bCaused by:", Pattern.CASE_INSENSITIVE);
+    /**
+     * The class name that opens an exception message: fully qualified with a lower-case package
+     * ({@code jakarta.mail.MessagingException}), or any dotted or bare name ending in Exception or Error
+     * ({@code System.Net.Mail.SmtpException}, {@code SMTPAuthenticationError}). Group 1 is the simple name.
+     */
     private static final Pattern EXCEPTION_NAME = Pattern.compile(
-            "^(?:(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*|[A-Z][\\w$]*Exception)(?::\\s*|$)");
+            "^(?:(?:[a-z_$][\\w$]*\\.)+|(?:[A-Za-z_$][\\w$]*\\.)*(?=[A-Z][\\w$]*(?:Exception|Error)\\b))"
+                    + "([A-Z][\\w$]*)(?::\\s*|$)");
+    /** Python's smtplib puts the reply in a tuple: {@code (535, b'5.7.8 Username and Password not accepted')}. */
+    private static final Pattern PYTHON_REPLY = Pattern.compile("^\\((\\d{3}), b?(['\"])(.*)\\2\\)$");
     private static final List<Pattern> LOG_PREFIXES = List.of(
             // 2024-05-01T12:00:00.123Z, 2024-05-01 12:00:00,123 +0300
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?"
@@ -48,8 +55,9 @@ public final class ReplyParser {
             "^([2-5]\\d\\d)(?=$|[\\s\\-\u2013\u2014.:,;])([\\s\\-\u2013\u2014.:,;]*)");
     private static final Pattern LEADING_ENHANCED = Pattern.compile(
             "^([245]\\.\\d{1,3}\\.\\d{1,3})(?=$|[\\s:;,.)\\]-])[\\s:;,-]*");
+    /** A code stands after white space, a parenthesis or a quote: never after "host:" in "192.0.2.1:465". */
     private static final Pattern EMBEDDED_CODE = Pattern.compile(
-            "(?<![\\w.\\-])([2-5]\\d\\d)(?:[ -]([245]\\.\\d{1,3}\\.\\d{1,3}))?(?=[\\s-]|$)");
+            "(?<![^\\s(\"'])([2-5]\\d\\d)(?:[ -]([245]\\.\\d{1,3}\\.\\d{1,3}))?(?=[\\s-]|$)");
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
@@ -58,11 +66,12 @@ public final class ReplyParser {
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
         String original = input == null ? "" : input;
+        List<String> exceptions = new ArrayList<>();
         String text = joinLines(original);
         text = stripLogPrefix(text);
-        text = unwrapExceptions(text);
+        text = unwrapExceptions(text, exceptions);
         text = stripQuotes(stripLogPrefix(stripQuotes(text)));
-        return readCodes(original, text);
+        return readCodes(original, text, exceptions);
     }
 
     private static String joinLines(String input) {
@@ -108,21 +117,28 @@ public final class ReplyParser {
         return rest.strip();
     }
 
-    private static String unwrapExceptions(String text) {
+    private static String unwrapExceptions(String text, List<String> exceptions) {
         List<String> messages = new ArrayList<>();
         for (String segment : NESTED.split(text)) {
             String message = segment.strip();
             Matcher name = EXCEPTION_NAME.matcher(message);
             while (name.find()) {
+                exceptions.add(name.group(1));
                 message = message.substring(name.end()).strip();
                 name = EXCEPTION_NAME.matcher(message);
             }
-            message = stripQuotes(message.replaceAll("[;\\s]+$", ""));
+            message = stripQuotes(pythonReply(message.replaceAll("[;\\s]+$", "")));
             if (!message.isEmpty() && !messages.contains(message)) {
                 messages.add(message);
             }
         }
         return String.join("; ", messages);
+    }
+
+    /** {@code (535, b'5.7.8 Username ...')} becomes {@code 535 5.7.8 Username ...}; other text is returned as is. */
+    private static String pythonReply(String message) {
+        Matcher m = PYTHON_REPLY.matcher(message);
+        return m.matches() ? m.group(1) + " " + m.group(3).replace("\\n", " ") : message;
     }
 
     private static String stripQuotes(String text) {
@@ -141,7 +157,7 @@ public final class ReplyParser {
         return s;
     }
 
-    private static ParsedReply readCodes(String original, String text) {
+    private static ParsedReply readCodes(String original, String text, List<String> exceptions) {
         Matcher code = LEADING_CODE.matcher(text);
         if (code.find()) {
             int replyCode = Integer.parseInt(code.group(1));
@@ -156,14 +172,14 @@ public final class ReplyParser {
             if (continued) {
                 rest = dropContinuationMarkers(rest, replyCode, enhanced);
             }
-            return new ParsedReply(original, replyCode, enhanced, rest.strip());
+            return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions);
         }
         Matcher enhancedOnly = LEADING_ENHANCED.matcher(text);
         if (enhancedOnly.find()) {
             return new ParsedReply(original, 0, EnhancedStatusCode.parse(enhancedOnly.group(1)),
-                    text.substring(enhancedOnly.end()).strip());
+                    text.substring(enhancedOnly.end()).strip(), exceptions);
         }
-        return readEmbeddedCode(original, text);
+        return readEmbeddedCode(original, text, exceptions);
     }
 
     /** Postfix and others log a multi-line reply on one line: "550-5.7.1 a 550-5.7.1 b 550 5.7.1 c". */
@@ -172,7 +188,7 @@ public final class ReplyParser {
         return rest.replaceAll(marker, "").replaceAll("\\s{2,}", " ");
     }
 
-    private static ParsedReply readEmbeddedCode(String original, String text) {
+    private static ParsedReply readEmbeddedCode(String original, String text, List<String> exceptions) {
         Matcher m = EMBEDDED_CODE.matcher(text);
         while (m.find()) {
             boolean withEnhanced = m.group(2) != null;
@@ -183,10 +199,10 @@ public final class ReplyParser {
                 if (text.startsWith("-", m.start(1) + 3)) {
                     rest = text.substring(0, m.end()) + dropContinuationMarkers(text.substring(m.end()), replyCode, enhanced);
                 }
-                return new ParsedReply(original, replyCode, enhanced, rest.strip());
+                return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions);
             }
         }
-        return new ParsedReply(original, 0, null, text);
+        return new ParsedReply(original, 0, null, text, exceptions);
     }
 
     /** True when what precedes a bare number reads like "...said:" or "...: " but not "port: ". */

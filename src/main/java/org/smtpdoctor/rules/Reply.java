@@ -14,7 +14,8 @@ import org.smtpdoctor.reply.ParsedReply;
  *
  * <p>Properties for constraints: {@code code} (535, or 0 when the text has none), {@code enhanced}
  * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
- * {@code text}. Text tests: {@code has("pattern")} in a constraint, {@code find("pattern")} after
+ * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in: {@code
+ * exceptions contains "UnknownHostException"}). Text tests: {@code has("pattern")} in a constraint, {@code find("pattern")} after
  * {@code from} when named groups should become parameters. Patterns are RE2, case-insensitive.
  */
 public final class Reply {
@@ -54,6 +55,11 @@ public final class Reply {
 
     public String getText() {
         return parsed.text();
+    }
+
+    /** Simple class names of the exceptions the text was wrapped in, outermost first; empty when none. */
+    public List<String> getExceptions() {
+        return parsed.exceptions();
     }
 
     /** True when the pattern occurs anywhere in the text (case-insensitive). */

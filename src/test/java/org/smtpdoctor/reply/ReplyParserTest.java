@@ -63,6 +63,39 @@ class ReplyParserTest {
     }
 
     @Test
+    void exceptionClassNamesAreKeptAsEvidence() {
+        ParsedReply r = parser.parse("Mail server connection failed; nested exception is com.sun.mail.util.MailConnectException: "
+                + "Couldn't connect to host, port: smtp.example.de, 587; timeout 30000;\n  nested exception is:\n\t"
+                + "java.net.UnknownHostException: smtp.example.de");
+        assertThat(r.exceptions()).containsExactly("MailConnectException", "UnknownHostException");
+        assertThat(r.text()).isEqualTo("Mail server connection failed; Couldn't connect to host, port: smtp.example.de, 587; "
+                + "timeout 30000; smtp.example.de");
+        assertThat(parser.parse("535 5.7.8 no wrapper").exceptions()).isEmpty();
+    }
+
+    @Test
+    void dotNetAndPythonExceptionForms() {
+        ParsedReply dotNet = parser.parse("System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. "
+                + "The server response was: 5.7.54 SMTP; Unable to relay recipient in non-accepted domain");
+        assertThat(dotNet.exceptions()).containsExactly("SmtpFailedRecipientException");
+        assertThat(dotNet.text()).startsWith("Mailbox unavailable.");
+
+        ParsedReply python = parser.parse("smtplib.SMTPAuthenticationError: (534, b'5.7.9 Application-specific password "
+                + "required. Learn more at\\n5.7.9 https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp')");
+        assertThat(python.exceptions()).containsExactly("SMTPAuthenticationError");
+        assertThat(python.code()).isEqualTo(534);
+        assertThat(python.enhancedCode()).hasToString("5.7.9");
+        assertThat(python.text()).startsWith("Application-specific password required. Learn more at 5.7.9 https://");
+    }
+
+    @Test
+    void aPortAfterAnAddressIsNotAReplyCode() {
+        assertThat(parser.parse("connect ETIMEDOUT 192.0.2.50:465").code()).isZero();
+        assertThat(parser.parse("SSL_connect returned=1 errno=0 peeraddr=192.0.2.9:587 state=error: wrong version number").code())
+                .isZero();
+    }
+
+    @Test
     void stackTraceFramesAndCausedByAreDropped() {
         assertParsed("org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: localhost, 2525; timeout -1\n"
                         + "\tat org.eclipse.angus.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2411)\n"
