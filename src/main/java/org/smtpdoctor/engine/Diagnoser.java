@@ -2,6 +2,8 @@ package org.smtpdoctor.engine;
 
 import java.nio.file.Path;
 import org.kie.api.runtime.StatelessKieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
@@ -22,6 +24,7 @@ import org.smtpdoctor.source.SourceTree;
  * runs the rules in its own stateless session.
  */
 public final class Diagnoser {
+    private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);
     private final ReplyParser parser = new ReplyParser();
     private final RuleSet rules;
 
@@ -36,13 +39,19 @@ public final class Diagnoser {
 
     /**
      * Diagnoses one error text: an SMTP reply, a client library's message or a logged stack trace.
-     * Never returns null and never throws on any input; unrecognised texts get an unknown.* category.
+     * Never returns null and never throws on any input; unrecognised texts get an unknown.* category, and a
+     * rule that fails at run time is logged and skipped.
      */
     public Diagnosis diagnose(String errorText) {
         ParsedReply parsed = parser.parse(errorText);
         Reply fact = new Reply(parsed, rules.patterns());
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
-        session.execute(fact);
+        try {
+            session.execute(fact);
+        } catch (RuntimeException e) {
+            // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
+            LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());
+        }
         return LayeredDecision.decide(parsed, fact.verdicts(), rules);
     }
 

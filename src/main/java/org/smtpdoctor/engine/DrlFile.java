@@ -15,6 +15,7 @@ final class DrlFile {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("\\brule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern TEXT_TEST = Pattern.compile("\\b(?:has|find)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CONCLUDE_CALL = Pattern.compile("\\bconclude\\s*\\(");
     private static final Pattern CONCLUSION = Pattern.compile("\\bconclude\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"");
 
     /** A string literal of interest, at its 1-based line and column (the column of its opening quote). */
@@ -58,6 +59,20 @@ final class DrlFile {
 
     List<Literal> conclusions() {
         return conclusions;
+    }
+
+    /** Positions of {@code conclude(} calls whose category is not a quoted id, which the loader cannot check. */
+    List<Literal> nonLiteralConclusions() {
+        List<Literal> found = new ArrayList<>();
+        Matcher call = CONCLUDE_CALL.matcher(code);
+        Matcher literal = CONCLUSION.matcher(code);
+        while (call.find()) {
+            literal.region(call.start(), code.length());
+            if (!literal.lookingAt()) {
+                found.add(new Literal("", lineOf(call.start()), columnOf(call.start())));
+            }
+        }
+        return found;
     }
 
     private List<Literal> literals(Pattern pattern, boolean unescape) {

@@ -87,6 +87,10 @@ public final class RuleSetLoader {
 
     private static void checkConclusions(DrlFile drl, Catalog catalog, Problems problems) {
         String name = drl.source().name();
+        for (DrlFile.Literal call : drl.nonLiteralConclusions()) {
+            problems.error(name, call.line(), call.column(),
+                    "conclude takes the category as a quoted id: conclude(kcontext, \"family.name\")");
+        }
         String expected = name.replace('/', '.').replaceFirst("\\.drl$", "");
         for (DrlFile.Literal conclusion : drl.conclusions()) {
             if (!catalog.taxonomy().contains(conclusion.value())) {
@@ -121,13 +125,13 @@ public final class RuleSetLoader {
             kfs.write(KIE_SOURCE_ROOT + drl.source().name(), drl.source().content());
         }
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        Map<String, String> sources = new HashMap<>();
+        drls.forEach(drl -> sources.put(drl.source().name(), drl.source().content()));
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (message.getText().contains("Parser returned a null Package")) {
                 continue; // Drools adds this after every syntax error it has already reported
             }
-            String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + KIE_SOURCE_ROOT, "");
-            problems.error(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
-                    message.getText().strip().replaceAll("\\s+", " "));
+            problems.add(DroolsMessages.toProblem(message, sources, KIE_SOURCE_ROOT));
         }
         if (problems.hasErrors()) {
             kieServices.getRepository().removeKieModule(releaseId);
