@@ -73,6 +73,7 @@ public final class CatalogLoader {
                     + "' is not one of the languages " + languages));
         }
         List<Category> categories = new ArrayList<>();
+        Map<String, Integer> lines = new HashMap<>();
         Map<String, YamlNode> seen = new HashMap<>();
         YamlNode list = top.get("categories");
         if (list == null) {
@@ -103,13 +104,14 @@ public final class CatalogLoader {
                 }
             }
             categories.add(new Category(id, description, categories.size()));
+            lines.put(id, item.line());
         }
         for (String required : Taxonomy.REQUIRED) {
             if (!seen.containsKey(required)) {
                 problems.add(list.error("the fallback category '" + required + "' must be listed"));
             }
         }
-        return new Taxonomy(categories, languages, defaultLanguage == null ? languages.get(0) : defaultLanguage);
+        return new Taxonomy(categories, lines, languages, defaultLanguage == null ? languages.get(0) : defaultLanguage);
     }
 
     private static Map<String, CatalogEntry> loadEntries(SourceTree tree, Taxonomy taxonomy, Problems problems) {
@@ -142,8 +144,8 @@ public final class CatalogLoader {
         }
         for (Category category : taxonomy.categories()) {
             if (!definedIn.containsKey(category.id())) {
-                problems.error(CATALOG_DIR + category.family() + ".yaml", 0, 0,
-                        "category '" + category.id() + "' of categories.yaml has no catalog entry");
+                problems.error(CATEGORIES_FILE, taxonomy.line(category.id()), 5, "category '" + category.id()
+                        + "' has no catalog entry (expected in " + CATALOG_DIR + category.family() + ".yaml)");
             }
         }
         return entries;

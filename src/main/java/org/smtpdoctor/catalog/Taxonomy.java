@@ -16,13 +16,20 @@ public final class Taxonomy {
     static final Set<String> REQUIRED = Set.of(UNKNOWN_TRANSIENT, UNKNOWN_PERMANENT, UNKNOWN_UNCLASSIFIED);
 
     private final Map<String, Category> byId = new LinkedHashMap<>();
+    private final Map<String, Integer> lines;
     private final List<String> languages;
     private final String defaultLanguage;
 
-    Taxonomy(List<Category> categories, List<String> languages, String defaultLanguage) {
+    Taxonomy(List<Category> categories, Map<String, Integer> lines, List<String> languages, String defaultLanguage) {
         categories.forEach(c -> byId.put(c.id(), c));
+        this.lines = Map.copyOf(lines);
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
+    }
+
+    /** The line of categories.yaml that lists the category, for problems about it. */
+    int line(String id) {
+        return lines.getOrDefault(id, 0);
     }
 
     /** The category with this id, or null. */

@@ -91,10 +91,11 @@ class CatalogLoadErrorsTest {
         TestRules rules = TestRules.copyInto(temp)
                 .replace("categories.yaml", "  - id: relay.denied", "  - id: relay.open\n    en: x\n    ru: x\n  - id: relay.denied")
                 .replace("catalog/relay.yaml", "relay.denied:", "relay.denid:");
-        assertThat(errorsOf(rules)).extracting(Problem::message).contains(
-                "catalog entry for unknown category 'relay.denid' (not in categories.yaml)",
-                "category 'relay.open' of categories.yaml has no catalog entry",
-                "category 'relay.denied' of categories.yaml has no catalog entry");
+        int line = rules.lineOf("categories.yaml", "- id: relay.denied");
+        assertThat(errorsOf(rules)).extracting(Problem::toString).contains(
+                "catalog/relay.yaml:2:1: error: catalog entry for unknown category 'relay.denid' (not in categories.yaml)",
+                "categories.yaml:" + (line - 3) + ":5: error: category 'relay.open' has no catalog entry (expected in catalog/relay.yaml)",
+                "categories.yaml:" + line + ":5: error: category 'relay.denied' has no catalog entry (expected in catalog/relay.yaml)");
     }
 
     @Test
@@ -120,6 +121,34 @@ class CatalogLoadErrorsTest {
             assertThat(p.line()).isEqualTo(rules.lineOf("codes/reply-codes.yaml", "auth.bad-password"));
             assertThat(p.message()).isEqualTo("unknown category 'auth.bad-password' (not in categories.yaml)");
         });
+    }
+
+    @Test
+    void everyRegisteredStatusCodeHasACategoryAndMeaningInBothLanguages() {
+        Catalog catalog = CatalogLoader.load(SourceTree.of(TestRules.PROJECT_RULES), new Problems());
+        // The IANA registry's subjects and their highest detail: X.0.0, X.1.0-10, X.2.0-4, X.3.0-6, X.4.0-7,
+        // X.5.0-6, X.6.0-10, X.7.0-30.
+        int[] lastDetail = {0, 10, 4, 6, 7, 6, 10, 30};
+        int count = 0;
+        for (int subject = 0; subject < lastDetail.length; subject++) {
+            for (int detail = 0; detail <= lastDetail[subject]; detail++) {
+                for (int statusClass : new int[] {4, 5}) {
+                    CodeMeaning meaning = catalog.statusCodes().enhanced(
+                            new org.smtpdoctor.reply.EnhancedStatusCode(statusClass, subject, detail));
+                    assertThat(meaning).as("X.%d.%d", subject, detail).isNotNull();
+                    assertThat(catalog.taxonomy().contains(meaning.categoryFor(statusClass))).isTrue();
+                    assertThat(meaning.meaning()).containsOnlyKeys("en", "ru");
+                }
+                count++;
+            }
+        }
+        assertThat(catalog.statusCodes().enhancedCount()).isEqualTo(count);
+        int[] rfc5321 = {211, 214, 220, 221, 250, 251, 252, 354, 421, 450, 451, 452, 455, 500, 501, 502, 503, 504,
+                550, 551, 552, 553, 554, 555};
+        for (int code : rfc5321) {
+            assertThat(catalog.statusCodes().reply(code)).as("reply code %d", code).isNotNull();
+            assertThat(catalog.statusCodes().reply(code).meaning()).containsOnlyKeys("en", "ru");
+        }
     }
 
     @Test
