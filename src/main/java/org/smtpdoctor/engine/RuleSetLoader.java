@@ -30,7 +30,7 @@ import org.smtpdoctor.source.SourceTree;
  * and is named after the category it concludes (one id everywhere), its package is the family, every
  * pattern compiles, and every concluded category exists. All problems of all files are reported together.
  */
-public final class RuleSetLoader {
+final class RuleSetLoader {
     private static final String KIE_SOURCE_ROOT = "src/main/resources/";
 
     private RuleSetLoader() {

@@ -1,0 +1,37 @@
+package org.smtpdoctor;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: the engine never knows how it is run, and the CLI is a leaf. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.smtpdoctor");
+
+    @Test
+    void layersDependOnlyInward() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Reply").definedBy("org.smtpdoctor.reply..")
+                .layer("Source").definedBy("org.smtpdoctor.source..")
+                .layer("Rules").definedBy("org.smtpdoctor.rules..")
+                .layer("Catalog").definedBy("org.smtpdoctor.catalog..")
+                .layer("Engine").definedBy("org.smtpdoctor.engine..")
+                .layer("Samples").definedBy("org.smtpdoctor.samples..")
+                .layer("Report").definedBy("org.smtpdoctor.report..")
+                .layer("Batch").definedBy("org.smtpdoctor.batch..")
+                .layer("Cli").definedBy("org.smtpdoctor.cli..")
+                .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Report", "Batch", "Cli")
+                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Cli")
+                .check(CLASSES);
+    }
+}
