@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor batch}: one JSON Lines record per input line, and a summary. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Diagnoses logs with one error text per line: one JSON record per line, in input order,",
-                "blank and garbage lines included; a count per category goes to standard error (or --summary)."})
+        description = {"Diagnoses logs with one error text per line, writing one JSON record per line.",
+                "Records keep input order; blank and garbage lines get one too. A count per category goes to",
+                "standard error (or to --summary FILE as JSON)."})
 final class BatchCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;

@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"Diagnoses each TEXT; without TEXT, each line of standard input (or all of it with --one).",
                 "Example: smtp-doctor diagnose --lang ru \"535 5.7.8 Error: authentication failed\""})
 final class DiagnoseCommand implements Callable<Integer> {
+    /** How much of a long input (a stack trace) the readable output repeats above its diagnosis. */
+    private static final int ECHO_LIMIT = 300;
+
     @Mixin
     private EngineOptions engine;
 
@@ -55,13 +58,17 @@ final class DiagnoseCommand implements Callable<Integer> {
                 if (!first) {
                     out.println();
                 }
-                out.println("> " + text.strip().replaceAll("\\s*\\R\\s*", " "));
+                out.println("> " + abbreviate(text.strip().replaceAll("\\s*\\R\\s*", " ")));
                 out.print(TextReport.render(d, engine.locale()));
             }
             first = false;
         }
         out.flush();
         return 0;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= ECHO_LIMIT ? text : text.substring(0, ECHO_LIMIT) + " …";
     }
 
     private List<String> inputs() throws Exception {

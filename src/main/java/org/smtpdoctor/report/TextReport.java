@@ -14,7 +14,22 @@ public final class TextReport {
             "ru", List.of("Категория", "Код", "Что произошло", "Что делать", "Кто действует", "Повтор",
                     "Также подошли", "Решение", "Подробнее"));
 
+    private static final Map<String, Map<String, String>> VALUES = Map.of(
+            "en", Map.of("sender-settings", "you (the mail account settings)", "mail-admin", "the mail administrator",
+                    "mail-provider", "the mail provider", "recipient", "the recipient's side",
+                    "none", "nobody: a retry fixes it", "automatic", "automatic (the sender retries by itself)",
+                    "after-fix", "after the fix", "no", "will not help"),
+            "ru", Map.of("sender-settings", "вы (настройки почтового аккаунта)", "mail-admin", "администратор почты",
+                    "mail-provider", "почтовый провайдер", "recipient", "сторона получателя",
+                    "none", "никто: поможет повторная отправка", "automatic", "автоматически (система повторит сама)",
+                    "after-fix", "после исправления", "no", "не поможет"));
+
     private TextReport() {
+    }
+
+    /** "after the fix [after-fix]": the id in words, then the id as JSON and scripts see it. */
+    private static String value(String language, String id) {
+        return VALUES.getOrDefault(language, VALUES.get("en")).getOrDefault(id, id) + " [" + id + "]";
     }
 
     /** Several lines: the title, then what happened, what to do, who acts and the evidence. */
@@ -35,8 +50,9 @@ public final class TextReport {
         for (int i = 0; i < advice.remedy().size(); i++) {
             out.append("    ").append(i + 1).append(". ").append(advice.remedy().get(i)).append('\n');
         }
-        out.append("  ").append(label.get(4)).append(": ").append(d.actor().id())
-                .append("   ").append(label.get(5)).append(": ").append(d.retry().id()).append('\n');
+        out.append("  ").append(label.get(4)).append(": ").append(value(advice.language(), d.actor().id()))
+                .append("   ").append(label.get(5)).append(": ").append(value(advice.language(), d.retry().id()))
+                .append('\n');
         if (!advice.links().isEmpty()) {
             out.append("  ").append(label.get(8)).append(": ").append(String.join(" ", advice.links())).append('\n');
         }
