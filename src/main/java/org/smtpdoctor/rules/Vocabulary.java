@@ -19,8 +19,22 @@ public final class Vocabulary {
      * every {@link TextMatch} the rule matched become parameters.
      */
     public static void conclude(RuleContext kcontext, String category) {
-        Reply reply = null;
+        record(kcontext, category, new LinkedHashMap<>());
+    }
+
+    /**
+     * Like {@link #conclude(RuleContext, String)}, adding a parameter the rule knows rather than reads,
+     * such as the provider a wording belongs to: {@code conclude(kcontext, "auth.account-verification",
+     * "provider", "Mail.ru")}. A value read from the text by a named group takes precedence.
+     */
+    public static void conclude(RuleContext kcontext, String category, String param, String value) {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put(param, value);
+        record(kcontext, category, params);
+    }
+
+    private static void record(RuleContext kcontext, String category, Map<String, String> params) {
+        Reply reply = null;
         for (Object fact : kcontext.getMatch().getObjects()) {
             if (fact instanceof Reply r) {
                 reply = r;
