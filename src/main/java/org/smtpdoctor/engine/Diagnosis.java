@@ -27,10 +27,11 @@ public final class Diagnosis {
     private final CodeMeaning codeMeaning;
     private final Catalog catalog;
     private final String ruleSetVersion;
+    private final boolean truncated;
 
     Diagnosis(String input, String category, Basis basis, int code, EnhancedStatusCode enhancedCode,
               Map<String, String> params, List<String> secondary, RuleRef rule, CodeMeaning codeMeaning,
-              Catalog catalog, String ruleSetVersion) {
+              Catalog catalog, String ruleSetVersion, boolean truncated) {
         this.input = input;
         this.category = category;
         this.basis = basis;
@@ -42,6 +43,7 @@ public final class Diagnosis {
         this.codeMeaning = codeMeaning;
         this.catalog = catalog;
         this.ruleSetVersion = ruleSetVersion;
+        this.truncated = truncated;
     }
 
     /** The error text as given. */
@@ -115,6 +117,11 @@ public final class Diagnosis {
     /** The version (content hash) of the rule set that made this diagnosis. */
     public String ruleSetVersion() {
         return ruleSetVersion;
+    }
+
+    /** True when the input was so long that only its start was read (the first 64 KiB, 8 KiB of text). */
+    public boolean truncated() {
+        return truncated;
     }
 
     private String language(Locale locale) {

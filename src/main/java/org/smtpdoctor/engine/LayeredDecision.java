@@ -72,7 +72,8 @@ final class LayeredDecision {
         }
         candidates.remove(category);
         return new Diagnosis(reply.input(), category, basis, reply.code(), reply.enhancedCode(), params,
-                List.copyOf(candidates), rule, enhanced != null ? enhanced : replyCode, catalog, rules.version());
+                List.copyOf(candidates), rule, enhanced != null ? enhanced : replyCode, catalog, rules.version(),
+                reply.truncated());
     }
 
     private static boolean isKnown(String category) {

@@ -13,12 +13,18 @@ import java.util.List;
  * @param exceptions   simple class names of the exceptions the text was wrapped in, outermost first
  *                     (e.g. MessagingException, UnknownHostException): an UnknownHostException's message
  *                     is only a host name, so the name is the evidence
+ * @param truncated    true when the input was longer than the parser reads, and only its start was used
  */
 public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
-                          List<String> exceptions) {
+                          List<String> exceptions, boolean truncated) {
 
     public ParsedReply {
         exceptions = List.copyOf(exceptions);
+    }
+
+    /** The same reply, marked as read from the start of a longer input. */
+    ParsedReply markTruncated() {
+        return new ParsedReply(input, code, enhancedCode, text, exceptions, true);
     }
 
     public boolean hasCode() {

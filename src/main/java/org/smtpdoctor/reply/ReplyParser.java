@@ -28,7 +28,7 @@ public final class ReplyParser {
      * ({@code System.Net.Mail.SmtpException}, {@code SMTPAuthenticationError}). Group 1 is the simple name.
      */
     private static final Pattern EXCEPTION_NAME = Pattern.compile(
-            "^(?:(?:[a-z_$][\\w$]*\\.)+|(?:[A-Za-z_$][\\w$]*\\.)*(?=[A-Z][\\w$]*(?:Exception|Error)\\b))"
+            "^(?:(?:[a-z_$][\\w$]*\\.){1,16}|(?:[A-Za-z_$][\\w$]*\\.){0,16}(?=[A-Z][\\w$]*(?:Exception|Error)\\b))"
                     + "([A-Z][\\w$]*)(?::\\s*|$)");
     /** Python's smtplib puts the reply in a tuple: {@code (535, b'5.7.8 Username and Password not accepted')}. */
     private static final Pattern PYTHON_REPLY = Pattern.compile("^\\((\\d{3}), b?(['\"])(.*)\\2\\)$");
@@ -48,8 +48,19 @@ public final class ReplyParser {
             Pattern.compile("^(?:[0-9A-F]{6,12}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,15}):\\s+"),
             Pattern.compile("^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}\\s+"),
             // a logger name before " - " or " : "
-            Pattern.compile("^[\\w$]+(?:\\.[\\w$]+)+\\s+[-:]\\s+"));
+            Pattern.compile("^[\\w$]+(?:\\.[\\w$]+){1,16}\\s+[-:]\\s+"));
     private static final int MAX_PREFIX_TOKENS = 12;
+    /**
+     * How much of an input is read, and how much of the cleaned text rules see. A reply line is at most
+     * 512 octets (RFC 5321 4.5.3.1.5); the rest of a long input is stack frames or noise, and reading it
+     * all would let one huge log line cost seconds.
+     */
+    static final int MAX_INPUT_CHARS = 64 * 1024;
+    static final int MAX_TEXT_CHARS = 8 * 1024;
+    /** Stack frames are short; a longer line is never taken for one (and never backtracked over). */
+    private static final int MAX_FRAME_CHARS = 1000;
+    /** How far before a bare number to look for "said:" or "port:". */
+    private static final int CONTEXT_CHARS = 40;
 
     private static final Pattern LEADING_CODE = Pattern.compile(
             "^([2-5]\\d\\d)(?=$|[\\s\\-\u2013\u2014.:,;])([\\s\\-\u2013\u2014.:,;]*)");
@@ -66,19 +77,25 @@ public final class ReplyParser {
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
         String original = input == null ? "" : input;
+        boolean truncated = original.length() > MAX_INPUT_CHARS;
         List<String> exceptions = new ArrayList<>();
-        String text = joinLines(original);
+        String text = joinLines(truncated ? original.substring(0, MAX_INPUT_CHARS) : original);
+        if (text.length() > MAX_TEXT_CHARS) {
+            text = text.substring(0, MAX_TEXT_CHARS);
+            truncated = true;
+        }
         text = stripLogPrefix(text);
         text = unwrapExceptions(text, exceptions);
         text = stripQuotes(stripLogPrefix(stripQuotes(text)));
-        return readCodes(original, text, exceptions);
+        ParsedReply codes = readCodes(original, text, exceptions);
+        return truncated ? codes.markTruncated() : codes;
     }
 
     private static String joinLines(String input) {
         StringBuilder joined = new StringBuilder(input.length());
         for (String line : input.split("\r\n|\r|\n")) {
             String trimmed = clean(line).strip();
-            if (trimmed.isEmpty() || STACK_FRAME.matcher(trimmed).matches()) {
+            if (trimmed.isEmpty() || (trimmed.length() < MAX_FRAME_CHARS && STACK_FRAME.matcher(trimmed).matches())) {
                 continue;
             }
             if (joined.length() > 0) {
@@ -172,12 +189,12 @@ public final class ReplyParser {
             if (continued) {
                 rest = dropContinuationMarkers(rest, replyCode, enhanced);
             }
-            return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions);
+            return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions, false);
         }
         Matcher enhancedOnly = LEADING_ENHANCED.matcher(text);
         if (enhancedOnly.find()) {
             return new ParsedReply(original, 0, EnhancedStatusCode.parse(enhancedOnly.group(1)),
-                    text.substring(enhancedOnly.end()).strip(), exceptions);
+                    text.substring(enhancedOnly.end()).strip(), exceptions, false);
         }
         return readEmbeddedCode(original, text, exceptions);
     }
@@ -192,17 +209,17 @@ public final class ReplyParser {
         Matcher m = EMBEDDED_CODE.matcher(text);
         while (m.find()) {
             boolean withEnhanced = m.group(2) != null;
-            if (withEnhanced || introducesReply(text.substring(0, m.start()))) {
+            if (withEnhanced || introducesReply(text.substring(Math.max(0, m.start() - CONTEXT_CHARS), m.start()))) {
                 EnhancedStatusCode enhanced = withEnhanced ? EnhancedStatusCode.parse(m.group(2)) : null;
                 int replyCode = Integer.parseInt(m.group(1));
                 String rest = text;
                 if (text.startsWith("-", m.start(1) + 3)) {
                     rest = text.substring(0, m.end()) + dropContinuationMarkers(text.substring(m.end()), replyCode, enhanced);
                 }
-                return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions);
+                return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions, false);
             }
         }
-        return new ParsedReply(original, 0, null, text, exceptions);
+        return new ParsedReply(original, 0, null, text, exceptions, false);
     }
 
     /** True when what precedes a bare number reads like "...said:" or "...: " but not "port: ". */

@@ -10,7 +10,7 @@ import org.smtpdoctor.engine.Diagnosis;
  * The JSON form of a diagnosis. Field names are an interface other tools read: {@code input}, {@code category},
  * {@code basis}, {@code code}, {@code enhancedCode}, {@code rule}, {@code retry}, {@code actor}, {@code title},
  * {@code explanation}, {@code remedy}, {@code params}, {@code secondary}; then {@code codeMeaning},
- * {@code links}, {@code language} and {@code ruleSetVersion}.
+ * {@code links}, {@code language}, {@code ruleSetVersion} and {@code truncated}.
  */
 public final class DiagnosisJson {
     private final ObjectMapper mapper;
@@ -58,5 +58,6 @@ public final class DiagnosisJson {
         advice.links().forEach(node.putArray("links")::add);
         node.put("language", advice.language());
         node.put("ruleSetVersion", d.ruleSetVersion());
+        node.put("truncated", d.truncated());
     }
 }

@@ -159,6 +159,22 @@ class ReplyParserTest {
     }
 
     @Test
+    void hugeAndPathologicalInputsAreReadFromTheStartAndFlagged() {
+        ParsedReply dotted = parser.parse("a.".repeat(200_000) + "B: x"); // once overflowed the regex stack
+        assertThat(dotted.truncated()).isTrue();
+        assertThat(dotted.text().length()).isLessThanOrEqualTo(ReplyParser.MAX_TEXT_CHARS);
+
+        ParsedReply repeated = parser.parse("550 5.1.1 " + "<a@example.org> ".repeat(100_000));
+        assertThat(repeated.code()).isEqualTo(550);
+        assertThat(repeated.enhancedCode()).hasToString("5.1.1");
+        assertThat(repeated.truncated()).isTrue();
+        assertThat(repeated.input()).hasSize(10 + 16 * 100_000);
+
+        assertThat(parser.parse("at ((((" + "(".repeat(100_000)).truncated()).isTrue();
+        assertThat(parser.parse("535 5.7.8 short").truncated()).isFalse();
+    }
+
+    @Test
     void emptyAndNullInput() {
         assertParsed("", 0, null, "");
         assertParsed("   \r\n  ", 0, null, "");
