@@ -46,7 +46,7 @@ public final class Diagnosis {
         this.truncated = truncated;
     }
 
-    /** The error text as given. */
+    /** The error text as given, with credentials (AUTH tokens, password=..., URL passwords) masked. */
     public String input() {
         return input;
     }

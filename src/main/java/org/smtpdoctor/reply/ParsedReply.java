@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@link ReplyParser} makes of one error text.
  *
- * @param input        the text as given
+ * @param input        the text as given, with credentials masked ({@link SecretRedactor})
  * @param code         the RFC 5321 basic reply code (e.g. 535), or 0 when the text has none
  * @param enhancedCode the RFC 3463 enhanced status code, or null when the text has none
  * @param text         the message with log prefixes, exception wrappers, quotes, line breaks and the

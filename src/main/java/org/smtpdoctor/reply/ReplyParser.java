@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Turns any error text, as people paste it or logs hold it, into one {@link ParsedReply}.
  *
- * <p>In order: line breaks and stack frames go; a leading log prefix (timestamps, levels, thread,
+ * <p>In order: credentials are masked ({@link SecretRedactor}); line breaks and stack frames go; a leading log prefix (timestamps, levels, thread,
  * logger, queue ids) goes; Java exception wrappers ({@code jakarta.mail.X: }, {@code ; nested exception is:},
  * {@code Caused by:}) are unwrapped into their messages, repeated messages kept once; surrounding quotes
  * go; then the reply code and enhanced status code are read from the start, where a reply normally is,
@@ -76,7 +76,7 @@ public final class ReplyParser {
 
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
-        String original = input == null ? "" : input;
+        String original = input == null ? "" : SecretRedactor.redact(input);
         boolean truncated = original.length() > MAX_INPUT_CHARS;
         List<String> exceptions = new ArrayList<>();
         String text = joinLines(truncated ? original.substring(0, MAX_INPUT_CHARS) : original);
