@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Turns any error text, as people paste it or logs hold it, into one {@link ParsedReply}.
  *
- * <p>In order: credentials are masked ({@link SecretRedactor}); line breaks and stack frames go; a leading log prefix (timestamps, levels, thread,
- * logger, queue ids) goes; Java exception wrappers ({@code jakarta.mail.X: }, {@code ; nested exception is:},
+ * <p>In order: credentials are masked ({@link SecretRedactor}); line breaks and stack frames go; a
+ * leading log prefix (timestamps, levels, thread, logger, queue ids) goes; Java exception wrappers ({@code jakarta.mail.X: }, {@code ; nested exception is:},
  * {@code Caused by:}) are unwrapped into their messages, repeated messages kept once; surrounding quotes
  * go; then the reply code and enhanced status code are read from the start, where a reply normally is,
  * or else from where a log embeds it ({@code said: 550 ...}). Multi-line replies ({@code 550-5.7.1 ...})
