@@ -73,6 +73,8 @@ public final class ReplyParser {
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}]+)\\W*$");
+    private static final Pattern SPACE_RUN = Pattern.compile("\\s{2,}");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[;\\s]+$");
 
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
@@ -113,7 +115,7 @@ public final class ReplyParser {
             char c = line.charAt(i);
             b.append(Character.isISOControl(c) || c == '\uFEFF' ? ' ' : c);
         }
-        return b.toString().replaceAll("\\s{2,}", " ");
+        return SPACE_RUN.matcher(b).replaceAll(" ");
     }
 
     private static String stripLogPrefix(String text) {
@@ -144,7 +146,7 @@ public final class ReplyParser {
                 message = message.substring(name.end()).strip();
                 name = EXCEPTION_NAME.matcher(message);
             }
-            message = stripQuotes(pythonReply(message.replaceAll("[;\\s]+$", "")));
+            message = stripQuotes(pythonReply(TRAILING_SEPARATORS.matcher(message).replaceAll("")));
             if (!message.isEmpty() && !messages.contains(message)) {
                 messages.add(message);
             }
@@ -202,7 +204,7 @@ public final class ReplyParser {
     /** Postfix and others log a multi-line reply on one line: "550-5.7.1 a 550-5.7.1 b 550 5.7.1 c". */
     private static String dropContinuationMarkers(String rest, int replyCode, EnhancedStatusCode enhanced) {
         String marker = "(?<=\\s|^)" + replyCode + "[ -]" + (enhanced == null ? "" : "(?:" + Pattern.quote(enhanced.toString()) + "\\s*)?");
-        return rest.replaceAll(marker, "").replaceAll("\\s{2,}", " ");
+        return SPACE_RUN.matcher(rest.replaceAll(marker, "")).replaceAll(" ");
     }
 
     private static ParsedReply readEmbeddedCode(String original, String text, List<String> exceptions) {
