@@ -36,7 +36,7 @@ final class DrlFile {
         this.packageName = pkg.find() ? pkg.group(1) : "";
         this.rules = literals(RULE, false);
         this.patterns = literals(TEXT_TEST, true);
-        this.conclusions = literals(CONCLUSION, false);
+        this.conclusions = concludeCalls();
     }
 
     SourceFile source() {
@@ -57,20 +57,23 @@ final class DrlFile {
         return patterns;
     }
 
+    /**
+     * Every {@code conclude(} call: its category at the opening quote, or a null value at the call when the
+     * category is not a quoted id (which the loader cannot check).
+     */
     List<Literal> conclusions() {
         return conclusions;
     }
 
-    /** Positions of {@code conclude(} calls whose category is not a quoted id, which the loader cannot check. */
-    List<Literal> nonLiteralConclusions() {
+    private List<Literal> concludeCalls() {
         List<Literal> found = new ArrayList<>();
         Matcher call = CONCLUDE_CALL.matcher(code);
         Matcher literal = CONCLUSION.matcher(code);
         while (call.find()) {
             literal.region(call.start(), code.length());
-            if (!literal.lookingAt()) {
-                found.add(new Literal("", lineOf(call.start()), columnOf(call.start())));
-            }
+            boolean quoted = literal.lookingAt();
+            int at = quoted ? literal.start(1) - 1 : call.start();
+            found.add(new Literal(quoted ? literal.group(1) : null, lineOf(at), columnOf(at)));
         }
         return found;
     }

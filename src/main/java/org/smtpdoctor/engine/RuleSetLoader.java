@@ -87,13 +87,12 @@ final class RuleSetLoader {
 
     private static void checkConclusions(DrlFile drl, Catalog catalog, Problems problems) {
         String name = drl.source().name();
-        for (DrlFile.Literal call : drl.nonLiteralConclusions()) {
-            problems.error(name, call.line(), call.column(),
-                    "conclude takes the category as a quoted id: conclude(kcontext, \"family.name\")");
-        }
         String expected = name.replace('/', '.').replaceFirst("\\.drl$", "");
         for (DrlFile.Literal conclusion : drl.conclusions()) {
-            if (!catalog.taxonomy().contains(conclusion.value())) {
+            if (conclusion.value() == null) {
+                problems.error(name, conclusion.line(), conclusion.column(),
+                        "conclude takes the category as a quoted id: conclude(kcontext, \"family.name\")");
+            } else if (!catalog.taxonomy().contains(conclusion.value())) {
                 problems.error(name, conclusion.line(), conclusion.column(),
                         "unknown category '" + conclusion.value() + "' (not in categories.yaml)");
             } else if (!conclusion.value().equals(expected)) {

@@ -14,9 +14,10 @@ import org.smtpdoctor.reply.ParsedReply;
  *
  * <p>Properties for constraints: {@code code} (535, or 0 when the text has none), {@code enhanced}
  * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
- * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in: {@code
- * exceptions contains "UnknownHostException"}). Text tests: {@code has("pattern")} in a constraint, {@code find("pattern")} after
- * {@code from} when named groups should become parameters. Patterns are RE2, case-insensitive.
+ * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in:
+ * {@code exceptions contains "UnknownHostException"}). Text tests: {@code has("pattern")} in a constraint,
+ * {@code find("pattern")} after {@code from} when named groups should become parameters. Patterns are RE2,
+ * case-insensitive.
  */
 public final class Reply {
     private final ParsedReply parsed;
