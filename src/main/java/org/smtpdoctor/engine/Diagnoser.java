@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.reply.SmtpStage;
+import org.smtpdoctor.reply.ThrowableReader;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.source.SourceTree;
 
@@ -26,6 +28,7 @@ import org.smtpdoctor.source.SourceTree;
 public final class Diagnoser {
     private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);
     private final ReplyParser parser = new ReplyParser();
+    private final ThrowableReader throwables = new ThrowableReader();
     private final RuleSet rules;
 
     private Diagnoser(RuleSet rules) {
@@ -43,7 +46,28 @@ public final class Diagnoser {
      * rule that fails at run time is logged and skipped.
      */
     public Diagnosis diagnose(String errorText) {
-        ParsedReply parsed = parser.parse(errorText);
+        return decide(parser.parse(errorText));
+    }
+
+    /**
+     * Diagnoses a reply whose SMTP stage the caller knows (e.g. the answer to its own RCPT TO); the
+     * stage becomes a fact for the rules and is reported. A null stage is the same as {@link #diagnose(String)}.
+     */
+    public Diagnosis diagnose(String errorText, SmtpStage stage) {
+        return decide(parser.parse(errorText).atStage(stage));
+    }
+
+    /**
+     * Diagnoses an exception as thrown, typically by Jakarta Mail's {@code Transport.send}: the whole cause
+     * chain (and {@code getNextException()}) is read, with the reply code and command of the SMTP
+     * exceptions and the stack frames giving the {@link SmtpStage}; see {@link ThrowableReader}. A logged
+     * stack trace of the same exception given to {@link #diagnose(String)} gives the same category.
+     */
+    public Diagnosis diagnose(Throwable failure) {
+        return decide(throwables.read(failure));
+    }
+
+    private Diagnosis decide(ParsedReply parsed) {
         Reply fact = new Reply(parsed, rules.patterns());
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {

@@ -10,6 +10,7 @@ import org.smtpdoctor.catalog.CatalogEntry;
 import org.smtpdoctor.catalog.CodeMeaning;
 import org.smtpdoctor.catalog.Retry;
 import org.smtpdoctor.reply.EnhancedStatusCode;
+import org.smtpdoctor.reply.SmtpStage;
 
 /**
  * What smtp-doctor concluded about one error text. Immutable; the advice is rendered on request, in
@@ -28,10 +29,11 @@ public final class Diagnosis {
     private final Catalog catalog;
     private final String ruleSetVersion;
     private final boolean truncated;
+    private final SmtpStage stage;
 
     Diagnosis(String input, String category, Basis basis, int code, EnhancedStatusCode enhancedCode,
               Map<String, String> params, List<String> secondary, RuleRef rule, CodeMeaning codeMeaning,
-              Catalog catalog, String ruleSetVersion, boolean truncated) {
+              Catalog catalog, String ruleSetVersion, boolean truncated, SmtpStage stage) {
         this.input = input;
         this.category = category;
         this.basis = basis;
@@ -44,6 +46,7 @@ public final class Diagnosis {
         this.catalog = catalog;
         this.ruleSetVersion = ruleSetVersion;
         this.truncated = truncated;
+        this.stage = stage;
     }
 
     /** The error text as given, with credentials (AUTH tokens, password=..., URL passwords) masked. */
@@ -122,6 +125,14 @@ public final class Diagnosis {
     /** True when the input was so long that only its start was read (the first 64 KiB, 8 KiB of text). */
     public boolean truncated() {
         return truncated;
+    }
+
+    /**
+     * The SMTP stage the failure happened at ({@code connect} ... {@code end-of-data}), as the error's
+     * evidence says or the caller knew it; null when unknown.
+     */
+    public SmtpStage stage() {
+        return stage;
     }
 
     private String language(Locale locale) {

@@ -73,7 +73,7 @@ final class LayeredDecision {
         candidates.remove(category);
         return new Diagnosis(reply.input(), category, basis, reply.code(), reply.enhancedCode(), params,
                 List.copyOf(candidates), rule, enhanced != null ? enhanced : replyCode, catalog, rules.version(),
-                reply.truncated());
+                reply.truncated(), reply.stage());
     }
 
     private static boolean isKnown(String category) {

@@ -14,17 +14,35 @@ import java.util.List;
  *                     (e.g. MessagingException, UnknownHostException): an UnknownHostException's message
  *                     is only a host name, so the name is the evidence
  * @param truncated    true when the input was longer than the parser reads, and only its start was used
+ * @param stage        the SMTP stage the failure happened at, or null when the text does not say
  */
 public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
-                          List<String> exceptions, boolean truncated) {
+                          List<String> exceptions, boolean truncated, SmtpStage stage) {
 
     public ParsedReply {
         exceptions = List.copyOf(exceptions);
     }
 
+    /** A reply whose stage is not known. */
+    public ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
+                       List<String> exceptions, boolean truncated) {
+        this(input, code, enhancedCode, text, exceptions, truncated, null);
+    }
+
     /** The same reply, marked as read from the start of a longer input. */
     ParsedReply markTruncated() {
-        return new ParsedReply(input, code, enhancedCode, text, exceptions, true);
+        return new ParsedReply(input, code, enhancedCode, text, exceptions, true, stage);
+    }
+
+    /** The same reply at a known stage; {@code null} keeps the stage read from the text. */
+    public ParsedReply atStage(SmtpStage known) {
+        return known == null ? this : new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, known);
+    }
+
+    /** The same reply with this reply code, when the text itself carried none. */
+    ParsedReply withCodeIfMissing(int replyCode) {
+        return code != 0 || replyCode < 200 || replyCode > 599 ? this
+                : new ParsedReply(input, replyCode, enhancedCode, text, exceptions, truncated, stage);
     }
 
     public boolean hasCode() {

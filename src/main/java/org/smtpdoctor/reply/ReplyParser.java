@@ -79,9 +79,10 @@ public final class ReplyParser {
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
         String original = input == null ? "" : SecretRedactor.redact(input);
-        boolean truncated = original.length() > MAX_INPUT_CHARS;
+        String read = original.length() > MAX_INPUT_CHARS ? original.substring(0, MAX_INPUT_CHARS) : original;
+        boolean truncated = read.length() < original.length();
         List<String> exceptions = new ArrayList<>();
-        String text = joinLines(truncated ? original.substring(0, MAX_INPUT_CHARS) : original);
+        String text = joinLines(read);
         if (text.length() > MAX_TEXT_CHARS) {
             text = text.substring(0, MAX_TEXT_CHARS);
             truncated = true;
@@ -89,7 +90,8 @@ public final class ReplyParser {
         text = stripLogPrefix(text);
         text = unwrapExceptions(text, exceptions);
         text = stripQuotes(stripLogPrefix(stripQuotes(text)));
-        ParsedReply codes = readCodes(original, text, exceptions);
+        ParsedReply codes = readCodes(original, text, exceptions)
+                .atStage(StageInference.infer(null, LoggedException.read(read), read));
         return truncated ? codes.markTruncated() : codes;
     }
 

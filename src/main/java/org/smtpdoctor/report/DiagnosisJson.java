@@ -10,7 +10,8 @@ import org.smtpdoctor.engine.Diagnosis;
  * The JSON form of a diagnosis. Field names are an interface other tools read: {@code input}, {@code category},
  * {@code basis}, {@code code}, {@code enhancedCode}, {@code rule}, {@code retry}, {@code actor}, {@code title},
  * {@code explanation}, {@code remedy}, {@code params}, {@code secondary}; then {@code codeMeaning},
- * {@code links}, {@code language}, {@code ruleSetVersion} and {@code truncated}.
+ * {@code links}, {@code language}, {@code ruleSetVersion}, {@code truncated} and {@code stage}
+ * (the SMTP stage, or null).
  */
 public final class DiagnosisJson {
     private final ObjectMapper mapper;
@@ -59,5 +60,6 @@ public final class DiagnosisJson {
         node.put("language", advice.language());
         node.put("ruleSetVersion", d.ruleSetVersion());
         node.put("truncated", d.truncated());
+        node.put("stage", d.stage() == null ? null : d.stage().id());
     }
 }

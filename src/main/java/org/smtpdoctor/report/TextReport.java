@@ -10,9 +10,9 @@ import org.smtpdoctor.engine.Diagnosis;
 public final class TextReport {
     private static final Map<String, List<String>> LABELS = Map.of(
             "en", List.of("Category", "Code", "What happened", "What to do", "Who acts", "Retry", "Also matched",
-                    "Decided by", "Read more"),
+                    "Decided by", "Read more", "SMTP stage"),
             "ru", List.of("Категория", "Код", "Что произошло", "Что делать", "Кто действует", "Повтор",
-                    "Также подошли", "Решение", "Подробнее"));
+                    "Также подошли", "Решение", "Подробнее", "Этап SMTP"));
 
     private static final Map<String, Map<String, String>> VALUES = Map.of(
             "en", Map.of("sender-settings", "you (the mail account settings)", "mail-admin", "the mail administrator",
@@ -44,6 +44,9 @@ public final class TextReport {
             String meaning = d.codeMeaning(locale);
             out.append("  ").append(label.get(1)).append(": ").append(codes.strip())
                     .append(meaning == null ? "" : " (" + meaning + ")").append('\n');
+        }
+        if (d.stage() != null) {
+            out.append("  ").append(label.get(9)).append(": ").append(d.stage().id()).append('\n');
         }
         out.append("  ").append(label.get(2)).append(": ").append(advice.explanation()).append('\n');
         out.append("  ").append(label.get(3)).append(":\n");

@@ -15,7 +15,7 @@ import org.smtpdoctor.reply.ParsedReply;
  * <p>Properties for constraints: {@code code} (535, or 0 when the text has none), {@code enhanced}
  * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
  * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in:
- * {@code exceptions contains "UnknownHostException"}). Text tests: {@code has("pattern")} in a constraint,
+ * {@code exceptions contains "UnknownHostException"}), {@code stage} ("end-of-data", or "" when unknown). Text tests: {@code has("pattern")} in a constraint,
  * {@code find("pattern")} after {@code from} when named groups should become parameters. Patterns are RE2,
  * case-insensitive.
  */
@@ -56,6 +56,14 @@ public final class Reply {
 
     public String getText() {
         return parsed.text();
+    }
+
+    /**
+     * The SMTP stage the failure happened at: "connect", "greeting", "ehlo", "starttls", "auth", "mail",
+     * "rcpt", "data", "end-of-data", or "" when unknown ({@code stage == "end-of-data"} in a constraint).
+     */
+    public String getStage() {
+        return parsed.stage() == null ? "" : parsed.stage().id();
     }
 
     /** Simple class names of the exceptions the text was wrapped in, outermost first; empty when none. */

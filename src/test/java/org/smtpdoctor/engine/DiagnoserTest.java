@@ -101,7 +101,7 @@ class DiagnoserTest {
         assertThat(diagnoser.diagnose("5.9.9 zzz").category()).isEqualTo("unknown.permanent");
         assertThat(diagnoser.diagnose("zzz qqq").category()).isEqualTo("unknown.unclassified");
         assertThat(diagnoser.diagnose("").category()).isEqualTo("unknown.unclassified");
-        assertThat(diagnoser.diagnose(null).category()).isEqualTo("unknown.unclassified");
+        assertThat(diagnoser.diagnose((String) null).category()).isEqualTo("unknown.unclassified");
     }
 
     @Test
