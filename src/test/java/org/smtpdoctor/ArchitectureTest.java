@@ -22,6 +22,7 @@ class ArchitectureTest {
                 .layer("Catalog").definedBy("org.smtpdoctor.catalog..")
                 .layer("Engine").definedBy("org.smtpdoctor.engine..")
                 .layer("Samples").definedBy("org.smtpdoctor.samples..")
+                .layer("Check").definedBy("org.smtpdoctor.check..")
                 .layer("Report").definedBy("org.smtpdoctor.report..")
                 .layer("Batch").definedBy("org.smtpdoctor.batch..")
                 .layer("Cli").definedBy("org.smtpdoctor.cli..")
@@ -29,7 +30,8 @@ class ArchitectureTest {
                 .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Report", "Batch", "Cli")
+                .whereLayer("Check").mayOnlyBeAccessedByLayers("Report", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Cli")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
                 .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Cli")
                 .check(CLASSES);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
-import picocli.CommandLine;
 
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,22 +21,13 @@ class CliTest {
     @TempDir
     Path temp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void diagnoseJsonHasTheFixedFields() throws IOException {
-        Run r = run("diagnose", "--json", "--lang", "ru", "--rules", "rules",
+        CliRun r = run("diagnose", "--json", "--lang", "ru", "--rules", "rules",
                 "553 5.7.1 Sender address rejected: not owned by auth user", "Could not connect to SMTP host");
         assertThat(r.exit()).isZero();
         List<JsonNode> records = new ArrayList<>();
@@ -62,7 +50,7 @@ class CliTest {
 
     @Test
     void diagnoseTextNamesTheRuleAndTheSteps() {
-        Run r = run("diagnose", "--lang", "en", "Timed out while sending end of data - message may be sent more than once");
+        CliRun r = run("diagnose", "--lang", "en", "Timed out while sending end of data - message may be sent more than once");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("timeout.end-of-data").contains("timeout/end-of-data.drl").contains("1. ");
     }
@@ -90,7 +78,7 @@ class CliTest {
         Path output = temp.resolve("out.jsonl");
         Path summary = temp.resolve("summary.json");
 
-        Run r = run("batch", "--output", output.toString(), "--summary", summary.toString(), input.toString());
+        CliRun r = run("batch", "--output", output.toString(), "--summary", summary.toString(), input.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> records = Files.readAllLines(output);
         assertThat(records).hasSize(lines.size() + 2);
@@ -112,7 +100,7 @@ class CliTest {
 
     @Test
     void batchSaysWhichInputCannotBeOpened() {
-        Run r = run("batch", temp.resolve("missing.log").toString());
+        CliRun r = run("batch", temp.resolve("missing.log").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("cannot open input").contains("missing.log");
     }
@@ -128,7 +116,7 @@ class CliTest {
                   - text: "550 spam message rejected"
                     source: "a planted failure"
                 """);
-        Run r = run("verify", "--samples", samples.toString());
+        CliRun r = run("verify", "--samples", samples.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("auth/invalid-credentials.yaml:4: expected auth.invalid-credentials, got content.spam (rule content/spam.drl:")
                 .contains("verify: 1 passed, 1 failed");
@@ -137,15 +125,30 @@ class CliTest {
     @Test
     void brokenRulesAreReportedWithFileAndLine() {
         TestRules rules = TestRules.copyInto(temp).replace("catalog/auth.yaml", "auth.required:", "auth.required: [");
-        Run r = run("diagnose", "--rules", rules.root().toString(), "535 x");
+        CliRun r = run("diagnose", "--rules", rules.root().toString(), "535 x");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("the rules cannot be loaded").containsPattern("catalog/auth\\.yaml:\\d+:\\d+: error: YAML syntax");
     }
 
     @Test
     void unknownLanguageIsRefused() {
-        Run r = run("diagnose", "--lang", "de", "535 x");
+        CliRun r = run("diagnose", "--lang", "de", "535 x");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--lang de");
+    }
+
+    @Test
+    void checkRefusesAPasswordInTheArgumentsWithoutRepeatingIt() {
+        CliRun r = run("check", "--host", "127.0.0.1", "--user", "alice", "--password", "Hunter2-secret");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--password is not accepted", "--password-env").doesNotContain("Hunter2-secret");
+        assertThat(r.out()).doesNotContain("Hunter2-secret");
+    }
+
+    @Test
+    void checkNamesAMissingPasswordVariable() {
+        CliRun r = run("check", "--host", "127.0.0.1", "--user", "alice", "--password-env", "SMTP_DOCTOR_NO_SUCH_VARIABLE");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("SMTP_DOCTOR_NO_SUCH_VARIABLE", "not set");
     }
 }
