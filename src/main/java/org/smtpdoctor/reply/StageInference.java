@@ -68,7 +68,7 @@ final class StageInference {
 
     /** Every clue holds one of these words; a text without any is not scanned. */
     private static final List<String> CLUE_WORDS = List.of(
-            "in reply to", "while ", "reject:", "after ", "greeting", "connect", "starttls", "timed out");
+            "in reply to", "while ", "reject:", "after ", "greeting", "connect", "starttls", "socket to tls", "timed out");
 
     private StageInference() {
     }

@@ -1,0 +1,100 @@
+package org.smtpdoctor.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.mail.smtp.SMTPSendFailedException;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The SMTP stage read from texts, logged stack traces and live exceptions. */
+class StageInferenceTest {
+    private final ReplyParser parser = new ReplyParser();
+    private final ThrowableReader throwables = new ThrowableReader();
+
+    @ParameterizedTest(name = "{1} <- {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            status=bounced (host mx.example.com[192.0.2.1] said: 552 5.3.4 Message too big (in reply to end of DATA command)) | end-of-data
+            status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))       | rcpt
+            status=deferred (host mx.example.com[192.0.2.1] said: 451 4.3.0 Try again (in reply to MAIL FROM command))      | mail
+            NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 554 5.7.1 <x@example.com>: Relay access denied                    | rcpt
+            conversation with mx.example.com[192.0.2.1] timed out while receiving the initial server greeting                 | greeting
+            lost connection with mx.example.com[192.0.2.1] while sending message body                                          | data
+            Timed out while sending end of data - message may be sent more than once                                          | end-of-data
+            jakarta.mail.MessagingException: Could not convert socket to TLS                                                  | starttls
+            jakarta.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed                                | auth
+            org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: smtp.example.com, 587; timeout -1 | connect
+            java.net.UnknownHostException: smtp.example.com                                                                   | connect
+            """)
+    void stageFromText(String text, String stage) {
+        assertThat(parser.parse(text).stage()).isEqualTo(SmtpStage.fromId(stage).orElseThrow());
+    }
+
+    @Test
+    void aReplyWithoutEvidenceHasNoStage() {
+        assertThat(parser.parse("550 5.7.1 Message rejected as spam").stage()).isNull();
+        assertThat(parser.parse("java.net.SocketTimeoutException: Read timed out").stage())
+                .as("a read time-out alone can be at any stage").isNull();
+    }
+
+    @Test
+    void legacyJavaMailTraceGivesTheStageFromItsFrames() {
+        String logged = """
+                javax.mail.MessagingException: Exception reading response;
+                  nested exception is:
+                	java.net.SocketTimeoutException: Read timed out
+                	at com.sun.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2445)
+                	at com.sun.mail.smtp.SMTPTransport.issueSendCommand(SMTPTransport.java:2322)
+                	at com.sun.mail.smtp.SMTPTransport.finishData(SMTPTransport.java:2098)
+                	at com.sun.mail.smtp.SMTPTransport.sendMessage(SMTPTransport.java:1298)
+                	at javax.mail.Transport.send0(Transport.java:255)
+                """;
+        assertThat(parser.parse(logged).stage()).isEqualTo(SmtpStage.END_OF_DATA);
+    }
+
+    @Test
+    void theGreetingIsWhileOpeningTheServerAndReading() {
+        String logged = """
+                jakarta.mail.MessagingException: Exception reading response;
+                  nested exception is:
+                	java.net.SocketTimeoutException: Read timed out
+                	at org.eclipse.angus.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2509)
+                	at org.eclipse.angus.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2205)
+                """;
+        assertThat(parser.parse(logged).stage()).isEqualTo(SmtpStage.GREETING);
+        assertThat(parser.parse(logged.replace("readServerResponse", "createSocket")).stage())
+                .as("opening without reading is the connect").isEqualTo(SmtpStage.CONNECT);
+    }
+
+    /** The legacy com.sun.mail exception is read by name: its command gives the stage, its code the code. */
+    @Test
+    void legacyExceptionReadByName() {
+        SMTPSendFailedException legacy = new SMTPSendFailedException("RCPT TO:<bob@example.com>", 550,
+                "5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        ParsedReply parsed = throwables.read(legacy);
+        assertThat(parsed.stage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(parsed.code()).as("the code the text lacks comes from getReturnCode()").isEqualTo(550);
+        assertThat(parsed.enhancedCode()).hasToString("5.1.1");
+        assertThat(throwables.read(new SMTPSendFailedException(".", 554, "554 5.7.1 spam")).stage())
+                .isEqualTo(SmtpStage.END_OF_DATA);
+    }
+
+    @Test
+    void theWholeCauseChainIsRead() {
+        Exception chain = new IllegalStateException("send failed",
+                new java.io.IOException("wrapped", new SocketTimeoutException("Connect timed out")));
+        ParsedReply parsed = throwables.read(chain);
+        assertThat(parsed.exceptions()).contains("IllegalStateException", "SocketTimeoutException");
+        assertThat(parsed.text()).containsIgnoringCase("connect timed out");
+        assertThat(parsed.stage()).isEqualTo(SmtpStage.CONNECT);
+    }
+
+    @Test
+    void aCyclicChainEnds() {
+        Exception a = new Exception("a");
+        Exception b = new Exception("b", a);
+        a.initCause(b);
+        assertThat(throwables.read(b).text()).contains("a").contains("b");
+    }
+}
