@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +43,9 @@ final class SessionAttempt {
     /** The same without STARTTLS on offer, in Python smtplib's words (auth.mechanism-unsupported). */
     static final String AUTH_NOT_OFFERED = "SMTP AUTH extension not supported by server.";
 
+    /** Steps after the connection is set up: a failure there says nothing against the port or mode. */
+    private static final Set<String> SESSION_STEPS =
+            Set.of("auth", "mail", "rcpt", "rset", "data", "end-of-data");
     private final Diagnoser diagnoser;
 
     SessionAttempt(Diagnoser diagnoser) {
@@ -47,15 +53,17 @@ final class SessionAttempt {
     }
 
     /** The steps taken and the diagnosis of the failing one (null when all passed). */
-    record Outcome(Endpoint endpoint, java.util.List<StepResult> steps, Diagnosis diagnosis) {
-        /** Whether the connection itself works: it failed, if at all, past connect, greeting and TLS. */
+    record Outcome(Endpoint endpoint, List<StepResult> steps, Diagnosis diagnosis) {
+        /**
+         * Whether the port and mode are right: the attempt failed, if at all, only after the connection,
+         * greeting, EHLO and TLS, and not for want of TLS (a server that offers AUTH only after STARTTLS).
+         */
         boolean transportWorks() {
             if (diagnosis == null) {
                 return true;
             }
-            String category = diagnosis.category();
-            return !category.startsWith("connection.") && !category.startsWith("tls.")
-                    && !category.startsWith("timeout.") && !category.startsWith("unknown.");
+            String failedStep = steps.get(steps.size() - 1).name();
+            return SESSION_STEPS.contains(failedStep) && !diagnosis.category().startsWith("tls.");
         }
     }
 
@@ -179,7 +187,7 @@ final class SessionAttempt {
             try {
                 return InetAddress.getAllByName(host);
             } catch (UnknownHostException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
         try {

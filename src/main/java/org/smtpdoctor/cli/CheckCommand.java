@@ -2,6 +2,7 @@ package org.smtpdoctor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 return line == null ? "" : line;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw usage("--password-stdin: standard input cannot be read: " + e.getMessage());
             }
         }

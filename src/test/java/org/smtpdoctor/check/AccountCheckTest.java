@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,8 +176,8 @@ class AccountCheckTest {
             String json = new CheckJson(new ObjectMapper()).toJson(report, Locale.ENGLISH).toString();
             String text = CheckText.render(report, Locale.forLanguageTag("ru"));
             // AUTH LOGIN sends the password alone, base64-encoded.
-            String authToken = java.util.Base64.getEncoder().encodeToString(
-                    PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String authToken = Base64.getEncoder().encodeToString(
+                    PASSWORD.getBytes(StandardCharsets.UTF_8));
             assertThat(server.commands()).as("the password did go to the server").anyMatch(c -> c.contains(authToken));
             assertThat(request.toString()).doesNotContain(PASSWORD);
             assertThat(json).doesNotContain(PASSWORD).doesNotContain(authToken);
