@@ -39,7 +39,7 @@ final class SessionAttempt {
      * worded for the rules (tls.required): Jakarta Mail itself would silently send without logging in.
      */
     static final String AUTH_ONLY_AFTER_STARTTLS =
-            "The server offers AUTH only after STARTTLS: its EHLO lists STARTTLS but no AUTH on this unencrypted connection";
+            "The server offers AUTH only after STARTTLS: its EHLO lists STARTTLS but no AUTH before TLS is started";
     /** The same without STARTTLS on offer, in Python smtplib's words (auth.mechanism-unsupported). */
     static final String AUTH_NOT_OFFERED = "SMTP AUTH extension not supported by server.";
 
