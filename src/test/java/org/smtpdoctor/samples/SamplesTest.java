@@ -59,6 +59,17 @@ class SamplesTest {
         }
     }
 
+    @Test
+    void knownUnhandledCasesLoadCleanlyAndNameTheirSource() {
+        Problems problems = new Problems();
+        List<SampleCase> unhandled = SampleLoader.loadUnhandled(SourceTree.of(SAMPLES), problems);
+        assertThat(problems.all()).as("unhandled/ files load cleanly").isEmpty();
+        assertThat(unhandled).allSatisfy(c -> {
+            assertThat(c.source()).as(c.location()).isNotBlank();
+            assertThat(DIAGNOSER.taxonomy().contains(c.expect())).as(c.location() + " expects a known category").isTrue();
+        });
+    }
+
     private static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
