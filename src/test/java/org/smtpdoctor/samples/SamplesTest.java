@@ -60,6 +60,19 @@ class SamplesTest {
     }
 
     @Test
+    void everyCategoryWithRulesHasAtLeastThreeSamplesAndTheBreadthHolds() {
+        SampleVerifier verifier = new SampleVerifier(DIAGNOSER);
+        SampleCoverage coverage = SampleCoverage.of(DIAGNOSER.taxonomy(), DIAGNOSER.ruleCounts(),
+                verifier.verifyAll(cases()));
+        List<SampleCoverage.CategoryRow> withRules = coverage.categories().stream().filter(c -> c.rules() > 0).toList();
+        assertThat(withRules).allSatisfy(c -> assertThat(c.samples()).as(c.category()).isGreaterThanOrEqualTo(3));
+        // The knowledge-breadth floor of the project: at least 400 cases over at least 40 categories with rules.
+        assertThat(withRules).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(coverage.categories().stream().mapToInt(SampleCoverage.CategoryRow::samples).sum())
+                .isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
     void knownUnhandledCasesLoadCleanlyAndNameTheirSource() {
         Problems problems = new Problems();
         List<SampleCase> unhandled = SampleLoader.loadUnhandled(SourceTree.of(SAMPLES), problems);
