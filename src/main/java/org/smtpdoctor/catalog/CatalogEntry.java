@@ -8,13 +8,16 @@ public final class CatalogEntry {
     private final String category;
     private final Actor actor;
     private final Retry retry;
+    private final Retry transientRetry;
     private final List<String> links;
     private final Map<String, AdviceText> texts;
 
-    CatalogEntry(String category, Actor actor, Retry retry, List<String> links, Map<String, AdviceText> texts) {
+    CatalogEntry(String category, Actor actor, Retry retry, Retry transientRetry, List<String> links,
+                 Map<String, AdviceText> texts) {
         this.category = category;
         this.actor = actor;
         this.retry = retry;
+        this.transientRetry = transientRetry;
         this.links = List.copyOf(links);
         this.texts = Map.copyOf(texts);
     }
@@ -27,8 +30,18 @@ public final class CatalogEntry {
         return actor;
     }
 
+    /** Whether a retry helps, for a permanent reply or one without a code. */
     public Retry retry() {
         return retry;
+    }
+
+    /**
+     * Whether a retry helps for this reply: a transient (4xx) reply of a category whose entry sets
+     * {@code retryIfTransient} gets that value (a 452 "mailbox over quota" clears by itself, a 552 does not);
+     * otherwise {@link #retry()}.
+     */
+    public Retry retry(boolean transientReply) {
+        return transientReply && transientRetry != null ? transientRetry : retry;
     }
 
     /** The advice in {@code language} (which the catalog guarantees to have), placeholders filled. */

@@ -24,7 +24,7 @@ public final class CatalogLoader {
     static final String CATALOG_DIR = "catalog/";
 
     private static final Pattern CATEGORY_ID = Pattern.compile("[a-z]+\\.[a-z]+(?:-[a-z]+)*");
-    private static final List<String> ENTRY_FIELDS = List.of("actor", "retry", "links");
+    private static final List<String> ENTRY_FIELDS = List.of("actor", "retry", "retryIfTransient", "links");
     private static final List<String> TEXT_FIELDS = List.of("title", "explanation", "remedy");
 
     private CatalogLoader() {
@@ -161,11 +161,9 @@ public final class CatalogLoader {
             problems.add(f.get("actor").error("actor '" + actorId + "' is not one of sender-settings, mail-admin, "
                     + "mail-provider, recipient, none"));
         }
-        String retryId = node.requiredText(f, "retry", problems, what);
-        Retry retry = retryId == null ? null : Retry.byId(retryId);
-        if (retryId != null && retry == null) {
-            problems.add(f.get("retry").error("retry '" + retryId + "' is not one of automatic, after-fix, no"));
-        }
+        Retry retry = retryValue(f, "retry", node.requiredText(f, "retry", problems, what), problems);
+        Retry transientRetry = f.containsKey("retryIfTransient")
+                ? retryValue(f, "retryIfTransient", f.get("retryIfTransient").text(), problems) : null;
         List<String> links = new ArrayList<>();
         if (f.containsKey("links")) {
             for (YamlNode link : f.get("links").items(problems, "links of " + id)) {
@@ -190,7 +188,16 @@ public final class CatalogLoader {
         if (actor == null || retry == null || texts.size() != taxonomy.languages().size()) {
             return null;
         }
-        return new CatalogEntry(id, actor, retry, links, texts);
+        return new CatalogEntry(id, actor, retry, transientRetry, links, texts);
+    }
+
+    /** The Retry named by {@code id} (null when absent); an unknown id is a problem at the field. */
+    private static Retry retryValue(Map<String, YamlNode> fields, String key, String id, Problems problems) {
+        Retry retry = id == null ? null : Retry.byId(id);
+        if (id != null && retry == null) {
+            problems.add(fields.get(key).error(key + " '" + id + "' is not one of automatic, after-fix, no"));
+        }
+        return retry;
     }
 
     private static AdviceText readText(String what, YamlNode node, Problems problems) {

@@ -1,6 +1,8 @@
 package org.smtpdoctor.engine;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +84,19 @@ public final class Diagnoser {
     /** The categories, languages and precedence of the loaded rule set. */
     public Taxonomy taxonomy() {
         return rules.catalog().taxonomy();
+    }
+
+    /**
+     * How many wording rules each category has, keyed by category id (a rule file
+     * {@code <family>/<name>.drl} holds the rules of category {@code <family>.<name>}); categories
+     * without rules are absent. For coverage reports.
+     */
+    public Map<String, Integer> ruleCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (RuleRef rule : rules.locations().values()) {
+            counts.merge(rule.file().replaceFirst("\\.drl$", "").replace('/', '.'), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** The version (content hash) of the loaded rule set. */

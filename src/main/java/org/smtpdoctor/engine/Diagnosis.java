@@ -96,7 +96,9 @@ public final class Diagnosis {
 
     /** Whether sending again helps. */
     public Retry retry() {
-        return entry().retry();
+        // A 4xx reply (or, without a reply code, a 4.x.x enhanced code) is transient.
+        boolean transientReply = code != 0 ? code / 100 == 4 : enhancedCode != null && enhancedCode.statusClass() == 4;
+        return entry().retry(transientReply);
     }
 
     /** The advice in the catalog's default language. */

@@ -11,10 +11,14 @@ import org.smtpdoctor.source.YamlNode;
 
 /**
  * Reads sample case files: {@code <family>/<name>.yaml} holds the cases of category {@code <family>.<name>}
- * under {@code cases:}. Files below {@code logs/} are batch inputs, not cases.
+ * under {@code cases:}. Files below {@code logs/} are batch inputs, not cases. Files below
+ * {@code unhandled/} hold real replies known not to be diagnosed right yet: each case names the category
+ * it should get ({@code expect}) and a {@code note}; they are loaded only by {@link #loadUnhandled}.
  */
 public final class SampleLoader {
-    private static final List<String> CASE_FIELDS = List.of("text", "expect", "source", "basis", "params", "advice");
+    private static final List<String> CASE_FIELDS = List.of("text", "expect", "source", "basis", "params", "advice", "note");
+    private static final String LOGS = "logs/";
+    private static final String UNHANDLED = "unhandled/";
 
     private SampleLoader() {
     }
@@ -23,7 +27,18 @@ public final class SampleLoader {
     public static List<SampleCase> load(SourceTree tree, Problems problems) {
         List<SampleCase> cases = new ArrayList<>();
         for (SourceFile file : tree.files(".yaml")) {
-            if (!file.name().startsWith("logs/")) {
+            if (!file.name().startsWith(LOGS) && !file.name().startsWith(UNHANDLED)) {
+                cases.addAll(loadFile(file, problems));
+            }
+        }
+        return cases;
+    }
+
+    /** The known-unhandled cases of {@code tree} (files below {@code unhandled/}), in file and line order. */
+    public static List<SampleCase> loadUnhandled(SourceTree tree, Problems problems) {
+        List<SampleCase> cases = new ArrayList<>();
+        for (SourceFile file : tree.files(".yaml")) {
+            if (file.name().startsWith(UNHANDLED)) {
                 cases.addAll(loadFile(file, problems));
             }
         }
@@ -42,7 +57,8 @@ public final class SampleLoader {
         if (root == null) {
             return cases;
         }
-        String fileCategory = categoryOf(file.name());
+        boolean unhandled = file.name().startsWith(UNHANDLED);
+        String fileCategory = unhandled ? null : categoryOf(file.name());
         YamlNode list = root.fields(problems, file.name(), List.of("cases")).get("cases");
         if (list == null) {
             problems.add(root.error(file.name() + " lacks the list 'cases'"));
@@ -61,6 +77,10 @@ public final class SampleLoader {
                 problems.add(item.error("'expect' is required in " + file.name()
                         + " (only <family>/<name>.yaml files imply their category)"));
                 continue;
+            }
+            if (unhandled) {
+                // The note says why the case is not handled yet: what a rule would have to tell apart.
+                item.requiredText(f, "note", problems, "a known-unhandled case");
             }
             String basis = f.containsKey("basis") ? f.get("basis").text() : null;
             cases.add(new SampleCase(file.name(), item.line(), text, expect, source, basis,

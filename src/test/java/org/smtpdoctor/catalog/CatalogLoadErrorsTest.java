@@ -82,7 +82,7 @@ class CatalogLoadErrorsTest {
                 .replace("catalog/sender.yaml", "retry: after-fix", "retry: later");
         int line = rules.lineOf("catalog/relay.yaml", "actors: none");
         assertThat(errorsOf(rules)).extracting(Problem::toString).contains(
-                "catalog/relay.yaml:" + line + ":3: error: unknown field 'actors' in entry relay.denied (allowed: actor, retry, links, en, ru)")
+                "catalog/relay.yaml:" + line + ":3: error: unknown field 'actors' in entry relay.denied (allowed: actor, retry, retryIfTransient, links, en, ru)")
                 .anyMatch(s -> s.startsWith("catalog/sender.yaml:") && s.contains("retry 'later' is not one of automatic, after-fix, no"));
     }
 

@@ -59,6 +59,30 @@ class SamplesTest {
         }
     }
 
+    @Test
+    void everyCategoryWithRulesHasAtLeastThreeSamplesAndTheBreadthHolds() {
+        SampleVerifier verifier = new SampleVerifier(DIAGNOSER);
+        SampleCoverage coverage = SampleCoverage.of(DIAGNOSER.taxonomy(), DIAGNOSER.ruleCounts(),
+                verifier.verifyAll(cases()));
+        List<SampleCoverage.CategoryRow> withRules = coverage.categories().stream().filter(c -> c.rules() > 0).toList();
+        assertThat(withRules).allSatisfy(c -> assertThat(c.samples()).as(c.category()).isGreaterThanOrEqualTo(3));
+        // The knowledge-breadth floor of the project: at least 400 cases over at least 40 categories with rules.
+        assertThat(withRules).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(coverage.categories().stream().mapToInt(SampleCoverage.CategoryRow::samples).sum())
+                .isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void knownUnhandledCasesLoadCleanlyAndNameTheirSource() {
+        Problems problems = new Problems();
+        List<SampleCase> unhandled = SampleLoader.loadUnhandled(SourceTree.of(SAMPLES), problems);
+        assertThat(problems.all()).as("unhandled/ files load cleanly").isEmpty();
+        assertThat(unhandled).allSatisfy(c -> {
+            assertThat(c.source()).as(c.location()).isNotBlank();
+            assertThat(DIAGNOSER.taxonomy().contains(c.expect())).as(c.location() + " expects a known category").isTrue();
+        });
+    }
+
     private static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
