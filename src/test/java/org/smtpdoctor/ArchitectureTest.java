@@ -24,14 +24,16 @@ class ArchitectureTest {
                 .layer("Samples").definedBy("org.smtpdoctor.samples..")
                 .layer("Report").definedBy("org.smtpdoctor.report..")
                 .layer("Batch").definedBy("org.smtpdoctor.batch..")
+                .layer("Authoring").definedBy("org.smtpdoctor.authoring..")
                 .layer("Cli").definedBy("org.smtpdoctor.cli..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli")
-                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Report", "Batch", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Report", "Batch", "Authoring", "Cli")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
-                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Cli")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Cli")
                 .check(CLASSES);
     }
 }

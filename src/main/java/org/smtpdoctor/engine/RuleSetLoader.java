@@ -39,11 +39,28 @@ final class RuleSetLoader {
     /** Loads {@code tree}. @throws org.smtpdoctor.source.ProblemsException listing every error found */
     static RuleSet load(SourceTree tree) {
         Problems problems = new Problems();
+        RuleSet rules = check(tree, problems).ruleSet();
+        problems.throwIfErrors();
+        return rules;
+    }
+
+    /** What a load found: the rule set (null when any problem is an error), and the files it read. */
+    record Outcome(RuleSet ruleSet, List<DrlFile> drls, Catalog catalog) {
+    }
+
+    /**
+     * Loads {@code tree}, reporting every problem to {@code problems}: Drools compiles the rules even when
+     * other checks failed, so that one run shows all problems; only code outside the rule vocabulary never
+     * reaches the compiler.
+     */
+    static Outcome check(SourceTree tree, Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
         List<DrlFile> drls = tree.files(".drl").stream().map(DrlFile::new).toList();
         TextPatterns patterns = new TextPatterns();
         Map<String, RuleRef> locations = new HashMap<>();
+        boolean allowed = true;
         for (DrlFile drl : drls) {
+            allowed &= RuleCodePolicy.check(drl, problems);
             checkLayout(drl, problems);
             compilePatterns(drl, patterns, problems);
             if (catalog != null) {
@@ -54,10 +71,10 @@ final class RuleSetLoader {
         if (drls.isEmpty()) {
             problems.error(".", 0, 0, "no .drl rule files in " + tree.description());
         }
-        problems.throwIfErrors();
-        KieBase kieBase = compile(drls, problems);
-        problems.throwIfErrors();
-        return new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
+        KieBase kieBase = allowed && !drls.isEmpty() ? compile(drls, problems) : null;
+        RuleSet rules = problems.hasErrors() ? null
+                : new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
+        return new Outcome(rules, drls, catalog);
     }
 
     private static void checkLayout(DrlFile drl, Problems problems) {
@@ -80,7 +97,7 @@ final class RuleSetLoader {
                 patterns.compile(literal.value());
             } catch (PatternSyntaxException e) {
                 problems.error(drl.source().name(), literal.line(), literal.column(),
-                        "pattern does not compile: " + e.getDescription() + " in \"" + literal.value() + "\"");
+                        PatternAdvice.message(literal.value(), e));
             }
         }
     }

@@ -111,6 +111,17 @@ public final class YamlNode {
         return node instanceof MappingNode ? "<map>" : "<list>";
     }
 
+    /** The values of a map or the items of a list, in file order; empty for a scalar. */
+    public List<YamlNode> children() {
+        List<YamlNode> children = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            mapping.getValue().forEach(t -> children.add(new YamlNode(t.getValueNode(), file)));
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> children.add(new YamlNode(n, file)));
+        }
+        return children;
+    }
+
     /** Entries of a map in file order, keyed by the key node; empty (and reported) when this is not a map. */
     public Map<YamlNode, YamlNode> entries(Problems problems, String what) {
         Map<YamlNode, YamlNode> entries = new LinkedHashMap<>();

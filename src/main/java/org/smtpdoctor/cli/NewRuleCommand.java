@@ -1,0 +1,50 @@
+package org.smtpdoctor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smtpdoctor.authoring.RuleScaffold;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code smtp-doctor new-rule}: the files for a new reply, ready to edit. */
+@Command(name = "new-rule", mixinStandardHelpOptions = true,
+        description = {"Writes a rule for the example reply, advice stubs in both languages and the sample case,",
+                "ready to edit; never overwrites. Then edit the TODOs and run lint and verify (see rules/README.md).",
+                "Example: smtp-doctor new-rule --category auth.password-expired --example \"535 5.7.8 Password expired\""})
+final class NewRuleCommand implements Callable<Integer> {
+    @Option(names = "--category", required = true, paramLabel = "ID", description = "The category id, family.name.")
+    private String category;
+
+    @Option(names = "--example", required = true, paramLabel = "TEXT", description = "The reply as it appears in the log.")
+    private String example;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "The rules folder (default: ${DEFAULT-VALUE}).")
+    private Path rules;
+
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+            description = "The sample cases (default: ${DEFAULT-VALUE}).")
+    private Path samples;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(rules) || !Files.isDirectory(samples)) {
+            throw new IllegalArgumentException("--rules " + rules + " and --samples " + samples + " must be folders");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path file : new RuleScaffold(rules, samples).create(category, example)) {
+            out.println("wrote " + file);
+        }
+        out.println("next: edit the TODOs, then run: smtp-doctor lint --rules " + rules + " --samples " + samples
+                + " && smtp-doctor verify --rules " + rules + " --samples " + samples);
+        out.flush();
+        return 0;
+    }
+}
