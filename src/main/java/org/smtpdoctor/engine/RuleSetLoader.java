@@ -144,8 +144,8 @@ final class RuleSetLoader {
         Map<String, String> sources = new HashMap<>();
         drls.forEach(drl -> sources.put(drl.source().name(), drl.source().content()));
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (message.getText().contains("Parser returned a null Package")) {
-                continue; // Drools adds this after every syntax error it has already reported
+            if (isFollowUp(message.getText())) {
+                continue;
             }
             problems.add(DroolsMessages.toProblem(message, sources, KIE_SOURCE_ROOT));
         }
@@ -158,6 +158,16 @@ final class RuleSetLoader {
         // The repository would otherwise keep every rule set ever loaded in this JVM.
         kieServices.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /**
+     * Drools' messages that only repeat a problem already reported: a null package after every syntax error;
+     * a duplicate rule name (reported by {@link #indexRules} with the first rule's place) and the Java class
+     * clash it causes.
+     */
+    private static boolean isFollowUp(String text) {
+        return text.contains("Parser returned a null Package") || text.startsWith("Duplicate rule name")
+                || text.contains("Rule Compilation error The type Rule_") && text.contains("is already defined");
     }
 
     private static String version(SourceTree tree, List<DrlFile> drls) {
