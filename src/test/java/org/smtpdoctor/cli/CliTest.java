@@ -24,10 +24,12 @@ class CliTest {
     @TempDir
     Path temp;
 
-    private record Run(int exit, String out, String err) {
+    /** What a command printed and returned. */
+    record Run(int exit, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    /** Runs the command line in-process; shared by the CLI tests of this package. */
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
