@@ -65,14 +65,15 @@ public final class RuleScaffold {
     }
 
     private static String ruleText(String family, String category, ParsedReply reply) {
+        String stable = stablePart(reply.text());
         String condition = (reply.code() == 0 ? "" : "code == " + reply.code() + ", ")
-                + "has(\"" + drlString(pattern(reply.text())) + "\")";
+                + "has(\"" + drlString(literalPattern(stable)) + "\")";
         return "package " + family + ";\n\n"
                 + "import org.smtpdoctor.rules.*;\n"
                 + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n\n"
                 + "// TODO: say where this wording comes from (provider documentation, RFC, MTA source, a real log).\n"
                 + "// TODO: keep only the stable words of the reply in the pattern; drop ids, addresses and numbers.\n"
-                + "rule \"" + category + ": " + drlString(abbreviate(reply.text())) + "\"\n"
+                + "rule \"" + category + ": " + drlString(abbreviate(stable)) + "\"\n"
                 + "when\n"
                 + "    Reply( " + condition + " )\n"
                 + "then\n"
@@ -80,10 +81,14 @@ public final class RuleScaffold {
                 + "end\n";
     }
 
-    /** The reply's text up to its first variable part, as an RE2 pattern matching it literally. */
-    static String pattern(String text) {
+    /** The reply's text up to its first variable part (the whole text when it starts with one). */
+    private static String stablePart(String text) {
         Matcher variable = VARIABLE_PART.matcher(text);
-        String stable = (variable.find() && variable.start() > 0 ? text.substring(0, variable.start()) : text).strip();
+        return (variable.find() && variable.start() > 0 ? text.substring(0, variable.start()) : text).strip();
+    }
+
+    /** An RE2 pattern matching {@code stable} literally. */
+    private static String literalPattern(String stable) {
         StringBuilder pattern = new StringBuilder();
         for (char c : stable.toCharArray()) {
             if (RE2_SPECIAL.indexOf(c) >= 0) {
