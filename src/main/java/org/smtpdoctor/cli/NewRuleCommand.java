@@ -1,12 +1,12 @@
 package org.smtpdoctor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smtpdoctor.authoring.RuleScaffold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,22 +22,16 @@ final class NewRuleCommand implements Callable<Integer> {
     @Option(names = "--example", required = true, paramLabel = "TEXT", description = "The reply as it appears in the log.")
     private String example;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "The rules folder (default: ${DEFAULT-VALUE}).")
-    private Path rules;
-
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
-            description = "The sample cases (default: ${DEFAULT-VALUE}).")
-    private Path samples;
+    @Mixin
+    private RuleFolders folders;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(rules) || !Files.isDirectory(samples)) {
-            throw new IllegalArgumentException("--rules " + rules + " and --samples " + samples + " must be folders");
-        }
+        Path rules = folders.rules();
+        Path samples = folders.samples();
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : new RuleScaffold(rules, samples).create(category, example)) {
             out.println("wrote " + file);
