@@ -55,17 +55,16 @@ final class CatalogUsage {
         }
     }
 
-    private static void checkPlaceholders(String id, YamlNode node, Set<String> provided, Problems problems) {
-        if (!node.isScalar()) {
-            node.children().forEach(child -> checkPlaceholders(id, child, provided, problems));
-            return;
-        }
-        for (String name : Placeholders.names(node.text())) {
-            if (!provided.contains(name)) {
-                problems.add(node.warning("placeholder {" + name + "|…} of '" + id + "' always shows its fallback: no rule "
-                        + "of that category provides '" + name + "' (" + (provided.isEmpty() ? "its rules provide no parameters"
-                        : "its rules provide " + String.join(", ", provided.stream().sorted().toList()))
-                        + "); name a group (?P<" + name + ">…) in a find pattern, or pass it to conclude"));
+    private static void checkPlaceholders(String id, YamlNode entry, Set<String> provided, Problems problems) {
+        for (YamlNode text : entry.scalars()) {
+            for (String name : Placeholders.names(text.text())) {
+                if (!provided.contains(name)) {
+                    problems.add(text.warning("placeholder {" + name + "|…} of '" + id + "' always shows its fallback: "
+                            + "no rule of that category provides '" + name + "' (" + (provided.isEmpty()
+                            ? "its rules provide no parameters"
+                            : "its rules provide " + String.join(", ", provided.stream().sorted().toList()))
+                            + "); name a group (?P<" + name + ">…) in a find pattern, or pass it to conclude"));
+                }
             }
         }
     }

@@ -30,10 +30,12 @@ public final class RuleLinter {
         if (check.catalog() != null) {
             CatalogUsage.check(rules, check, ruleProblems);
         }
+        TodoMarkers.check(rules, ruleProblems);
         Problems sampleProblems = new Problems();
         if (samples != null) {
             List<SampleCase> cases = SampleLoader.load(samples, sampleProblems);
             SampleCoverage.check(cases, check, sampleProblems, ruleProblems);
+            TodoMarkers.check(samples, sampleProblems);
         }
         List<Problem> all = new ArrayList<>(inFolder(rules, ruleProblems));
         if (samples != null) {

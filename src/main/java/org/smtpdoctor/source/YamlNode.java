@@ -112,7 +112,7 @@ public final class YamlNode {
     }
 
     /** The values of a map or the items of a list, in file order; empty for a scalar. */
-    public List<YamlNode> children() {
+    private List<YamlNode> children() {
         List<YamlNode> children = new ArrayList<>();
         if (node instanceof MappingNode mapping) {
             mapping.getValue().forEach(t -> children.add(new YamlNode(t.getValueNode(), file)));
@@ -120,6 +120,16 @@ public final class YamlNode {
             sequence.getValue().forEach(n -> children.add(new YamlNode(n, file)));
         }
         return children;
+    }
+
+    /** Every scalar below this node (this node itself when it is one), in file order; map keys excluded. */
+    public List<YamlNode> scalars() {
+        if (isScalar()) {
+            return List.of(this);
+        }
+        List<YamlNode> scalars = new ArrayList<>();
+        children().forEach(child -> scalars.addAll(child.scalars()));
+        return scalars;
     }
 
     /** Entries of a map in file order, keyed by the key node; empty (and reported) when this is not a map. */

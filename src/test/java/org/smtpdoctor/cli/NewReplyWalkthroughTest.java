@@ -61,6 +61,9 @@ class NewReplyWalkthroughTest {
         String ruleFile = category.replace('.', '/') + ".drl";
         assertThat(created.out()).contains(rules.root().resolve(ruleFile).toString());
         assertThat(run("diagnose", "--rules", rules.root().toString(), example).out()).contains(category);
+        CliTest.Run stubs = run("lint", "--rules", rules.root().toString(), "--samples", samples.root().toString());
+        assertThat(stubs.exit()).as("the scaffold's files lint without errors").isZero();
+        assertThat(stubs.out()).contains("catalog/auth.yaml").contains(": warning: a TODO is left in this text");
 
         // Step 2: the README's rule replaces the generated one.
         String generated = rules.read(ruleFile);
@@ -78,7 +81,7 @@ class NewReplyWalkthroughTest {
         // Step 4: lint and verify pass, and the reply (and another wording the rule allows) is diagnosed.
         CliTest.Run lint = run("lint", "--rules", rules.root().toString(), "--samples", samples.root().toString());
         assertThat(lint.exit()).as(lint.out()).isZero();
-        assertThat(lint.out()).doesNotContain(category.substring(category.indexOf('.') + 1));
+        assertThat(lint.out()).doesNotContain(category.substring(category.indexOf('.') + 1)).doesNotContain("TODO");
         CliTest.Run verify = run("verify", "--rules", rules.root().toString(), "--samples", samples.root().toString());
         assertThat(verify.exit()).as(verify.out()).isZero();
         assertThat(verify.out()).contains(" 0 failed");
