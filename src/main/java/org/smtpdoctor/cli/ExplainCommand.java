@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor explain}: how a text was diagnosed, for rule authors. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Shows how each TEXT is diagnosed: the parsed reply, every rule and code table entry that",
-                "matched (file:line, extracted values), which one decided and why, and the advice.",
+        description = {"Shows how each TEXT is diagnosed, for rule authors.",
+                "The parsed reply, every rule and code table entry that matched (file:line, extracted values),",
+                "which one decided and why, and the advice.",
                 "Example: smtp-doctor explain --rules rules \"535 5.7.8 Error: authentication failed\""})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor new-rule}: the files for a new reply, ready to edit. */
 @Command(name = "new-rule", mixinStandardHelpOptions = true,
-        description = {"Writes a rule for the example reply, advice stubs in both languages and the sample case,",
-                "ready to edit; never overwrites. Then edit the TODOs and run lint and verify (see rules/README.md).",
+        description = {"Writes a new rule, its advice stubs (en, ru) and its sample case, ready to edit.",
+                "Never overwrites. Then edit the TODOs and run lint and verify (see rules/README.md).",
                 "Example: smtp-doctor new-rule --category auth.password-expired --example \"535 5.7.8 Password expired\""})
 final class NewRuleCommand implements Callable<Integer> {
     @Option(names = "--category", required = true, paramLabel = "ID", description = "The category id, family.name.")

@@ -28,7 +28,8 @@ import org.smtpdoctor.source.SourceTree;
  *
  * <p>Before Drools sees a file, the loader checks what Drools cannot: the file sits in its family's folder
  * and is named after the category it concludes (one id everywhere), its package is the family, every
- * pattern compiles, and every concluded category exists. All problems of all files are reported together.
+ * pattern compiles, every concluded category exists, and the code stays within the rule vocabulary
+ * ({@link RuleCodePolicy}: a file that does not is never compiled). All problems of all files are reported together.
  */
 final class RuleSetLoader {
     private static final String KIE_SOURCE_ROOT = "src/main/resources/";

@@ -66,6 +66,17 @@ class LintTest {
     }
 
     @Test
+    void drlBuildErrorAtItsLineAndColumn() {
+        writeRules(rule("auth.too-many-attempts: unknown property", "Reply( replyCode == 454 )", CONCLUDE));
+        assertThat(lintRules()).filteredOn(Problem::isError).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(in(rules, RULE_FILE));
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.column()).isEqualTo(12);
+            assertThat(p.message()).contains("replyCode");
+        });
+    }
+
+    @Test
     void unsupportedPatternConstructAtTheRuleSaysWhatToWriteInstead() {
         writeRules(rule("auth.too-many-attempts: look-ahead", "Reply( has(\"too many (?!good )attempts\") )", CONCLUDE));
         assertThat(lintRules()).filteredOn(Problem::isError).singleElement().satisfies(p -> {
