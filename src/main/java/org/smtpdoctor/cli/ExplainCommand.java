@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.engine.Explanation;
 import org.smtpdoctor.report.ExplanationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
             if (i > 0) {
                 out.println();
             }
-            out.println("> " + texts.get(i));
-            out.print(ExplanationReport.render(diagnoser.explain(texts.get(i)), engine.locale()));
+            Explanation explanation = diagnoser.explain(texts.get(i));
+            out.println("> " + explanation.diagnosis().input()); // credentials masked
+            out.print(ExplanationReport.render(explanation, engine.locale()));
         }
         out.flush();
         return 0;

@@ -51,6 +51,8 @@ class AuthoringCliTest {
                 .contains("Decision: auth.account-verification (pattern)")
                 .contains("Why: rules of 2 categories matched")
                 .contains("What to do:");
+        CliTest.Run masked = run("explain", "--rules", "rules", "535 AUTH PLAIN dXNlcjpzZWNyZXQ= failed, password=hunter2");
+        assertThat(masked.out()).doesNotContain("hunter2").doesNotContain("dXNlcjpzZWNyZXQ=");
         CliTest.Run ru = run("explain", "--rules", "rules", "--lang", "ru", MAIL_RU);
         assertThat(ru.out()).contains("Разбор ответа").contains("Решение: auth.account-verification").contains("Почему: ");
     }
