@@ -112,17 +112,17 @@ final class RuleSetWatcher implements AutoCloseable {
             List<Problem> errors = problems.all().stream().filter(Problem::isError).toList();
             LOG.warn("rules in {} changed but do not load; rule set {} keeps serving:\n{}", directory,
                     serving.get().version(), String.join("\n", errors.stream().map(Problem::toString).toList()));
-            notify(() -> listener.refused(errors));
+            tell(() -> listener.refused(errors));
             return;
         }
         serving.set(loaded);
         LOG.info("rules in {} reloaded: rule set {}", directory, loaded.version());
         String version = loaded.version();
-        notify(() -> listener.reloaded(version));
+        tell(() -> listener.reloaded(version));
     }
 
     /** A listener's failure must not stop the watching. */
-    private static void notify(Runnable call) {
+    private static void tell(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {

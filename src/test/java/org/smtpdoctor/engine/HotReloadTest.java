@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
+import org.smtpdoctor.authoring.RuleScaffold;
 import org.smtpdoctor.source.Problem;
 
 /**
@@ -104,6 +105,25 @@ class HotReloadTest {
             recorder.await(e -> e instanceof String v && v.equals(first));
             assertThat(diagnoser.diagnose(TEXT).category()).isNotEqualTo("auth.too-many-attempts");
             assertThat(diagnoser.diagnose(TEXT).ruleSetVersion()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aRuleInANewFamilyFolderIsPickedUp() throws Exception {
+        TestRules rules = TestRules.copyInto(temp);
+        String text = "550 5.7.1 Frobnication detected in transit";
+        try (Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).watch(new Recorder()).build()) {
+            assertThat(diagnoser.diagnose(text).category()).isNotEqualTo("frobnication.detected");
+            new RuleScaffold(rules.root(), temp.resolve("samples")).create("frobnication.detected", text);
+            awaitTrue(() -> diagnoser.diagnose(text).category().equals("frobnication.detected"));
+            assertThat(diagnoser.diagnose(text).rule().file()).isEqualTo("frobnication/detected.drl");
+
+            // An edit inside the new folder alone: seen only because the watcher watches folders created later.
+            String other = "550 5.7.1 Quux overflow";
+            String drl = rules.read("frobnication/detected.drl");
+            rules.write("frobnication/detected.drl", drl.replace("Frobnication detected in transit\")",
+                    "Frobnication detected in transit|Quux overflow\")"));
+            awaitTrue(() -> diagnoser.diagnose(other).category().equals("frobnication.detected"));
         }
     }
 
