@@ -132,14 +132,12 @@ public final class Diagnoser implements AutoCloseable {
          *                                  without a rules directory
          */
         public Diagnoser build() {
-            SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
-            if (listener == null) {
-                return new Diagnoser(RuleSetLoader.load(tree));
-            }
-            if (rulesDirectory == null) {
+            if (listener != null && rulesDirectory == null) {
                 throw new IllegalArgumentException("watch needs a rules directory: the bundled rules do not change");
             }
-            return new Diagnoser(RuleSetLoader.load(tree), rulesDirectory, listener);
+            SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
+            RuleSet rules = RuleSetLoader.load(tree);
+            return listener == null ? new Diagnoser(rules) : new Diagnoser(rules, rulesDirectory, listener);
         }
     }
 }

@@ -65,6 +65,7 @@ class ForbiddenRuleCodeTest {
             "reflection                     | Object o = Reply.class; | 22 | 'class' is not allowed",
             "the Drools runtime             | kcontext.getKieRuntime().halt(); | 5 | kcontext may only be passed to conclude",
             "a loop                         | while (true) { } | 5 | 'while' is not allowed",
+            "code after a quoted //         | String s = '//'; System.exit(1); | 22 | 'System' is not allowed",
     })
     void forbiddenConsequenceIsRefusedAtItsPlace(String what, String consequence, int column, String message) {
         assertRefusedAt(plant(IMPORTS, "Reply( code == 454 )", consequence + " " + CONCLUDE), 9, column, message);

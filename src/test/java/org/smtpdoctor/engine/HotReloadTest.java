@@ -1,6 +1,7 @@
 package org.smtpdoctor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +107,12 @@ class HotReloadTest {
             assertThat(diagnoser.diagnose(TEXT).category()).isNotEqualTo("auth.too-many-attempts");
             assertThat(diagnoser.diagnose(TEXT).ruleSetVersion()).isEqualTo(first);
         }
+    }
+
+    @Test
+    void watchingNeedsARulesDirectory() {
+        assertThatThrownBy(() -> Diagnoser.builder().watch(new Recorder()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("watch needs a rules directory");
     }
 
     @Test
