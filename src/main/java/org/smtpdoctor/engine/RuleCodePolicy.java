@@ -19,7 +19,7 @@ import org.smtpdoctor.source.Problems;
  * it reads the code, so they could hide any of that.
  */
 final class RuleCodePolicy {
-    static final String VOCABULARY_PACKAGE = "org.smtpdoctor.rules";
+    private static final String VOCABULARY_PACKAGE = "org.smtpdoctor.rules";
 
     private static final Pattern IMPORT = Pattern.compile(
             "(?m)^\\s*import\\s+(?:(?:function|accumulate|static)\\s+)?([\\w.*]+)");
@@ -50,11 +50,25 @@ final class RuleCodePolicy {
     static boolean check(DrlFile drl, Problems problems) {
         String code = blankStrings(drl.code());
         int before = problems.all().size();
-        Matcher escape = UNICODE_ESCAPE.matcher(drl.source().content());
+        checkEscapes(drl, problems);
+        Set<Integer> imports = checkImports(drl, code, problems);
+        checkDeclarations(drl, code, problems);
+        checkQualifiedNames(drl, code, imports, problems);
+        checkNames(drl, code, problems);
+        checkKcontext(drl, code, problems);
+        return problems.all().size() == before;
+    }
+
+    private static void checkEscapes(DrlFile drl, Problems problems) {
+        Matcher escape = UNICODE_ESCAPE.matcher(drl.source().content()); // the raw text: javac sees them everywhere
         while (escape.find()) {
             refuse(drl, escape.end() - 2, "\\u escapes are not allowed in rules: write the character itself",
                     problems);
         }
+    }
+
+    /** Reports imports outside the vocabulary; returns where every imported name starts. */
+    private static Set<Integer> checkImports(DrlFile drl, String code, Problems problems) {
         Set<Integer> imports = new HashSet<>();
         Matcher imported = IMPORT.matcher(code);
         while (imported.find()) {
@@ -64,11 +78,19 @@ final class RuleCodePolicy {
                         + ".*), not '" + imported.group(1) + "'", problems);
             }
         }
+        return imports;
+    }
+
+    private static void checkDeclarations(DrlFile drl, String code, Problems problems) {
         Matcher declaration = DECLARATION.matcher(code);
         while (declaration.find()) {
             refuse(drl, declaration.start(), "'" + declaration.group(1) + "' is not part of the rule vocabulary: "
                     + "a rule tests Reply(...) and calls conclude(kcontext, ...)", problems);
         }
+    }
+
+    /** A fully qualified name reaches any class without an import. */
+    private static void checkQualifiedNames(DrlFile drl, String code, Set<Integer> imports, Problems problems) {
         Matcher qualified = QUALIFIED_NAME.matcher(code);
         while (qualified.find()) {
             String name = qualified.group().replaceAll("\\s+", "");
@@ -77,6 +99,9 @@ final class RuleCodePolicy {
                         + VOCABULARY_PACKAGE + ")", problems);
             }
         }
+    }
+
+    private static void checkNames(DrlFile drl, String code, Problems problems) {
         Matcher identifier = IDENTIFIER.matcher(code);
         while (identifier.find()) {
             if (FORBIDDEN.contains(identifier.group())) {
@@ -85,8 +110,6 @@ final class RuleCodePolicy {
                         problems);
             }
         }
-        checkKcontext(drl, code, problems);
-        return problems.all().size() == before;
     }
 
     /** {@code kcontext} reaches the Drools runtime (halt, insert, the session): only conclude gets it. */

@@ -14,9 +14,9 @@ import org.smtpdoctor.reply.ParsedReply;
  */
 public final class ExplanationReport {
     private static final Map<String, List<String>> LABELS = Map.of(
-            "en", List.of("Parsed reply", "Code", "Enhanced code", "Text", "Exceptions", "Matches", "none",
+            "en", List.of("Parsed reply", "Code", "Enhanced code", "Text", "Exceptions", "Matches",
                     "decided", "Decision", "Why", "Advice", "extracted"),
-            "ru", List.of("Разбор ответа", "Код", "Расширенный код", "Текст", "Исключения", "Совпадения", "нет",
+            "ru", List.of("Разбор ответа", "Код", "Расширенный код", "Текст", "Исключения", "Совпадения",
                     "решило", "Решение", "Почему", "Совет", "извлечено"));
 
     private ExplanationReport() {
@@ -44,16 +44,16 @@ public final class ExplanationReport {
                 out.append("  ").append(m.source());
             }
             if (!m.params().isEmpty()) {
-                out.append("  ").append(label.get(11)).append(": ").append(m.params().entrySet().stream()
+                out.append("  ").append(label.get(10)).append(": ").append(m.params().entrySet().stream()
                         .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", ")));
             }
-            out.append(m.decided() ? "  <- " + label.get(7) : "").append('\n');
+            out.append(m.decided() ? "  <- " + label.get(6) : "").append('\n');
         }
         Explanation.Match decision = e.decision();
-        out.append(label.get(8)).append(": ").append(decision.category()).append(" (").append(decision.layer().id())
+        out.append(label.get(7)).append(": ").append(decision.category()).append(" (").append(decision.layer().id())
                 .append(")\n");
-        out.append("  ").append(label.get(9)).append(": ").append(why(e, language)).append('\n');
-        out.append(label.get(10)).append('\n');
+        out.append("  ").append(label.get(8)).append(": ").append(why(e, language)).append('\n');
+        out.append(label.get(9)).append('\n');
         TextReport.render(e.diagnosis(), locale).lines().forEach(line -> out.append("  ").append(line).append('\n'));
         return out.toString();
     }
