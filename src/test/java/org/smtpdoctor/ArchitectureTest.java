@@ -25,15 +25,17 @@ class ArchitectureTest {
                 .layer("Check").definedBy("org.smtpdoctor.check..")
                 .layer("Report").definedBy("org.smtpdoctor.report..")
                 .layer("Batch").definedBy("org.smtpdoctor.batch..")
+                .layer("Authoring").definedBy("org.smtpdoctor.authoring..")
                 .layer("Cli").definedBy("org.smtpdoctor.cli..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli")
-                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Report", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Cli")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
-                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Cli")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Cli")
                 .check(CLASSES);
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** A copy of the project's rules/ in a temporary folder, for tests that edit rules or catalogs. */
+/** A copy of the project's rules/ (or samples/) in a temporary folder, for tests that edit rules, catalogs or cases. */
 public final class TestRules {
     /** The project's own rules directory (tests run with the project root as working directory). */
     public static final Path PROJECT_RULES = Path.of("rules");
@@ -20,10 +20,15 @@ public final class TestRules {
 
     /** Copies rules/ into {@code folder}/rules. */
     public static TestRules copyInto(Path folder) {
-        Path target = folder.resolve("rules");
-        try (Stream<Path> walk = Files.walk(PROJECT_RULES)) {
+        return copy(PROJECT_RULES, folder);
+    }
+
+    /** Copies the project folder {@code project} (such as samples/) into {@code folder}, under the same name. */
+    public static TestRules copy(Path project, Path folder) {
+        Path target = folder.resolve(project.getFileName().toString());
+        try (Stream<Path> walk = Files.walk(project)) {
             for (Path source : walk.toList()) {
-                Path copy = target.resolve(PROJECT_RULES.relativize(source).toString());
+                Path copy = target.resolve(project.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {

@@ -31,6 +31,16 @@ public final class Placeholders {
         return out.toString();
     }
 
+    /** The parameter names the placeholders of {@code text} ask for, in order. */
+    public static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     /** The placeholders of {@code text} that lack a fallback, as written (for load errors). */
     static List<String> withoutFallback(String text) {
         List<String> bare = new ArrayList<>();

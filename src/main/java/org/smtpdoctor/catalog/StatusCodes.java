@@ -1,6 +1,9 @@
 package org.smtpdoctor.catalog;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.smtpdoctor.reply.EnhancedStatusCode;
 
 /**
@@ -24,6 +27,18 @@ public final class StatusCodes {
     /** The entry for a basic reply code, or null when it is not a known code. */
     public CodeMeaning reply(int code) {
         return reply.get(code);
+    }
+
+    /** Every category some code leads to, transient variants included. */
+    public Set<String> categories() {
+        Set<String> categories = new HashSet<>();
+        Stream.concat(enhanced.values().stream(), reply.values().stream()).forEach(meaning -> {
+            categories.add(meaning.category());
+            if (meaning.transientCategory() != null) {
+                categories.add(meaning.transientCategory());
+            }
+        });
+        return categories;
     }
 
     public int enhancedCount() {

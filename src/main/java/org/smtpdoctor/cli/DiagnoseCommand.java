@@ -1,6 +1,7 @@
 package org.smtpdoctor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -11,7 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.engine.Explanation;
 import org.smtpdoctor.report.DiagnosisJson;
+import org.smtpdoctor.report.ExplanationJson;
 import org.smtpdoctor.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per input, one per line.")
     private boolean json;
 
+    @Option(names = "--explain", description = "With --json: add a 'trace' field (every match and why one decided).")
+    private boolean explain;
+
     @Option(names = "--one", description = "Read all of standard input as one text (a pasted stack trace or multi-line reply).")
     private boolean one;
 
@@ -49,11 +55,17 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         DiagnosisJson jsonForm = new DiagnosisJson(mapper);
+        ExplanationJson traceForm = new ExplanationJson(mapper);
         boolean first = true;
         for (String text : inputs()) {
-            Diagnosis d = diagnoser.diagnose(text);
+            Explanation explanation = explain && json ? diagnoser.explain(text) : null;
+            Diagnosis d = explanation != null ? explanation.diagnosis() : diagnoser.diagnose(text);
             if (json) {
-                out.println(mapper.writeValueAsString(jsonForm.toJson(d, engine.locale())));
+                ObjectNode record = jsonForm.toJson(d, engine.locale());
+                if (explanation != null) {
+                    record.set("trace", traceForm.toJson(explanation));
+                }
+                out.println(mapper.writeValueAsString(record));
             } else {
                 if (!first) {
                     out.println();

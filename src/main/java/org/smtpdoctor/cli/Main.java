@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "smtp-doctor", mixinStandardHelpOptions = true, version = "smtp-doctor 0.1.0",
         description = "Diagnoses mail-sending errors: what went wrong, what to do, who acts, whether a retry helps.",
         subcommands = {DiagnoseCommand.class, BatchCommand.class, VerifyCommand.class, CheckCommand.class,
-                CommandLine.HelpCommand.class})
+                LintCommand.class, ExplainCommand.class, NewRuleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_FAILURES = 1;
     static final int EXIT_UNUSABLE = 2;
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, verify or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, verify, check, lint, explain or new-rule");
     }
 
     public static void main(String[] args) {

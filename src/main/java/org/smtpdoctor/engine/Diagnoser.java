@@ -1,8 +1,10 @@
 package org.smtpdoctor.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.smtpdoctor.reply.ReplyParser;
 import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.reply.ThrowableReader;
 import org.smtpdoctor.rules.Reply;
+import org.smtpdoctor.rules.Verdict;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -24,17 +27,27 @@ import org.smtpdoctor.source.SourceTree;
  * d.advice(Locale.forLanguageTag("ru")).remedy();                // steps, in Russian
  * }</pre>
  *
- * <p>Build one and share it: a Diagnoser is immutable and thread-safe. Each {@link #diagnose} call
- * runs the rules in its own stateless session.
+ * <p>Build one and share it: a Diagnoser is thread-safe. Each {@link #diagnose} call runs the rules in
+ * its own stateless session. One built with {@link Builder#watch} reloads its rules directory when it
+ * changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
+ * it started with, and an edit that does not load leaves the last good rule set serving. Without watch, the
+ * rule set never changes. {@link #close} stops watching.
  */
-public final class Diagnoser {
+public final class Diagnoser implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);
     private final ReplyParser parser = new ReplyParser();
     private final ThrowableReader throwables = new ThrowableReader();
-    private final RuleSet rules;
+    private final AtomicReference<RuleSet> rules;
+    private final RuleSetWatcher watcher;
 
-    private Diagnoser(RuleSet rules) {
-        this.rules = rules;
+    Diagnoser(RuleSet rules) {
+        this.rules = new AtomicReference<>(rules);
+        this.watcher = null;
+    }
+
+    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener) {
+        this.rules = new AtomicReference<>(rules);
+        this.watcher = RuleSetWatcher.start(directory, this.rules, listener);
     }
 
     /** Starts building a Diagnoser; without {@link Builder#rulesDirectory} it uses the bundled rules. */
@@ -70,6 +83,21 @@ public final class Diagnoser {
     }
 
     private Diagnosis decide(ParsedReply parsed) {
+        RuleSet current = rules.get();
+        return LayeredDecision.decide(parsed, evaluate(parsed, current), current);
+    }
+
+    /**
+     * Diagnoses like {@link #diagnose} and tells how: the parsed reply, every rule and code table entry that
+     * matched, and which one decided.
+     */
+    public Explanation explain(String errorText) {
+        RuleSet current = rules.get();
+        ParsedReply parsed = parser.parse(errorText);
+        return Explainer.explain(parsed, evaluate(parsed, current), current);
+    }
+
+    private static List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
         Reply fact = new Reply(parsed, rules.patterns());
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {
@@ -78,12 +106,12 @@ public final class Diagnoser {
             // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());
         }
-        return LayeredDecision.decide(parsed, fact.verdicts(), rules);
+        return fact.verdicts();
     }
 
     /** The categories, languages and precedence of the loaded rule set. */
     public Taxonomy taxonomy() {
-        return rules.catalog().taxonomy();
+        return rules.get().catalog().taxonomy();
     }
 
     /**
@@ -93,20 +121,29 @@ public final class Diagnoser {
      */
     public Map<String, Integer> ruleCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (RuleRef rule : rules.locations().values()) {
+        for (RuleRef rule : rules.get().locations().values()) {
             counts.merge(rule.file().replaceFirst("\\.drl$", "").replace('/', '.'), 1, Integer::sum);
         }
         return counts;
     }
 
-    /** The version (content hash) of the loaded rule set. */
+    /** The version (content hash) of the rule set now serving. */
     public String ruleSetVersion() {
-        return rules.version();
+        return rules.get().version();
+    }
+
+    /** Stops watching the rules directory (when {@link Builder#watch} was used); diagnosing still works. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
     }
 
     /** Builds a {@link Diagnoser}. */
     public static final class Builder {
         private Path rulesDirectory;
+        private RuleSetListener listener;
 
         private Builder() {
         }
@@ -118,14 +155,28 @@ public final class Diagnoser {
         }
 
         /**
+         * Watches the {@link #rulesDirectory} and reloads it in the background when a file changes; the
+         * listener hears of every new version and every edit that was refused (it is also logged).
+         */
+        public Builder watch(RuleSetListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
          * Loads and compiles the rules.
          *
          * @throws org.smtpdoctor.source.ProblemsException with file, line and column of every problem
-         * @throws IllegalArgumentException when the rules directory does not exist
+         * @throws IllegalArgumentException when the rules directory does not exist, or watch is asked for
+         *                                  without a rules directory
          */
         public Diagnoser build() {
+            if (listener != null && rulesDirectory == null) {
+                throw new IllegalArgumentException("watch needs a rules directory: the bundled rules do not change");
+            }
             SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
-            return new Diagnoser(RuleSetLoader.load(tree));
+            RuleSet rules = RuleSetLoader.load(tree);
+            return listener == null ? new Diagnoser(rules) : new Diagnoser(rules, rulesDirectory, listener);
         }
     }
 }

@@ -15,8 +15,10 @@ final class DrlFile {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("\\brule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern TEXT_TEST = Pattern.compile("\\b(?:has|find)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern FIND = Pattern.compile("\\bfind\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CONCLUDE_CALL = Pattern.compile("\\bconclude\\s*\\(");
-    private static final Pattern CONCLUSION = Pattern.compile("\\bconclude\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern CONCLUSION = Pattern.compile(
+            "\\bconclude\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
 
     /** A string literal of interest, at its 1-based line and column (the column of its opening quote). */
     record Literal(String value, int line, int column) {
@@ -27,7 +29,9 @@ final class DrlFile {
     private final String packageName;
     private final List<Literal> rules;
     private final List<Literal> patterns;
+    private final List<Literal> finds;
     private final List<Literal> conclusions;
+    private final List<Literal> conclusionParams = new ArrayList<>();
 
     DrlFile(SourceFile source) {
         this.source = source;
@@ -36,6 +40,7 @@ final class DrlFile {
         this.packageName = pkg.find() ? pkg.group(1) : "";
         this.rules = literals(RULE, false);
         this.patterns = literals(TEXT_TEST, true);
+        this.finds = literals(FIND, true);
         this.conclusions = concludeCalls();
     }
 
@@ -57,6 +62,26 @@ final class DrlFile {
         return patterns;
     }
 
+    /** The patterns passed to {@code find}, whose named groups become parameters. */
+    List<Literal> finds() {
+        return finds;
+    }
+
+    /** The parameter names passed as {@code conclude(kcontext, "category", "name", value)}. */
+    List<Literal> conclusionParams() {
+        return conclusionParams;
+    }
+
+    /** The text with comments blanked: offsets, lines and columns are those of the file. */
+    String code() {
+        return code;
+    }
+
+    /** A literal standing for {@code value} at {@code offset} of {@link #code()}. */
+    Literal at(int offset, String value) {
+        return new Literal(value, lineOf(offset), columnOf(offset));
+    }
+
     /**
      * Every {@code conclude(} call: its category at the opening quote, or a null value at the call when the
      * category is not a quoted id (which the loader cannot check).
@@ -74,6 +99,9 @@ final class DrlFile {
             boolean quoted = literal.lookingAt();
             int at = quoted ? literal.start(1) - 1 : call.start();
             found.add(new Literal(quoted ? literal.group(1) : null, lineOf(at), columnOf(at)));
+            if (quoted && literal.group(2) != null) {
+                conclusionParams.add(at(literal.start(2) - 1, literal.group(2)));
+            }
         }
         return found;
     }
@@ -110,7 +138,7 @@ final class DrlFile {
         int i = 0;
         while (i < b.length()) {
             char c = b.charAt(i);
-            if (c == '"') {
+            if (c == '"' || c == '\'') { // DRL strings take either quote
                 i = skipString(b, i);
             } else if (c == '/' && i + 1 < b.length() && b.charAt(i + 1) == '/') {
                 while (i < b.length() && b.charAt(i) != '\n') {
@@ -131,9 +159,10 @@ final class DrlFile {
         return b.toString();
     }
 
-    private static int skipString(StringBuilder b, int quote) {
+    /** The index after the string literal opening at {@code quote} (which ends at its closing quote or the line's end). */
+    static int skipString(CharSequence b, int quote) {
         int i = quote + 1;
-        while (i < b.length() && b.charAt(i) != '"' && b.charAt(i) != '\n') {
+        while (i < b.length() && b.charAt(i) != b.charAt(quote) && b.charAt(i) != '\n') {
             i += b.charAt(i) == '\\' ? 2 : 1;
         }
         return i + 1;

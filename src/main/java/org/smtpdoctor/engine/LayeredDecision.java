@@ -26,12 +26,7 @@ final class LayeredDecision {
 
     static Diagnosis decide(ParsedReply reply, List<Verdict> verdicts, RuleSet rules) {
         Catalog catalog = rules.catalog();
-        Taxonomy taxonomy = catalog.taxonomy();
-        List<Verdict> ranked = new ArrayList<>(verdicts);
-        ranked.sort(Comparator
-                .comparingInt((Verdict v) -> taxonomy.get(v.category()).precedence())
-                .thenComparing(v -> rules.location(v.rulePackage(), v.ruleName()).file())
-                .thenComparingInt(v -> rules.location(v.rulePackage(), v.ruleName()).line()));
+        List<Verdict> ranked = rank(verdicts, rules);
 
         CodeMeaning enhanced = catalog.statusCodes().enhanced(reply.enhancedCode());
         CodeMeaning replyCode = catalog.statusCodes().reply(reply.code());
@@ -74,6 +69,17 @@ final class LayeredDecision {
         return new Diagnosis(reply.input(), category, basis, reply.code(), reply.enhancedCode(), params,
                 List.copyOf(candidates), rule, enhanced != null ? enhanced : replyCode, catalog, rules.version(),
                 reply.truncated(), reply.stage());
+    }
+
+    /** The verdicts in the order that decides: category precedence, then file, then line. */
+    static List<Verdict> rank(List<Verdict> verdicts, RuleSet rules) {
+        Taxonomy taxonomy = rules.catalog().taxonomy();
+        List<Verdict> ranked = new ArrayList<>(verdicts);
+        ranked.sort(Comparator
+                .comparingInt((Verdict v) -> taxonomy.get(v.category()).precedence())
+                .thenComparing(v -> rules.location(v.rulePackage(), v.ruleName()).file())
+                .thenComparingInt(v -> rules.location(v.rulePackage(), v.ruleName()).line()));
+        return ranked;
     }
 
     private static boolean isKnown(String category) {

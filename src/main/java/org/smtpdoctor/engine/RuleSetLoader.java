@@ -28,7 +28,8 @@ import org.smtpdoctor.source.SourceTree;
  *
  * <p>Before Drools sees a file, the loader checks what Drools cannot: the file sits in its family's folder
  * and is named after the category it concludes (one id everywhere), its package is the family, every
- * pattern compiles, and every concluded category exists. All problems of all files are reported together.
+ * pattern compiles, every concluded category exists, and the code stays within the rule vocabulary
+ * ({@link RuleCodePolicy}: a file that does not is never compiled). All problems of all files are reported together.
  */
 final class RuleSetLoader {
     private static final String KIE_SOURCE_ROOT = "src/main/resources/";
@@ -39,11 +40,28 @@ final class RuleSetLoader {
     /** Loads {@code tree}. @throws org.smtpdoctor.source.ProblemsException listing every error found */
     static RuleSet load(SourceTree tree) {
         Problems problems = new Problems();
+        RuleSet rules = check(tree, problems).ruleSet();
+        problems.throwIfErrors();
+        return rules;
+    }
+
+    /** What a load found: the rule set (null when any problem is an error), and the files it read. */
+    record Outcome(RuleSet ruleSet, List<DrlFile> drls, Catalog catalog) {
+    }
+
+    /**
+     * Loads {@code tree}, reporting every problem to {@code problems}: Drools compiles the rules even when
+     * other checks failed, so that one run shows all problems; only code outside the rule vocabulary never
+     * reaches the compiler.
+     */
+    static Outcome check(SourceTree tree, Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
         List<DrlFile> drls = tree.files(".drl").stream().map(DrlFile::new).toList();
         TextPatterns patterns = new TextPatterns();
         Map<String, RuleRef> locations = new HashMap<>();
+        boolean allowed = true;
         for (DrlFile drl : drls) {
+            allowed &= RuleCodePolicy.check(drl, problems);
             checkLayout(drl, problems);
             compilePatterns(drl, patterns, problems);
             if (catalog != null) {
@@ -54,10 +72,10 @@ final class RuleSetLoader {
         if (drls.isEmpty()) {
             problems.error(".", 0, 0, "no .drl rule files in " + tree.description());
         }
-        problems.throwIfErrors();
-        KieBase kieBase = compile(drls, problems);
-        problems.throwIfErrors();
-        return new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
+        KieBase kieBase = allowed && !drls.isEmpty() ? compile(drls, problems) : null;
+        RuleSet rules = problems.hasErrors() ? null
+                : new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
+        return new Outcome(rules, drls, catalog);
     }
 
     private static void checkLayout(DrlFile drl, Problems problems) {
@@ -80,7 +98,7 @@ final class RuleSetLoader {
                 patterns.compile(literal.value());
             } catch (PatternSyntaxException e) {
                 problems.error(drl.source().name(), literal.line(), literal.column(),
-                        "pattern does not compile: " + e.getDescription() + " in \"" + literal.value() + "\"");
+                        PatternAdvice.message(literal.value(), e));
             }
         }
     }
@@ -127,8 +145,8 @@ final class RuleSetLoader {
         Map<String, String> sources = new HashMap<>();
         drls.forEach(drl -> sources.put(drl.source().name(), drl.source().content()));
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (message.getText().contains("Parser returned a null Package")) {
-                continue; // Drools adds this after every syntax error it has already reported
+            if (isFollowUp(message.getText())) {
+                continue;
             }
             problems.add(DroolsMessages.toProblem(message, sources, KIE_SOURCE_ROOT));
         }
@@ -141,6 +159,16 @@ final class RuleSetLoader {
         // The repository would otherwise keep every rule set ever loaded in this JVM.
         kieServices.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /**
+     * Drools' messages that only repeat a problem already reported: a null package after every syntax error;
+     * a duplicate rule name (reported by {@link #indexRules} with the first rule's place) and the Java class
+     * clash it causes.
+     */
+    private static boolean isFollowUp(String text) {
+        return text.contains("Parser returned a null Package") || text.startsWith("Duplicate rule name")
+                || text.contains("Rule Compilation error The type Rule_") && text.contains("is already defined");
     }
 
     private static String version(SourceTree tree, List<DrlFile> drls) {

@@ -15,6 +15,10 @@ public final class Problems {
         add(Problem.error(file, line, column, message));
     }
 
+    public void warning(String file, int line, int column, String message) {
+        add(Problem.warning(file, line, column, message));
+    }
+
     public void addAll(List<Problem> problems) {
         list.addAll(problems);
     }

@@ -111,6 +111,27 @@ public final class YamlNode {
         return node instanceof MappingNode ? "<map>" : "<list>";
     }
 
+    /** The values of a map or the items of a list, in file order; empty for a scalar. */
+    private List<YamlNode> children() {
+        List<YamlNode> children = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            mapping.getValue().forEach(t -> children.add(new YamlNode(t.getValueNode(), file)));
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> children.add(new YamlNode(n, file)));
+        }
+        return children;
+    }
+
+    /** Every scalar below this node (this node itself when it is one), in file order; map keys excluded. */
+    public List<YamlNode> scalars() {
+        if (isScalar()) {
+            return List.of(this);
+        }
+        List<YamlNode> scalars = new ArrayList<>();
+        children().forEach(child -> scalars.addAll(child.scalars()));
+        return scalars;
+    }
+
     /** Entries of a map in file order, keyed by the key node; empty (and reported) when this is not a map. */
     public Map<YamlNode, YamlNode> entries(Problems problems, String what) {
         Map<YamlNode, YamlNode> entries = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ class CliTest {
     @TempDir
     Path temp;
 
-    private static CliRun run(String... args) {
+    /** Runs the command line in-process; shared by the CLI tests of this package. */
+    static CliRun run(String... args) {
         return CliRun.of(args);
     }
 

@@ -1,0 +1,54 @@
+package org.smtpdoctor.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.smtpdoctor.catalog.CodeMeaning;
+import org.smtpdoctor.catalog.Taxonomy;
+import org.smtpdoctor.reply.ParsedReply;
+import org.smtpdoctor.rules.Verdict;
+
+/** Builds an {@link Explanation}: the decision of {@link LayeredDecision}, with every match that led to it. */
+final class Explainer {
+    private Explainer() {
+    }
+
+    static Explanation explain(ParsedReply reply, List<Verdict> verdicts, RuleSet rules) {
+        Diagnosis diagnosis = LayeredDecision.decide(reply, verdicts, rules);
+        Taxonomy taxonomy = rules.catalog().taxonomy();
+        List<Explanation.Match> matches = new ArrayList<>();
+        boolean first = true;
+        for (Verdict v : LayeredDecision.rank(verdicts, rules)) {
+            matches.add(new Explanation.Match(Basis.PATTERN, v.category(), position(taxonomy, v.category()),
+                    rules.location(v.rulePackage(), v.ruleName()), v.params(),
+                    first && diagnosis.basis() == Basis.PATTERN));
+            first = false;
+        }
+        CodeMeaning enhanced = rules.catalog().statusCodes().enhanced(reply.enhancedCode());
+        if (enhanced != null) {
+            String category = enhanced.categoryFor(reply.enhancedCode().statusClass());
+            matches.add(codeMatch(Basis.ENHANCED_CODE, category, "enhanced status code X." + enhanced.code(),
+                    enhanced, diagnosis, taxonomy));
+        }
+        CodeMeaning replyCode = rules.catalog().statusCodes().reply(reply.code());
+        if (replyCode != null) {
+            matches.add(codeMatch(Basis.REPLY_CODE, replyCode.category(), "reply code " + replyCode.code(),
+                    replyCode, diagnosis, taxonomy));
+        }
+        if (diagnosis.basis() == Basis.NONE) {
+            matches.add(new Explanation.Match(Basis.NONE, diagnosis.category(),
+                    position(taxonomy, diagnosis.category()), null, Map.of(), true));
+        }
+        return new Explanation(diagnosis, reply, matches);
+    }
+
+    private static Explanation.Match codeMatch(Basis layer, String category, String name, CodeMeaning entry,
+                                               Diagnosis diagnosis, Taxonomy taxonomy) {
+        return new Explanation.Match(layer, category, position(taxonomy, category),
+                new RuleRef(name, entry.file(), entry.line()), Map.of(), diagnosis.basis() == layer);
+    }
+
+    private static int position(Taxonomy taxonomy, String category) {
+        return taxonomy.get(category).precedence() + 1;
+    }
+}

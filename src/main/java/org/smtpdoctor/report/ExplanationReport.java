@@ -1,0 +1,85 @@
+package org.smtpdoctor.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.smtpdoctor.engine.Basis;
+import org.smtpdoctor.engine.Explanation;
+import org.smtpdoctor.reply.ParsedReply;
+
+/**
+ * The readable form of an {@link Explanation}, for a rule author: the parsed reply, every match with its
+ * file and line, which one decided and why, then the advice as {@link TextReport} shows it.
+ */
+public final class ExplanationReport {
+    private static final Map<String, List<String>> LABELS = Map.of(
+            "en", List.of("Parsed reply", "Code", "Enhanced code", "Text", "Exceptions", "Matches",
+                    "decided", "Decision", "Why", "Advice", "extracted"),
+            "ru", List.of("Разбор ответа", "Код", "Расширенный код", "Текст", "Исключения", "Совпадения",
+                    "решило", "Решение", "Почему", "Совет", "извлечено"));
+
+    private ExplanationReport() {
+    }
+
+    /** Several lines, labels in the advice's language. */
+    public static String render(Explanation e, Locale locale) {
+        String language = e.diagnosis().advice(locale).language();
+        List<String> label = LABELS.getOrDefault(language, LABELS.get("en"));
+        ParsedReply reply = e.reply();
+        StringBuilder out = new StringBuilder();
+        out.append(label.get(0)).append('\n');
+        out.append("  ").append(label.get(1)).append(": ").append(reply.code() == 0 ? "—" : reply.code())
+                .append("   ").append(label.get(2)).append(": ")
+                .append(reply.enhancedCode() == null ? "—" : reply.enhancedCode()).append('\n');
+        out.append("  ").append(label.get(3)).append(": \"").append(reply.text()).append("\"\n");
+        if (!reply.exceptions().isEmpty()) {
+            out.append("  ").append(label.get(4)).append(": ").append(String.join(", ", reply.exceptions())).append('\n');
+        }
+        out.append(label.get(5)).append('\n');
+        for (Explanation.Match m : e.matches()) {
+            out.append(m.decided() ? "  * " : "    ").append(String.format("%-13s", m.layer().id())).append(' ')
+                    .append(m.category()).append(" (#").append(m.precedence()).append(')');
+            if (m.source() != null) {
+                out.append("  ").append(m.source());
+            }
+            if (!m.params().isEmpty()) {
+                out.append("  ").append(label.get(10)).append(": ").append(m.params().entrySet().stream()
+                        .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", ")));
+            }
+            out.append(m.decided() ? "  <- " + label.get(6) : "").append('\n');
+        }
+        Explanation.Match decision = e.decision();
+        out.append(label.get(7)).append(": ").append(decision.category()).append(" (").append(decision.layer().id())
+                .append(")\n");
+        out.append("  ").append(label.get(8)).append(": ").append(why(e, language)).append('\n');
+        out.append(label.get(9)).append('\n');
+        TextReport.render(e.diagnosis(), locale).lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        return out.toString();
+    }
+
+    /** Why the decision fell as it did, in {@code language} (en or ru; others get English). */
+    public static String why(Explanation e, String language) {
+        boolean ru = "ru".equals(language);
+        Explanation.Match decision = e.decision();
+        long categories = e.matches().stream().filter(m -> m.layer() == Basis.PATTERN)
+                .map(Explanation.Match::category).distinct().count();
+        return switch (decision.layer()) {
+            case PATTERN -> categories == 1
+                    ? (ru ? "подошли только правила этой категории; правила по тексту решают раньше таблиц кодов; "
+                            + "из них решает правило, записанное первым"
+                            : "only rules of this category matched; wording rules decide before the code tables; "
+                            + "among them the rule written first decides")
+                    : (ru ? "подошли правила " + categories + " категорий; эта стоит в categories.yaml выше остальных "
+                            + "(позиция " + decision.precedence() + ")"
+                            : "rules of " + categories + " categories matched; this one stands first in categories.yaml "
+                            + "(position " + decision.precedence() + ")");
+            case ENHANCED_CODE -> ru ? "ни одно правило по тексту не подошло; расширенный код решает раньше основного"
+                    : "no wording rule matched; the enhanced status code decides before the reply code";
+            case REPLY_CODE -> ru ? "ни одно правило по тексту не подошло, а расширенного кода нет или его запись "
+                    + "говорит unknown.*" : "no wording rule matched, and there is no enhanced code or its entry says unknown.*";
+            case NONE -> ru ? "ничто не распознало ответ; запасная категория выбрана по классу ответа (4xx, 5xx или без кода)"
+                    : "nothing recognised the reply; the fallback follows the reply's class (4xx, 5xx or no code)";
+        };
+    }
+}

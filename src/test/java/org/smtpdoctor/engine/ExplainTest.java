@@ -1,0 +1,79 @@
+package org.smtpdoctor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smtpdoctor.TestRules;
+
+/** The trace of a diagnosis names every match with its file and line, and the one that decided. */
+class ExplainTest {
+    private static final String MAIL_RU = "535 Authentication failed. Please verify your account by going to "
+            + "https://e.mail.ru/login?email=mail@ab-cdef.ru";
+    private static Diagnoser diagnoser;
+
+    @BeforeAll
+    static void load() {
+        diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    }
+
+    private static List<Explanation.Match> on(Explanation e, Basis layer) {
+        return e.matches().stream().filter(m -> m.layer() == layer).toList();
+    }
+
+    @Test
+    void everyMatchingRuleIsListedInDecidingOrderAndTheFirstDecides() {
+        Explanation e = diagnoser.explain(MAIL_RU);
+        assertThat(e.reply().code()).isEqualTo(535);
+        assertThat(e.reply().text()).startsWith("Authentication failed. Please verify your account");
+
+        List<Explanation.Match> rules = on(e, Basis.PATTERN);
+        assertThat(rules).extracting(Explanation.Match::category)
+                .startsWith("auth.account-verification").contains("auth.invalid-credentials");
+        assertThat(rules).extracting(Explanation.Match::precedence).isSorted();
+        assertThat(rules.get(0).decided()).isTrue();
+        assertThat(rules.get(0).source().file()).isEqualTo("auth/account-verification.drl");
+        assertThat(rules.get(0).source().line()).isPositive();
+        assertThat(rules.get(0).params()).containsEntry("url", "https://e.mail.ru/login?email=mail@ab-cdef.ru");
+        assertThat(rules.subList(1, rules.size())).noneMatch(Explanation.Match::decided);
+
+        assertThat(on(e, Basis.REPLY_CODE)).singleElement().satisfies(m -> {
+            assertThat(m.source().file()).isEqualTo("codes/reply-codes.yaml");
+            assertThat(m.decided()).isFalse();
+        });
+        assertThat(e.decision()).isSameAs(rules.get(0));
+    }
+
+    @Test
+    void theExplainedDiagnosisIsTheDiagnosis() {
+        Diagnosis explained = diagnoser.explain(MAIL_RU).diagnosis();
+        Diagnosis plain = diagnoser.diagnose(MAIL_RU);
+        assertThat(explained.category()).isEqualTo(plain.category());
+        assertThat(explained.rule()).isEqualTo(plain.rule());
+        assertThat(explained.params()).isEqualTo(plain.params());
+        assertThat(explained.secondary()).isEqualTo(plain.secondary());
+        assertThat(explained.ruleSetVersion()).isEqualTo(plain.ruleSetVersion());
+    }
+
+    @Test
+    void aCodeTableDecidesWhenNoRuleMatches() {
+        Explanation e = diagnoser.explain("550 5.7.1 zzz qqq");
+        assertThat(on(e, Basis.PATTERN)).isEmpty();
+        assertThat(e.decision().layer()).isEqualTo(Basis.ENHANCED_CODE);
+        assertThat(e.decision().source().file()).isEqualTo("codes/enhanced-status-codes.yaml");
+        assertThat(e.decision().category()).isEqualTo(e.diagnosis().category());
+        assertThat(on(e, Basis.REPLY_CODE)).singleElement().matches(m -> !m.decided());
+    }
+
+    @Test
+    void theFallbackDecidesWhenNothingRecognisesTheText() {
+        Explanation e = diagnoser.explain("zzz qqq");
+        assertThat(e.matches()).singleElement().satisfies(m -> {
+            assertThat(m.layer()).isEqualTo(Basis.NONE);
+            assertThat(m.category()).isEqualTo("unknown.unclassified");
+            assertThat(m.source()).isNull();
+            assertThat(m.decided()).isTrue();
+        });
+    }
+}
