@@ -144,7 +144,8 @@ public final class RuleScaffold {
     private boolean addCatalogStub(String family, String category, ParsedReply reply) {
         Path file = rules.resolve("catalog").resolve(family + ".yaml");
         String existing = Files.exists(file) ? read(file)
-                : "# Advice for the " + family + " family. Placeholders: {name|text used when the rule gave no such parameter}.\n";
+                : "# Advice for the " + family + " family. "
+                        + "Placeholders: {name|text used when the rule gave no such parameter}.\n";
         if (existing.lines().anyMatch(l -> l.equals(category + ":"))) {
             return false;
         }
@@ -174,7 +175,8 @@ public final class RuleScaffold {
                 : "# Sample replies for " + category + ": real wordings with their sources.\ncases:\n";
         String sample = (existing.endsWith("\n") ? "" : "\n")
                 + "  - text: \"" + yamlString(example) + "\"\n"
-                + "    source: \"TODO: where this wording comes from (provider documentation, RFC, MTA source, a real log)\"\n"
+                + "    source: \"TODO: where this wording comes from "
+                + "(provider documentation, RFC, MTA source, a real log)\"\n"
                 + "    basis: pattern\n";
         write(file, existing + sample);
         return file;

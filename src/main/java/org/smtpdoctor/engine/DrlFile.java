@@ -159,7 +159,7 @@ final class DrlFile {
         return b.toString();
     }
 
-    /** The index after the string literal opening at {@code quote} (which ends at its closing quote or the line's end). */
+    /** The index after the string literal opening at {@code quote}; it ends at its closing quote or the line's end. */
     static int skipString(CharSequence b, int quote) {
         int i = quote + 1;
         while (i < b.length() && b.charAt(i) != b.charAt(quote) && b.charAt(i) != '\n') {
