@@ -38,7 +38,7 @@ final class DrlFile {
         this.code = blankComments(source.content());
         Matcher pkg = PACKAGE.matcher(code);
         this.packageName = pkg.find() ? pkg.group(1) : "";
-        this.rules = literals(RULE, false);
+        this.rules = literals(RULE, true); // Drools resolves the escapes of a rule name as Java does
         this.patterns = literals(TEXT_TEST, true);
         this.finds = literals(FIND, true);
         this.conclusions = concludeCalls();
@@ -52,7 +52,7 @@ final class DrlFile {
         return packageName;
     }
 
-    /** Rule names with the position of the {@code rule} keyword's name. */
+    /** Rule names as Drools reads them (escapes resolved), at the position of the name. */
     List<Literal> rules() {
         return rules;
     }
