@@ -48,7 +48,8 @@ final class CatalogUsage {
                 }
                 if (!reachable.contains(id)) {
                     problems.add(key.warning("the entry '" + id + "' is never used: no rule concludes it and no code in "
-                            + CatalogLoader.REPLY_CODES_FILE + " or " + CatalogLoader.ENHANCED_CODES_FILE + " leads to it"));
+                            + CatalogLoader.REPLY_CODES_FILE + " or " + CatalogLoader.ENHANCED_CODES_FILE
+                            + " leads to it"));
                 }
                 checkPlaceholders(id, entry, provided.getOrDefault(id, Set.of()), problems);
             });

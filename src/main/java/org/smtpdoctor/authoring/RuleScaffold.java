@@ -73,7 +73,7 @@ public final class RuleScaffold {
                 + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n\n"
                 + "// TODO: say where this wording comes from (provider documentation, RFC, MTA source, a real log).\n"
                 + "// TODO: keep only the stable words of the reply in the pattern; drop ids, addresses and numbers.\n"
-                + "rule \"" + category + ": " + drlString(abbreviate(stable)) + "\"\n"
+                + "rule \"" + category + ": " + ruleName(stable) + "\"\n"
                 + "when\n"
                 + "    Reply( " + condition + " )\n"
                 + "then\n"
@@ -103,8 +103,10 @@ public final class RuleScaffold {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60).strip() + "...";
+    /** A rule name from the reply's words: short, and without quotes or backslashes to escape. */
+    private static String ruleName(String text) {
+        String name = text.replace('"', '\'').replace('\\', '/');
+        return name.length() <= 60 ? name : name.substring(0, 60).strip() + "...";
     }
 
     /**
@@ -144,7 +146,8 @@ public final class RuleScaffold {
     private boolean addCatalogStub(String family, String category, ParsedReply reply) {
         Path file = rules.resolve("catalog").resolve(family + ".yaml");
         String existing = Files.exists(file) ? read(file)
-                : "# Advice for the " + family + " family. Placeholders: {name|text used when the rule gave no such parameter}.\n";
+                : "# Advice for the " + family + " family. "
+                        + "Placeholders: {name|text used when the rule gave no such parameter}.\n";
         if (existing.lines().anyMatch(l -> l.equals(category + ":"))) {
             return false;
         }
@@ -174,7 +177,8 @@ public final class RuleScaffold {
                 : "# Sample replies for " + category + ": real wordings with their sources.\ncases:\n";
         String sample = (existing.endsWith("\n") ? "" : "\n")
                 + "  - text: \"" + yamlString(example) + "\"\n"
-                + "    source: \"TODO: where this wording comes from (provider documentation, RFC, MTA source, a real log)\"\n"
+                + "    source: \"TODO: where this wording comes from "
+                + "(provider documentation, RFC, MTA source, a real log)\"\n"
                 + "    basis: pattern\n";
         write(file, existing + sample);
         return file;

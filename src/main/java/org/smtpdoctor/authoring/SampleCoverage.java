@@ -43,8 +43,9 @@ final class SampleCoverage {
         }
         for (RuleSetCheck.Rule rule : rules.rules()) {
             if (!matched.contains(key(rule.rule()))) {
-                ruleProblems.warning(rule.rule().file(), rule.rule().line(), 0, "no sample case matches the rule \""
-                        + rule.rule().name() + "\": add one to samples/" + rule.rule().file().replaceFirst("\\.drl$", ".yaml"));
+                ruleProblems.warning(rule.rule().file(), rule.rule().line(), rule.column(),
+                        "no sample case matches the rule \"" + rule.rule().name() + "\": add one to samples/"
+                                + rule.rule().file().replaceFirst("\\.drl$", ".yaml"));
             }
         }
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor lint}: every problem of a rules folder and its sample cases, one per line. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Checks rules, catalogs and sample cases; prints each problem as path:line:col: error|warning: message.",
+        description = {"Checks rules, catalogs and sample cases; prints each problem as",
+                "path:line:col: error|warning: message.",
                 "Exit 1 when there is an error (warnings alone exit 0)."})
 final class LintCommand implements Callable<Integer> {
     @Mixin

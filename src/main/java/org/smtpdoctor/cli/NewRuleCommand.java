@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "new-rule", mixinStandardHelpOptions = true,
         description = {"Writes a new rule, its advice stubs (en, ru) and its sample case, ready to edit.",
                 "Never overwrites. Then edit the TODOs and run lint and verify (see rules/README.md).",
-                "Example: smtp-doctor new-rule --category auth.password-expired --example \"535 5.7.8 Password expired\""})
+                "Example: smtp-doctor new-rule --category auth.password-expired",
+                "         --example \"535 5.7.8 Password expired\""})
 final class NewRuleCommand implements Callable<Integer> {
     @Option(names = "--category", required = true, paramLabel = "ID", description = "The category id, family.name.")
     private String category;
 
-    @Option(names = "--example", required = true, paramLabel = "TEXT", description = "The reply as it appears in the log.")
+    @Option(names = "--example", required = true, paramLabel = "TEXT",
+            description = "The reply as it appears in the log.")
     private String example;
 
     @Mixin

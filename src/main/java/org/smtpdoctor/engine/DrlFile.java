@@ -38,7 +38,7 @@ final class DrlFile {
         this.code = blankComments(source.content());
         Matcher pkg = PACKAGE.matcher(code);
         this.packageName = pkg.find() ? pkg.group(1) : "";
-        this.rules = literals(RULE, false);
+        this.rules = literals(RULE, true); // Drools resolves the escapes of a rule name as Java does
         this.patterns = literals(TEXT_TEST, true);
         this.finds = literals(FIND, true);
         this.conclusions = concludeCalls();
@@ -52,7 +52,7 @@ final class DrlFile {
         return packageName;
     }
 
-    /** Rule names with the position of the {@code rule} keyword's name. */
+    /** Rule names as Drools reads them (escapes resolved), at the position of the name. */
     List<Literal> rules() {
         return rules;
     }
@@ -159,7 +159,7 @@ final class DrlFile {
         return b.toString();
     }
 
-    /** The index after the string literal opening at {@code quote} (which ends at its closing quote or the line's end). */
+    /** The index after the string literal opening at {@code quote}; it ends at its closing quote or the line's end. */
     static int skipString(CharSequence b, int quote) {
         int i = quote + 1;
         while (i < b.length() && b.charAt(i) != b.charAt(quote) && b.charAt(i) != '\n') {

@@ -20,11 +20,12 @@ public final class RuleSetCheck {
      * One rule as written.
      *
      * @param rule     its name, file and line
+     * @param column   the column of its name on that line
      * @param category the category of its file, which is the one it may conclude
      * @param params   the parameters it provides: named groups of its {@code find} patterns and the names it
      *                 passes to {@code conclude}
      */
-    public record Rule(RuleRef rule, String category, Set<String> params) {
+    public record Rule(RuleRef rule, int column, String category, Set<String> params) {
     }
 
     private final List<Problem> problems;
@@ -65,7 +66,8 @@ public final class RuleSetCheck {
             }
             drl.conclusionParams().stream().filter(p -> p.line() >= from && p.line() < to)
                     .forEach(p -> params.add(p.value()));
-            rules.add(new Rule(new RuleRef(declared.get(i).value(), file, from), category, Set.copyOf(params)));
+            rules.add(new Rule(new RuleRef(declared.get(i).value(), file, from), declared.get(i).column(), category,
+                    Set.copyOf(params)));
         }
         return rules;
     }

@@ -77,8 +77,10 @@ public final class ExplanationReport {
             case ENHANCED_CODE -> ru ? "ни одно правило по тексту не подошло; расширенный код решает раньше основного"
                     : "no wording rule matched; the enhanced status code decides before the reply code";
             case REPLY_CODE -> ru ? "ни одно правило по тексту не подошло, а расширенного кода нет или его запись "
-                    + "говорит unknown.*" : "no wording rule matched, and there is no enhanced code or its entry says unknown.*";
-            case NONE -> ru ? "ничто не распознало ответ; запасная категория выбрана по классу ответа (4xx, 5xx или без кода)"
+                    + "говорит unknown.*"
+                    : "no wording rule matched, and there is no enhanced code or its entry says unknown.*";
+            case NONE -> ru ? "ничто не распознало ответ; запасная категория выбрана по классу ответа "
+                    + "(4xx, 5xx или без кода)"
                     : "nothing recognised the reply; the fallback follows the reply's class (4xx, 5xx or no code)";
         };
     }

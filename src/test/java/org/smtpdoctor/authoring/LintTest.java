@@ -206,7 +206,7 @@ class LintTest {
         List<Problem> problems = lintAll();
         assertThat(problems).noneMatch(Problem::isError);
         assertThat(problems).filteredOn(p -> p.file().equals(in(rules, RULE_FILE))).extracting(Problem::toString)
-                .containsExactly(in(rules, RULE_FILE) + ":13:0: warning: no sample case matches the rule "
+                .containsExactly(in(rules, RULE_FILE) + ":13:6: warning: no sample case matches the rule "
                         + "\"auth.too-many-attempts: never seen\": add one to samples/auth/too-many-attempts.yaml");
     }
 

@@ -2,9 +2,11 @@ package org.smtpdoctor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
 
 /** The trace of a diagnosis names every match with its file and line, and the one that decided. */
@@ -75,5 +77,16 @@ class ExplainTest {
             assertThat(m.source()).isNull();
             assertThat(m.decided()).isTrue();
         });
+    }
+
+    @Test
+    void aRuleNameWithEscapesIsFoundAtItsFileAndLine(@TempDir Path temp) {
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", "package auth;\n\n"
+                + "import org.smtpdoctor.rules.*;\nimport function org.smtpdoctor.rules.Vocabulary.conclude;\n\n"
+                + "rule \"auth.too-many-attempts: the \\\"locked\\\" reply of C:\\\\mail\"\nwhen\n"
+                + "    Reply( code == 454 )\nthen\n    conclude(kcontext, \"auth.too-many-attempts\");\nend\n");
+        Explanation e = Diagnoser.builder().rulesDirectory(rules.root()).build().explain("454 4.7.0 locked");
+        assertThat(e.decision().source()).isEqualTo(new RuleRef(
+                "auth.too-many-attempts: the \"locked\" reply of C:\\mail", "auth/too-many-attempts.drl", 6));
     }
 }
