@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.rules.Reply;
+import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -27,9 +29,13 @@ public final class Diagnoser {
     private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);
     private final ReplyParser parser = new ReplyParser();
     private final RuleSet rules;
+    private final TextPatterns patterns;
+    private final ReplyTemplate replyTemplate;
 
-    private Diagnoser(RuleSet rules) {
+    private Diagnoser(RuleSet rules, boolean prefilter) {
         this.rules = rules;
+        this.patterns = prefilter ? rules.patterns() : rules.patterns().unfiltered();
+        this.replyTemplate = new ReplyTemplate(rules.patterns().literalWords());
     }
 
     /** Starts building a Diagnoser; without {@link Builder#rulesDirectory} it uses the bundled rules. */
@@ -44,7 +50,7 @@ public final class Diagnoser {
      */
     public Diagnosis diagnose(String errorText) {
         ParsedReply parsed = parser.parse(errorText);
-        Reply fact = new Reply(parsed, rules.patterns());
+        Reply fact = new Reply(parsed, patterns);
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {
             session.execute(fact);
@@ -65,9 +71,15 @@ public final class Diagnoser {
         return rules.version();
     }
 
+    /** Template masking that never hides a word this rule set's patterns look for (see {@link ReplyTemplate}). */
+    public ReplyTemplate replyTemplate() {
+        return replyTemplate;
+    }
+
     /** Builds a {@link Diagnoser}. */
     public static final class Builder {
         private Path rulesDirectory;
+        private boolean prefilter = true;
 
         private Builder() {
         }
@@ -79,6 +91,15 @@ public final class Diagnoser {
         }
 
         /**
+         * Whether patterns are first checked for the literal words they need (the default), or always run:
+         * the naive baseline benchmarks compare with. Diagnoses are the same either way.
+         */
+        public Builder prefilter(boolean enabled) {
+            this.prefilter = enabled;
+            return this;
+        }
+
+        /**
          * Loads and compiles the rules.
          *
          * @throws org.smtpdoctor.source.ProblemsException with file, line and column of every problem
@@ -86,7 +107,7 @@ public final class Diagnoser {
          */
         public Diagnoser build() {
             SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
-            return new Diagnoser(RuleSetLoader.load(tree));
+            return new Diagnoser(RuleSetLoader.load(tree), prefilter);
         }
     }
 }

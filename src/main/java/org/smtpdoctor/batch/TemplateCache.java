@@ -1,0 +1,107 @@
+package org.smtpdoctor.batch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.reply.ReplyTemplate;
+import org.smtpdoctor.reply.SecretRedactor;
+
+/**
+ * Diagnoses log lines so that the rules run once per template ({@link ReplyTemplate}) rather than once
+ * per line: a log holds the same few hundred replies a million times, with other addresses, ids and hosts.
+ *
+ * <p>Why the answer stays the line's own: the template keeps everything the decision reads (reply codes,
+ * enhanced codes, words, every word a rule pattern names) and masks only addresses, hosts, ids and
+ * numbers, with their lengths. The parameters are never another line's: when the first line of a
+ * template is diagnosed, each parameter value is matched to the masked part it came from, and later
+ * lines take that part from their own text. A template whose parameters cannot be traced that way
+ * (a value found in two masked parts, or in part of one) is marked uncached, and its lines are diagnosed
+ * in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
+ * length limits never differ within a template.
+ *
+ * <p>Thread-safe; the cache is bounded (least recently used templates go first).
+ */
+final class TemplateCache {
+    /** Well below the parser's 8 KiB text limit: a cached line is never one the parser truncates. */
+    static final int MAX_CACHED_CHARS = 4096;
+    private static final Entry UNCACHED = new Entry(null, Map.of());
+
+    private final Diagnoser diagnoser;
+    private final ReplyTemplate templates;
+    private final Cache<String, Entry> cache;
+
+    TemplateCache(Diagnoser diagnoser, int capacity) {
+        this.diagnoser = diagnoser;
+        this.templates = diagnoser.replyTemplate();
+        this.cache = Caffeine.newBuilder().maximumSize(capacity).build();
+    }
+
+    /** The diagnosis of one line: the same as {@code diagnoser.diagnose(line)}. */
+    Diagnosis diagnose(String line) {
+        if (line.length() > MAX_CACHED_CHARS) {
+            return diagnoser.diagnose(line);
+        }
+        // The parser redacts credentials first; templating the redacted text keeps secrets out of keys.
+        String redacted = SecretRedactor.redact(line);
+        ReplyTemplate.Masked masked = templates.mask(redacted);
+        Entry entry = cache.getIfPresent(masked.template());
+        if (entry == null) {
+            Diagnosis full = diagnoser.diagnose(line);
+            cache.put(masked.template(), Entry.of(full, masked.masked()));
+            return full;
+        }
+        if (entry == UNCACHED || entry.prototype.input().equals(redacted)) {
+            return entry == UNCACHED ? diagnoser.diagnose(line) : entry.prototype;
+        }
+        return entry.prototype.forText(redacted, entry.params(masked.masked()));
+    }
+
+    /**
+     * A cached decision: the first line's diagnosis, and for each of its parameters either the index of
+     * the masked part it came from or (index -1) a value that is the same for the whole template.
+     */
+    private record Entry(Diagnosis prototype, Map<String, Integer> sources) {
+
+        static Entry of(Diagnosis d, List<String> maskedParts) {
+            Map<String, Integer> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, String> param : d.params().entrySet()) {
+                int source = sourceOf(param.getValue(), maskedParts);
+                if (source == -2) {
+                    return UNCACHED;
+                }
+                sources.put(param.getKey(), source);
+            }
+            return new Entry(d, Map.copyOf(sources));
+        }
+
+        /** The one masked part equal to {@code value}; -1 when no masked part touches it; -2 when unclear. */
+        private static int sourceOf(String value, List<String> maskedParts) {
+            int source = -1;
+            for (int i = 0; i < maskedParts.size(); i++) {
+                String part = maskedParts.get(i);
+                if (part.equals(value) && source == -1) {
+                    source = i;
+                } else if (part.contains(value) || value.contains(part)) {
+                    return -2;
+                }
+            }
+            return source;
+        }
+
+        Map<String, String> params(List<String> maskedParts) {
+            if (sources.isEmpty()) {
+                return prototype.params();
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            prototype.params().forEach((name, value) -> {
+                int source = sources.get(name);
+                params.put(name, source < 0 ? value : maskedParts.get(source));
+            });
+            return params;
+        }
+    }
+}
