@@ -42,8 +42,13 @@ final class TemplateCache {
 
     /** The diagnosis of one line: the same as {@code diagnoser.diagnose(line)}. */
     Diagnosis diagnose(String line) {
+        return lookUp(line).diagnosis();
+    }
+
+    /** The diagnosis of one line, with its template and whether its record can share a cached one's. */
+    Lookup lookUp(String line) {
         if (line.length() > MAX_CACHED_CHARS) {
-            return diagnoser.diagnose(line);
+            return new Lookup(diagnoser.diagnose(line), null, null);
         }
         // The parser redacts credentials first; templating the redacted text keeps secrets out of keys.
         String redacted = SecretRedactor.redact(line);
@@ -51,13 +56,27 @@ final class TemplateCache {
         Entry entry = cache.getIfPresent(masked.template());
         if (entry == null) {
             Diagnosis full = diagnoser.diagnose(line);
-            cache.put(masked.template(), Entry.of(full, masked.masked()));
-            return full;
+            entry = Entry.of(full, masked.masked());
+            cache.put(masked.template(), entry);
+            return new Lookup(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
         }
-        if (entry == UNCACHED || entry.prototype.input().equals(redacted)) {
-            return entry == UNCACHED ? diagnoser.diagnose(line) : entry.prototype;
+        if (entry == UNCACHED) {
+            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
         }
-        return entry.prototype.forText(redacted, entry.params(masked.masked()));
+        Diagnosis d = entry.prototype.input().equals(redacted) ? entry.prototype
+                : entry.prototype.forText(redacted, entry.params(masked.masked()));
+        return new Lookup(d, masked.template(), entry.sharedRecord());
+    }
+
+    /**
+     * A diagnosis from the cache.
+     *
+     * @param diagnosis the line's diagnosis
+     * @param template  the line's template, or null for a line too long to cache
+     * @param shared    a diagnosis that says exactly the same as this one except for its input, or null:
+     *                  the rest of the line's record can be copied from this one's
+     */
+    record Lookup(Diagnosis diagnosis, String template, Diagnosis shared) {
     }
 
     /**
@@ -90,6 +109,11 @@ final class TemplateCache {
                 }
             }
             return source;
+        }
+
+        /** The prototype, when every line of the template has the same parameters as it. */
+        Diagnosis sharedRecord() {
+            return sources.values().stream().allMatch(source -> source < 0) ? prototype : null;
         }
 
         Map<String, String> params(List<String> maskedParts) {

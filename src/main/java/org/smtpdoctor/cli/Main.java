@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** The {@code smtp-doctor} command line. Exit codes: 0 done, 1 verify found failures, 2 bad usage, rules or I/O. */
 @Command(name = "smtp-doctor", mixinStandardHelpOptions = true, version = "smtp-doctor 0.1.0",
         description = "Diagnoses mail-sending errors: what went wrong, what to do, who acts, whether a retry helps.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, VerifyCommand.class, UnknownsCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_FAILURES = 1;
     static final int EXIT_UNUSABLE = 2;

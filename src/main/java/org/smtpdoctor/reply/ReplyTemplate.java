@@ -82,8 +82,16 @@ public final class ReplyTemplate {
                     while (end < n && !endsUrl(text.charAt(end))) {
                         end++;
                     }
-                    emit(i, end, "<url>");
-                    i = end;
+                    int protectedEnd = coveredUntil(i, end);
+                    if (protectedEnd > i) {
+                        // A rule reads the start of this URL: keep that, and read the rest word by word.
+                        out.append(text, i, protectedEnd);
+                        i = protectedEnd;
+                    } else {
+                        masked.add(text.substring(i, end));
+                        out.append("<url>");
+                        i = end;
+                    }
                 } else {
                     int end = i;
                     while (end < n && isWordChar(text.charAt(end))) {
@@ -195,6 +203,18 @@ public final class ReplyTemplate {
             }
             masked.add(text.substring(start, end));
             out.append(placeholder);
+        }
+
+        /** The end of the last protected character in [start, end), or start when none is protected. */
+        private int coveredUntil(int start, int end) {
+            if (covered != null) {
+                for (int i = end; i > start; i--) {
+                    if (covered[i - 1]) {
+                        return i;
+                    }
+                }
+            }
+            return start;
         }
 
         private boolean isCovered(int start, int end) {

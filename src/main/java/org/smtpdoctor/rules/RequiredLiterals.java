@@ -17,15 +17,14 @@ import java.util.Set;
  * always runs. A concatenation needs all its parts, so the longest single part is enough; an
  * alternation needs one of its branches, so each branch must bring a literal or the whole gives none.
  *
- * <p>Also lists every literal run of the pattern ({@link #runs}): the words a rule can see, which
- * template masking must never hide.
+ * <p>Also lists the literal words of the pattern ({@link #words}): what a rule can see, which template
+ * masking must never hide.
  */
 final class RequiredLiterals {
     /** Cross products of optional parts stay small: a few wordings, never an explosion. */
     private static final int MAX_ALTERNATIVES = 16;
 
     private final String source;
-    private final List<String> runs = new ArrayList<>();
     private int position;
 
     private RequiredLiterals(String source) {
@@ -45,16 +44,21 @@ final class RequiredLiterals {
     }
 
     /**
-     * Every run of literal characters in {@code pattern} with at least two characters and a letter or
-     * digit, lower-cased; empty when the pattern cannot be read (then its words are unknown).
+     * The literal words of {@code pattern}, lower-cased: each maximal literal stretch with the wordings
+     * its optional parts and alternatives make ({@code greylist(ed|ing)?} gives greylist, greylisted,
+     * greylisting), keeping those of two or more characters with a letter or digit; empty when the
+     * pattern cannot be read.
      */
-    static List<String> runs(String pattern) {
+    static Set<String> words(String pattern) {
         try {
-            RequiredLiterals reader = new RequiredLiterals(pattern);
-            reader.readAll();
-            return reader.runs;
+            Facts facts = new RequiredLiterals(pattern).readAll();
+            Set<String> words = new LinkedHashSet<>(facts.words);
+            if (facts.exact != null) {
+                facts.exact.forEach(word -> Facts.addWord(words, word));
+            }
+            return words;
         } catch (IllegalArgumentException unsupported) {
-            return List.of();
+            return Set.of();
         }
     }
 
@@ -78,27 +82,10 @@ final class RequiredLiterals {
 
     private Facts concatenation() {
         List<Facts> parts = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
         while (position < source.length() && source.charAt(position) != '|' && source.charAt(position) != ')') {
-            Facts atom = atom();
-            Facts repeated = repetition(atom);
-            if (repeated == atom && atom.isSingleChar()) {
-                run.append(atom.exact.iterator().next());
-            } else {
-                endRun(run);
-            }
-            parts.add(repeated);
+            parts.add(repetition(atom()));
         }
-        endRun(run);
         return Facts.allOf(parts);
-    }
-
-    private void endRun(StringBuilder run) {
-        String text = run.toString();
-        if (text.length() >= 2 && text.chars().anyMatch(Character::isLetterOrDigit)) {
-            runs.add(text);
-        }
-        run.setLength(0);
     }
 
     private Facts atom() {
@@ -107,8 +94,7 @@ final class RequiredLiterals {
             case '(':
                 return group();
             case '[':
-                skipClass();
-                return Facts.UNKNOWN;
+                return characterClass();
             case '.':
                 return Facts.UNKNOWN;
             case '^':
@@ -172,6 +158,21 @@ final class RequiredLiterals {
         return Character.isLetter(c) ? Facts.UNKNOWN : Facts.literal(c);
     }
 
+    /** A class of a few plain characters ({@code [- ]}, {@code [sz]}) is a small exact set; other classes are unknown. */
+    private Facts characterClass() {
+        int start = position;
+        skipClass();
+        String members = source.substring(start, position - 1);
+        if (members.isEmpty() || members.length() > 8 || members.startsWith("^")
+                || members.chars().anyMatch(c -> c == '\\' || c == '[' || c > 0x7F)
+                || members.indexOf('-') > 0 && members.indexOf('-') < members.length() - 1) {
+            return Facts.UNKNOWN;
+        }
+        Set<String> options = new LinkedHashSet<>();
+        members.chars().forEach(c -> options.add(String.valueOf(Character.toLowerCase((char) c))));
+        return new Facts(options, null);
+    }
+
     private void skipClass() {
         if (source.startsWith("^", position)) {
             position++;
@@ -233,9 +234,19 @@ final class RequiredLiterals {
      * What is known about the strings a part of a pattern matches: the exact set, when it is small and
      * known, else a set of which every match contains one (or null).
      */
-    private record Facts(Set<String> exact, Set<String> required) {
-        static final Facts UNKNOWN = new Facts(null, null);
-        static final Facts EMPTY = new Facts(Set.of(""), null);
+    private record Facts(Set<String> exact, Set<String> required, Set<String> words) {
+        static final Facts UNKNOWN = new Facts(null, null, Set.of());
+        static final Facts EMPTY = new Facts(Set.of(""), null, Set.of());
+
+        Facts(Set<String> exact, Set<String> required) {
+            this(exact, required, Set.of());
+        }
+
+        static void addWord(Set<String> words, String word) {
+            if (word.length() >= 2 && word.chars().anyMatch(Character::isLetterOrDigit)) {
+                words.add(word);
+            }
+        }
 
         static Facts literal(char c) {
             if (c > 0x7F) {
@@ -244,21 +255,21 @@ final class RequiredLiterals {
             return new Facts(Set.of(String.valueOf(Character.toLowerCase(c))), null);
         }
 
-        boolean isSingleChar() {
-            return exact != null && exact.size() == 1 && exact.iterator().next().length() == 1;
-        }
-
         Facts orEmpty() {
             if (exact == null || exact.size() >= MAX_ALTERNATIVES) {
                 return UNKNOWN;
             }
             Set<String> options = new LinkedHashSet<>(exact);
             options.add("");
-            return new Facts(options, null);
+            return new Facts(options, null, words);
         }
 
         Facts atLeastOnce() {
-            return new Facts(null, best());
+            Set<String> all = new LinkedHashSet<>(words);
+            if (exact != null) {
+                exact.forEach(word -> addWord(all, word));
+            }
+            return new Facts(null, best(), all);
         }
 
         /** The literals this part guarantees: its exact set, else its required set; null when none. */
@@ -272,7 +283,9 @@ final class RequiredLiterals {
         static Facts anyOf(List<Facts> branches) {
             Set<String> exact = new LinkedHashSet<>();
             Set<String> required = new LinkedHashSet<>();
+            Set<String> words = new LinkedHashSet<>();
             for (Facts branch : branches) {
+                words.addAll(branch.words);
                 if (exact != null && branch.exact != null) {
                     exact.addAll(branch.exact);
                 } else {
@@ -288,12 +301,21 @@ final class RequiredLiterals {
             if (exact != null && exact.size() > MAX_ALTERNATIVES) {
                 exact = null;
             }
-            return new Facts(exact, required);
+            if (exact == null) {
+                // Not exact as a whole: the exact branches' wordings are words of their own.
+                branches.stream().filter(b -> b.exact != null).forEach(b -> b.exact.forEach(w -> addWord(words, w)));
+            }
+            return new Facts(exact, required, words);
         }
 
-        /** A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. */
+        /**
+         * A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. The
+         * words are the literal stretches (products) ended by a part that is not exact, and the words
+         * inside those parts.
+         */
         static Facts allOf(List<Facts> parts) {
             List<Set<String>> candidates = new ArrayList<>();
+            Set<String> words = new LinkedHashSet<>();
             Set<String> current = Set.of("");
             boolean exactSoFar = true;
             for (Facts part : parts) {
@@ -303,7 +325,9 @@ final class RequiredLiterals {
                 }
                 exactSoFar = false;
                 candidates.add(current);
+                current.forEach(word -> addWord(words, word));
                 current = Set.of("");
+                words.addAll(part.words);
                 if (part.exact != null) {
                     current = part.exact;
                 } else if (part.required != null) {
@@ -311,11 +335,14 @@ final class RequiredLiterals {
                 }
             }
             candidates.add(current);
+            if (!exactSoFar) {
+                current.forEach(word -> addWord(words, word));
+            }
             Set<String> strongest = candidates.stream()
                     .filter(set -> !set.contains(""))
                     .max(Comparator.comparingInt(Facts::shortest))
                     .orElse(null);
-            return new Facts(exactSoFar ? current : null, strongest);
+            return new Facts(exactSoFar ? current : null, strongest, words);
         }
 
         private static int shortest(Set<String> literals) {

@@ -98,7 +98,7 @@ public final class TextPatterns {
     public Set<String> literalWords() {
         Set<String> words = new TreeSet<>();
         Collection<String> sources = List.copyOf(compiled.keySet());
-        sources.forEach(p -> words.addAll(RequiredLiterals.runs(p)));
+        sources.forEach(p -> words.addAll(RequiredLiterals.words(p)));
         return words;
     }
 }
