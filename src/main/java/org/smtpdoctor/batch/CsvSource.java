@@ -2,7 +2,6 @@ package org.smtpdoctor.batch;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,8 +14,8 @@ import java.util.Map;
  * that does not parse or lacks the column is a problem record; the header gets no record.
  */
 final class CsvSource implements EntrySource {
-    private static final ObjectReader ROW = new CsvMapper().readerFor(String[].class)
-            .with(CsvParser.Feature.WRAP_AS_ARRAY);
+    /** Without a schema, Jackson CSV reads a record as an array of its cells. */
+    private static final ObjectReader ROW = new CsvMapper().readerFor(String[].class);
     private final String file;
     private final LineReader lines;
     private final InputFormat.Fields fields;

@@ -2,6 +2,7 @@ package org.smtpdoctor.batch;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import org.smtpdoctor.reply.SecretRedactor;
  * numbers, with their lengths. The parameters are never another line's: when the first line of a
  * template is diagnosed, each parameter value is matched to the masked part it came from, and later
  * lines take that part from their own text. A template whose parameters cannot be traced that way
- * (a value found in two masked parts, or in part of one) is marked uncached, and its lines are diagnosed
- * in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
+ * (a value found in part of a masked part) is marked uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
  * length limits never differ within a template.
  *
  * <p>Thread-safe; the cache is bounded (least recently used templates go first).
@@ -28,7 +28,7 @@ import org.smtpdoctor.reply.SecretRedactor;
 final class TemplateCache {
     /** Well below the parser's 8 KiB text limit: a cached line is never one the parser truncates. */
     static final int MAX_CACHED_CHARS = 4096;
-    private static final Entry UNCACHED = new Entry(null, Map.of());
+    private static final Entry UNCACHED = new Entry(null, Map.of(), false);
 
     private final Diagnoser diagnoser;
     private final ReplyTemplate templates;
@@ -63,9 +63,14 @@ final class TemplateCache {
         if (entry == UNCACHED) {
             return new Lookup(diagnoser.diagnose(line), masked.template(), null);
         }
-        Diagnosis d = entry.prototype.input().equals(redacted) ? entry.prototype
-                : entry.prototype.forText(redacted, entry.params(masked.masked()));
-        return new Lookup(d, masked.template(), entry.sharedRecord());
+        if (entry.prototype.input().equals(redacted)) {
+            return new Lookup(entry.prototype, masked.template(), entry.sharedRecord());
+        }
+        Map<String, String> params = entry.params(masked.masked());
+        if (params == null) {
+            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
+        }
+        return new Lookup(entry.prototype.forText(redacted, params), masked.template(), entry.sharedRecord());
     }
 
     /**
@@ -80,51 +85,61 @@ final class TemplateCache {
     }
 
     /**
-     * A cached decision: the first line's diagnosis, and for each of its parameters either the index of
-     * the masked part it came from or (index -1) a value that is the same for the whole template.
+     * A cached decision: the first line's diagnosis, and for each of its parameters the masked parts it
+     * came from (empty: a value that is the same for the whole template). When a value was found in
+     * several masked parts (the same host twice), a later line is served from the cache only if its own
+     * parts there agree too, so whichever one the rule read, the value is the line's.
      */
-    private record Entry(Diagnosis prototype, Map<String, Integer> sources) {
+    private record Entry(Diagnosis prototype, Map<String, int[]> sources, boolean shared) {
 
         static Entry of(Diagnosis d, List<String> maskedParts) {
-            Map<String, Integer> sources = new LinkedHashMap<>();
+            Map<String, int[]> sources = new LinkedHashMap<>();
             for (Map.Entry<String, String> param : d.params().entrySet()) {
-                int source = sourceOf(param.getValue(), maskedParts);
-                if (source == -2) {
+                int[] source = sourcesOf(param.getValue(), maskedParts);
+                if (source == null) {
                     return UNCACHED;
                 }
                 sources.put(param.getKey(), source);
             }
-            return new Entry(d, Map.copyOf(sources));
+            return new Entry(d, Map.copyOf(sources), sources.values().stream().allMatch(s -> s.length == 0));
         }
 
-        /** The one masked part equal to {@code value}; -1 when no masked part touches it; -2 when unclear. */
-        private static int sourceOf(String value, List<String> maskedParts) {
-            int source = -1;
+        /** The masked parts equal to {@code value}; null when a masked part holds only some of it, or it them. */
+        private static int[] sourcesOf(String value, List<String> maskedParts) {
+            int[] equal = new int[0];
             for (int i = 0; i < maskedParts.size(); i++) {
                 String part = maskedParts.get(i);
-                if (part.equals(value) && source == -1) {
-                    source = i;
+                if (part.equals(value)) {
+                    equal = Arrays.copyOf(equal, equal.length + 1);
+                    equal[equal.length - 1] = i;
                 } else if (part.contains(value) || value.contains(part)) {
-                    return -2;
+                    return null;
                 }
             }
-            return source;
+            return equal;
         }
 
-        /** The prototype, when every line of the template has the same parameters as it. */
+        /** The prototype, when every line of the template has the same parameters as it; else null. */
         Diagnosis sharedRecord() {
-            return sources.values().stream().allMatch(source -> source < 0) ? prototype : null;
+            return shared ? prototype : null;
         }
 
+        /** This line's parameters, or null when its masked parts disagree where the prototype's agreed. */
         Map<String, String> params(List<String> maskedParts) {
-            if (sources.isEmpty()) {
+            if (shared) {
                 return prototype.params();
             }
             Map<String, String> params = new LinkedHashMap<>();
-            prototype.params().forEach((name, value) -> {
-                int source = sources.get(name);
-                params.put(name, source < 0 ? value : maskedParts.get(source));
-            });
+            for (Map.Entry<String, String> param : prototype.params().entrySet()) {
+                int[] source = sources.get(param.getKey());
+                String value = source.length == 0 ? param.getValue() : maskedParts.get(source[0]);
+                for (int i = 1; i < source.length; i++) {
+                    if (!maskedParts.get(source[i]).equals(value)) {
+                        return null;
+                    }
+                }
+                params.put(param.getKey(), value);
+            }
             return params;
         }
     }

@@ -1,38 +1,71 @@
 package org.smtpdoctor.reply;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 
 /**
- * Finds where protected words occur in a text (ASCII case-insensitive), in one pass: the words are
- * indexed by their first two characters, so each position of the text costs one table look-up.
+ * Finds where protected words occur in a text (ASCII case-insensitive) in one pass, one table step per
+ * character: an Aho-Corasick automaton over the words, as a full transition table. Each state knows the
+ * longest word ending there, which is all coverage needs (shorter words ending at the same place lie
+ * inside it).
  */
 final class ProtectedWords {
     private static final int ASCII = 128;
-    private final String[][] byFirstTwo = new String[ASCII * ASCII][];
+    private final int[][] next;
+    private final int[] longestEnding;
 
     ProtectedWords(Collection<String> words) {
-        List<List<String>> buckets = new ArrayList<>(ASCII * ASCII);
-        for (int i = 0; i < ASCII * ASCII; i++) {
-            buckets.add(null);
-        }
+        List<int[]> children = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        children.add(new int[ASCII]);
+        lengths.add(0);
         for (String word : words) {
             String w = word.toLowerCase(Locale.ROOT);
             if (w.length() < 2 || w.chars().anyMatch(c -> c >= ASCII)) {
-                continue; // a word the text could only hold in another case form is not indexed: see fold()
+                continue; // non-ASCII words: the rules' case folding of those is not this ASCII table's
             }
-            int slot = w.charAt(0) * ASCII + w.charAt(1);
-            if (buckets.get(slot) == null) {
-                buckets.set(slot, new ArrayList<>());
+            int state = 0;
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (children.get(state)[c] == 0) {
+                    children.add(new int[ASCII]);
+                    lengths.add(0);
+                    children.get(state)[c] = children.size() - 1;
+                }
+                state = children.get(state)[c];
             }
-            buckets.get(slot).add(w);
+            lengths.set(state, w.length());
         }
-        for (int i = 0; i < buckets.size(); i++) {
-            if (buckets.get(i) != null) {
-                byFirstTwo[i] = buckets.get(i).toArray(String[]::new);
+        next = children.toArray(int[][]::new);
+        longestEnding = lengths.stream().mapToInt(Integer::intValue).toArray();
+        link();
+    }
+
+    /** Turns the trie into the automaton: missing steps follow the failure links, breadth first. */
+    private void link() {
+        int[] failure = new int[next.length];
+        Queue<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < ASCII; c++) {
+            if (next[0][c] != 0) {
+                queue.add(next[0][c]);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.remove();
+            longestEnding[state] = Math.max(longestEnding[state], longestEnding[failure[state]]);
+            for (int c = 0; c < ASCII; c++) {
+                int child = next[state][c];
+                if (child != 0) {
+                    failure[child] = next[failure[state]][c];
+                    queue.add(child);
+                } else {
+                    next[state][c] = next[failure[state]][c];
+                }
             }
         }
     }
@@ -40,38 +73,21 @@ final class ProtectedWords {
     /** For each position of {@code text}, whether a protected word covers it; null when none does. */
     boolean[] coverage(String text) {
         boolean[] covered = null;
-        for (int i = 0; i + 1 < text.length(); i++) {
-            char a = fold(text.charAt(i));
-            char b = fold(text.charAt(i + 1));
-            if (a >= ASCII || b >= ASCII) {
-                continue;
-            }
-            String[] candidates = byFirstTwo[a * ASCII + b];
-            if (candidates == null) {
-                continue;
-            }
-            for (String word : candidates) {
-                if (occursAt(text, i, word)) {
-                    if (covered == null) {
-                        covered = new boolean[text.length()];
-                    }
-                    Arrays.fill(covered, i, i + word.length(), true);
+        int filledTo = 0; // positions before this are already marked: overlapping words are not marked twice
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = fold(text.charAt(i));
+            state = c < ASCII ? next[state][c] : 0;
+            int length = longestEnding[state];
+            if (length > 0) {
+                if (covered == null) {
+                    covered = new boolean[text.length()];
                 }
+                Arrays.fill(covered, Math.max(i - length + 1, filledTo), i + 1, true);
+                filledTo = i + 1;
             }
         }
         return covered;
-    }
-
-    private static boolean occursAt(String text, int at, String word) {
-        if (at + word.length() > text.length()) {
-            return false;
-        }
-        for (int k = 2; k < word.length(); k++) {
-            if (fold(text.charAt(at + k)) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Lower-cases as case-insensitive RE2 matching sees ASCII: U+017F is an s, U+212A a k. */

@@ -243,11 +243,16 @@ public final class ReplyTemplate {
         }
 
         private boolean isEmail(int start, int end) {
-            int at = text.indexOf('@', start);
-            if (at <= start || at >= end - 3 || text.indexOf('@', at + 1) >= 0 && text.indexOf('@', at + 1) < end) {
-                return false;
+            int at = -1;
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) == '@') {
+                    if (at >= 0) {
+                        return false;
+                    }
+                    at = i;
+                }
             }
-            return isDomain(at + 1, end, false);
+            return at > start && at < end - 3 && isDomain(at + 1, end, false);
         }
 
         private boolean isHost(int start, int end) {
