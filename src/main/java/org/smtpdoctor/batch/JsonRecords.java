@@ -1,6 +1,7 @@
 package org.smtpdoctor.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -26,7 +27,7 @@ final class JsonRecords implements OutputFormat.Writer {
     private final Locale locale;
     private final List<String> keep;
     /** Keyed by the shared diagnosis itself (weak keys compare identity), so it goes when the template does. */
-    private final Cache<Diagnosis, String> rest = Caffeine.newBuilder().weakKeys().maximumSize(RENDERED_TEMPLATES).build();
+    private final Cache<Diagnosis, SerializedString> rest = Caffeine.newBuilder().weakKeys().maximumSize(RENDERED_TEMPLATES).build();
 
     JsonRecords(Locale locale, List<String> keep) {
         this.locale = locale;
@@ -54,6 +55,7 @@ final class JsonRecords implements OutputFormat.Writer {
             public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
                 start(generator, entry);
                 generator.writeStringField("input", d.input());
+                // A SerializedString keeps its UTF-8 bytes: the shared part is encoded once, then copied.
                 generator.writeRaw(shared != null ? rest.get(shared, JsonRecords.this::afterInput) : afterInput(d));
                 end(generator);
             }
@@ -83,11 +85,11 @@ final class JsonRecords implements OutputFormat.Writer {
     }
 
     /** The record's fields after {@code input}, as JSON text starting with a comma. */
-    private String afterInput(Diagnosis d) {
+    private SerializedString afterInput(Diagnosis d) {
         ObjectNode node = mapper.createObjectNode();
         json.fill(node, d, locale);
         node.remove("input");
         String object = node.toString();
-        return "," + object.substring(1, object.length() - 1);
+        return new SerializedString("," + object.substring(1, object.length() - 1));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Random;
  * Writes a realistic error log for benchmarks: the given wordings (the project's sample replies), each
  * also as a Postfix bounce entry, repeated with a skew (a few replies make most of a real log) and with
  * fresh timestamps, addresses, hosts, queue ids and numbers on every line; 5% of the lines are replies no
- * rule knows, and one line in a thousand is a long stack-trace line.
+ * rule knows, and one line in a thousand is a long stack-trace line (3 to 7 KiB; one in ten thousand 30 KiB).
  */
 public final class LogGenerator {
     private static final String[] NAMES = {"anna", "boris", "chen", "dmitry", "eva", "farid", "grace", "ivan",
@@ -84,7 +84,9 @@ public final class LogGenerator {
             line.append(vary(wordings.get(chosen), codeDigits.get(chosen)));
         }
         if (kind > 0.999) {
-            for (int frame = 0; line.length() < 20_000; frame++) {
+            // Stack traces logged on one line: mostly a few KiB, one in ten past the parser's 8 KiB of text.
+            int length = kind > 0.9999 ? 30_000 : 3_000 + random.nextInt(4_000);
+            for (int frame = 0; line.length() < length; frame++) {
                 line.append(" at org.example.mail.Sender.send(Sender.java:").append(100 + frame).append(')');
             }
         }

@@ -26,8 +26,8 @@ import org.smtpdoctor.reply.SecretRedactor;
  * <p>Thread-safe; the cache is bounded (least recently used templates go first).
  */
 final class TemplateCache {
-    /** Well below the parser's 8 KiB text limit: a cached line is never one the parser truncates. */
-    static final int MAX_CACHED_CHARS = 4096;
+    /** The parser's 8 KiB text limit: a cached line is never one the parser truncates (its text is no longer). */
+    static final int MAX_CACHED_CHARS = 8 * 1024;
     private static final Entry UNCACHED = new Entry(null, Map.of(), false);
 
     private final Diagnoser diagnoser;

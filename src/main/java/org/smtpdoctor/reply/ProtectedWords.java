@@ -1,7 +1,6 @@
 package org.smtpdoctor.reply;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -12,76 +11,89 @@ import java.util.Queue;
  * Finds where protected words occur in a text (ASCII case-insensitive) in one pass, one table step per
  * character: an Aho-Corasick automaton over the words, as a full transition table. Each state knows the
  * longest word ending there, which is all coverage needs (shorter words ending at the same place lie
- * inside it).
+ * inside it). The table has a column only for characters that occur in some word (all others lead back
+ * to the start), which keeps it small enough to stay in the processor's cache.
  */
 final class ProtectedWords {
     private static final int ASCII = 128;
-    private final int[][] next;
-    private final int[] longestEnding;
+    /** Column of each ASCII character in the table; 0 for characters no word has. */
+    private final int[] column = new int[ASCII];
+    private final int columns;
+    private int[] next;
+    private int[] longestEnding;
+    private int states = 1;
 
     ProtectedWords(Collection<String> words) {
-        List<int[]> children = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        children.add(new int[ASCII]);
-        lengths.add(0);
-        for (String word : words) {
-            String w = word.toLowerCase(Locale.ROOT);
-            if (w.length() < 2 || w.chars().anyMatch(c -> c >= ASCII)) {
-                continue; // non-ASCII words: the rules' case folding of those is not this ASCII table's
-            }
-            int state = 0;
-            for (int i = 0; i < w.length(); i++) {
-                char c = w.charAt(i);
-                if (children.get(state)[c] == 0) {
-                    children.add(new int[ASCII]);
-                    lengths.add(0);
-                    children.get(state)[c] = children.size() - 1;
+        List<String> indexed = words.stream().map(w -> w.toLowerCase(Locale.ROOT))
+                // non-ASCII words: the rules' case folding of those is not this ASCII table's
+                .filter(w -> w.length() >= 2 && w.chars().allMatch(c -> c < ASCII)).toList();
+        int used = 1;
+        for (String word : indexed) {
+            for (char c : word.toCharArray()) {
+                if (column[c] == 0) {
+                    column[c] = used++;
                 }
-                state = children.get(state)[c];
             }
-            lengths.set(state, w.length());
         }
-        next = children.toArray(int[][]::new);
-        longestEnding = lengths.stream().mapToInt(Integer::intValue).toArray();
+        columns = used;
+        next = new int[columns * 16];
+        longestEnding = new int[16];
+        indexed.forEach(this::insert);
         link();
+    }
+
+    private void insert(String word) {
+        int state = 0;
+        for (int i = 0; i < word.length(); i++) {
+            int slot = state * columns + column[word.charAt(i)];
+            if (next[slot] == 0) {
+                if (states * columns >= next.length) {
+                    next = Arrays.copyOf(next, next.length * 2);
+                    longestEnding = Arrays.copyOf(longestEnding, longestEnding.length * 2);
+                }
+                next[slot] = states++;
+            }
+            state = next[slot];
+        }
+        longestEnding[state] = word.length();
     }
 
     /** Turns the trie into the automaton: missing steps follow the failure links, breadth first. */
     private void link() {
-        int[] failure = new int[next.length];
+        int[] failure = new int[states];
         Queue<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < ASCII; c++) {
-            if (next[0][c] != 0) {
-                queue.add(next[0][c]);
+        for (int c = 1; c < columns; c++) {
+            if (next[c] != 0) {
+                queue.add(next[c]);
             }
         }
         while (!queue.isEmpty()) {
             int state = queue.remove();
             longestEnding[state] = Math.max(longestEnding[state], longestEnding[failure[state]]);
-            for (int c = 0; c < ASCII; c++) {
-                int child = next[state][c];
+            for (int c = 1; c < columns; c++) {
+                int child = next[state * columns + c];
                 if (child != 0) {
-                    failure[child] = next[failure[state]][c];
+                    failure[child] = next[failure[state] * columns + c];
                     queue.add(child);
                 } else {
-                    next[state][c] = next[failure[state]][c];
+                    next[state * columns + c] = next[failure[state] * columns + c];
                 }
             }
         }
     }
 
     /** For each position of {@code text}, whether a protected word covers it; null when none does. */
-    boolean[] coverage(String text) {
+    boolean[] coverage(char[] text) {
         boolean[] covered = null;
         int filledTo = 0; // positions before this are already marked: overlapping words are not marked twice
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = fold(text.charAt(i));
-            state = c < ASCII ? next[state][c] : 0;
+        for (int i = 0; i < text.length; i++) {
+            char c = fold(text[i]);
+            state = c < ASCII ? next[state * columns + column[c]] : 0;
             int length = longestEnding[state];
             if (length > 0) {
                 if (covered == null) {
-                    covered = new boolean[text.length()];
+                    covered = new boolean[text.length];
                 }
                 Arrays.fill(covered, Math.max(i - length + 1, filledTo), i + 1, true);
                 filledTo = i + 1;

@@ -41,7 +41,8 @@ public final class ReplyTemplate {
 
     /** The template of {@code text} and the original text of every part it masked, in order. */
     public Masked mask(String text) {
-        return new Scan(text, protectedWords.coverage(text)).run();
+        char[] chars = text.toCharArray();
+        return new Scan(text, chars, protectedWords.coverage(chars)).run();
     }
 
     /**
@@ -56,12 +57,15 @@ public final class ReplyTemplate {
     /** One pass over one text. */
     private static final class Scan {
         private final String text;
+        /** The text's characters: indexing an array is cheaper than String.charAt for non-Latin-1 text. */
+        private final char[] chars;
         private final boolean[] covered;
         private final StringBuilder out;
         private final List<String> masked = new ArrayList<>(4);
 
-        Scan(String text, boolean[] covered) {
+        Scan(String text, char[] chars, boolean[] covered) {
             this.text = text;
+            this.chars = chars;
             this.covered = covered;
             this.out = new StringBuilder(text.length());
         }
@@ -70,7 +74,7 @@ public final class ReplyTemplate {
             int i = 0;
             int n = text.length();
             while (i < n) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 if (!isAsciiLetterOrDigit(c)) {
                     if (c == '#' || c == '\\' || (c == '<' && startsPlaceholder(i + 1))) {
                         out.append('\\'); // so that no text reads like another text's masked parts
@@ -79,7 +83,7 @@ public final class ReplyTemplate {
                     i++;
                 } else if (startsUrl(i)) {
                     int end = i;
-                    while (end < n && !endsUrl(text.charAt(end))) {
+                    while (end < n && !endsUrl(chars[end])) {
                         end++;
                     }
                     int protectedEnd = coveredUntil(i, end);
@@ -94,10 +98,10 @@ public final class ReplyTemplate {
                     }
                 } else {
                     int end = i;
-                    while (end < n && isWordChar(text.charAt(end))) {
+                    while (end < n && isWordChar(chars[end])) {
                         end++;
                     }
-                    while (end > i + 1 && !isAsciiLetterOrDigit(text.charAt(end - 1))) {
+                    while (end > i + 1 && !isAsciiLetterOrDigit(chars[end - 1])) {
                         end--; // a sentence's full stop or a dash after a word is not part of it
                     }
                     word(i, end);
@@ -123,7 +127,7 @@ public final class ReplyTemplate {
         private void parts(int start, int end) {
             int i = start;
             while (i < end) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 if (!isAsciiLetterOrDigit(c)) {
                     out.append(c);
                     i++;
@@ -136,7 +140,7 @@ public final class ReplyTemplate {
                     continue;
                 }
                 int partEnd = i;
-                while (partEnd < end && isAsciiLetterOrDigit(text.charAt(partEnd))) {
+                while (partEnd < end && isAsciiLetterOrDigit(chars[partEnd])) {
                     partEnd++;
                 }
                 part(i, partEnd);
@@ -147,7 +151,7 @@ public final class ReplyTemplate {
         private void part(int start, int end) {
             int digits = 0;
             for (int i = start; i < end; i++) {
-                digits += isDigit(text.charAt(i)) ? 1 : 0;
+                digits += isDigit(chars[i]) ? 1 : 0;
             }
             int length = end - start;
             if (digits == 0 || mayBeReplyCode(start, end, digits) || isCovered(start, end)) {
@@ -158,38 +162,38 @@ public final class ReplyTemplate {
             } else {
                 masked.add(text.substring(start, end));
                 for (int i = start; i < end; i++) {
-                    char c = text.charAt(i);
+                    char c = chars[i];
                     out.append(isDigit(c) ? '#' : c);
                 }
             }
         }
 
         private boolean mayBeReplyCode(int start, int end, int digits) {
-            if (digits != 3 || end - start != 3 || text.charAt(start) < '2' || text.charAt(start) > '5') {
+            if (digits != 3 || end - start != 3 || chars[start] < '2' || chars[start] > '5') {
                 return false;
             }
-            char before = start == 0 ? ' ' : text.charAt(start - 1);
+            char before = start == 0 ? ' ' : chars[start - 1];
             return before != ',' && before != '.';
         }
 
         /** The end of an enhanced status code ({@code 5.7.1}) starting at {@code start}, or -1. */
         private int enhancedCodeEnd(int start, int end) {
-            char c = text.charAt(start);
-            if ((c != '2' && c != '4' && c != '5') || start + 1 >= end || text.charAt(start + 1) != '.') {
+            char c = chars[start];
+            if ((c != '2' && c != '4' && c != '5') || start + 1 >= end || chars[start + 1] != '.') {
                 return -1;
             }
             int i = numberEnd(start + 2, end);
-            if (i < 0 || i >= end || text.charAt(i) != '.') {
+            if (i < 0 || i >= end || chars[i] != '.') {
                 return -1;
             }
             i = numberEnd(i + 1, end);
-            return i < 0 || (i < end && isAsciiLetterOrDigit(text.charAt(i))) ? -1 : i;
+            return i < 0 || (i < end && isAsciiLetterOrDigit(chars[i])) ? -1 : i;
         }
 
         /** The end of a run of one to three digits at {@code start}, or -1. */
         private int numberEnd(int start, int end) {
             int i = start;
-            while (i < end && isDigit(text.charAt(i)) && i - start < 4) {
+            while (i < end && isDigit(chars[i]) && i - start < 4) {
                 i++;
             }
             return i == start || i - start > 3 ? -1 : i;
@@ -245,7 +249,7 @@ public final class ReplyTemplate {
         private boolean isEmail(int start, int end) {
             int at = -1;
             for (int i = start; i < end; i++) {
-                if (text.charAt(i) == '@') {
+                if (chars[i] == '@') {
                     if (at >= 0) {
                         return false;
                     }
@@ -263,7 +267,7 @@ public final class ReplyTemplate {
         private boolean isDomain(int start, int end, boolean lowerCaseOnly) {
             int lastDot = -1;
             for (int i = start; i < end; i++) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 if (c == '.') {
                     if (i == start || i == lastDot + 1) {
                         return false;
@@ -278,7 +282,7 @@ public final class ReplyTemplate {
                 return false;
             }
             for (int i = lastDot + 1; i < end; i++) {
-                if (!Character.isLetter(text.charAt(i))) {
+                if (!Character.isLetter(chars[i])) {
                     return false;
                 }
             }
@@ -297,7 +301,7 @@ public final class ReplyTemplate {
                 if (groupEnd == end) {
                     break;
                 }
-                if (text.charAt(groupEnd) != '.') {
+                if (chars[groupEnd] != '.') {
                     return false;
                 }
                 i = groupEnd + 1;
@@ -307,8 +311,8 @@ public final class ReplyTemplate {
             }
             // The parser reads "5.7.1.2" as an enhanced code and "535.5.7.3" as two codes: keep those.
             int second = text.indexOf('.', start) + 1;
-            boolean codeLike = isCodeDigit(text.charAt(start)) && (text.charAt(start + 1) == '.'
-                    || (second - start == 4 && isCodeDigit(text.charAt(second)) && text.charAt(second + 1) == '.'));
+            boolean codeLike = isCodeDigit(chars[start]) && (chars[start + 1] == '.'
+                    || (second - start == 4 && isCodeDigit(chars[second]) && chars[second + 1] == '.'));
             return !codeLike;
         }
 
@@ -318,7 +322,7 @@ public final class ReplyTemplate {
             boolean lowerHex = true;
             boolean noVowels = true;
             for (int i = start; i < end; i++) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 upperHex &= isDigit(c) || (c >= 'A' && c <= 'F');
                 lowerHex &= isDigit(c) || (c >= 'a' && c <= 'f');
                 noVowels &= "AEIOUaeiou".indexOf(c) < 0;
