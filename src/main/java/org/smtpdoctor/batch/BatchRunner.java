@@ -1,56 +1,215 @@
 package org.smtpdoctor.batch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.report.DiagnosisJson;
+import org.smtpdoctor.reply.ReplyTemplate;
 
 /**
- * Diagnoses a log of error texts, one per line, and writes one JSON Lines record per input line in
- * input order: blank, garbage and undecodable lines included (bytes that are not UTF-8 become U+FFFD).
+ * Diagnoses logs and writes one record per input record, in input order: blank, garbage, undecodable
+ * (bytes that are not UTF-8 become U+FFFD), overlong and malformed lines included.
+ *
+ * <p>A pipeline with bounded memory: this thread reads records into chunks (at most
+ * {@link #CHUNK_RECORDS} records or {@link #CHUNK_CHARS} characters), worker threads (one per core)
+ * diagnose and render each chunk, and a writer thread writes the chunks in the order they were read.
+ * At most {@code 2 * workers + 2} chunks are in flight, so a 10-million-line log needs no more memory
+ * than a small one. Diagnoses go through a {@link TemplateCache}, so the rules run once per template.
  */
 public final class BatchRunner {
+    static final int CHUNK_RECORDS = 1024;
+    static final int CHUNK_CHARS = 2 << 20;
+
     private final Diagnoser diagnoser;
-    private final Locale locale;
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final DiagnosisJson json = new DiagnosisJson(mapper);
+    private final Options options;
+    private final TemplateCache cache;
+    private final ReplyTemplate templates;
+    private final OutputFormat.Writer records;
     private final BatchSummary summary = new BatchSummary();
 
-    public BatchRunner(Diagnoser diagnoser, Locale locale) {
+    /**
+     * How a run reads, diagnoses and writes.
+     *
+     * @param locale   the language of the advice
+     * @param input    the input format
+     * @param fields   where the error text is, and which fields to keep
+     * @param output   the output format
+     * @param workers  threads that diagnose (at least 1)
+     * @param useCache whether diagnoses go through the template cache (off only to measure without it)
+     */
+    public record Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
+                          int workers, boolean useCache) {
+
+        /** Plain text in, JSON Lines out, one worker per core, cache on. */
+        public static Options defaults(Locale locale) {
+            return new Options(locale, InputFormat.PLAIN, new InputFormat.Fields(null, null, List.of()),
+                    OutputFormat.JSONL, Runtime.getRuntime().availableProcessors(), true);
+        }
+    }
+
+    public BatchRunner(Diagnoser diagnoser, Options options) {
         this.diagnoser = diagnoser;
-        this.locale = locale;
+        this.options = options;
+        this.cache = new TemplateCache(diagnoser, 50_000);
+        this.templates = diagnoser.replyTemplate();
+        this.records = options.output().writer(options.locale(), options.fields().keep());
     }
 
     /**
-     * Reads {@code in} to its end, writing a record per line to {@code out}.
+     * Reads every input to its end and writes their records to {@code out}, in input order.
      *
-     * @param name what the records' {@code file} field says ("-" for standard input)
+     * @param progress told the number of records written after each chunk (for a progress bar)
+     * @throws IOException when an input cannot be read or the output cannot be written (the message says which)
      */
-    public void run(String name, InputStream in, Writer out) throws IOException {
-        LineReader lines = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        long number = 0;
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            number++;
-            Diagnosis d = diagnoser.diagnose(line);
-            ObjectNode record = mapper.createObjectNode();
-            record.put("file", name);
-            record.put("line", number);
-            json.fill(record, d, locale);
-            out.write(mapper.writeValueAsString(record));
-            out.write('\n');
-            summary.count(d.category(), d.basis().id());
+    public void run(List<BatchInput> inputs, OutputStream out, LongConsumer progress) throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.workers()), daemon("batch-worker"));
+        BlockingQueue<Future<Chunk>> inFlight = new ArrayBlockingQueue<>(2 * Math.max(1, options.workers()) + 2);
+        ExecutorService writing = Executors.newSingleThreadExecutor(daemon("batch-writer"));
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> write(inFlight, out, progress), writing);
+        try {
+            out.write(records.header());
+            for (BatchInput input : inputs) {
+                read(input, workers, inFlight, writer);
+            }
+            put(inFlight, CompletableFuture.completedFuture(Chunk.END), writer);
+            writer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof OutputFailure failure ? (IOException) failure.getCause() : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            workers.shutdownNow();
+            writing.shutdownNow();
+        }
+    }
+
+    private void read(BatchInput input, ExecutorService workers, BlockingQueue<Future<Chunk>> inFlight,
+                      CompletableFuture<Void> writer) throws IOException, InterruptedException, ExecutionException {
+        try (InputStreamReader reader = new InputStreamReader(input.open(), StandardCharsets.UTF_8)) {
+            EntrySource source = options.input().open(input.name(), reader, options.fields());
+            List<LogEntry> chunk = new ArrayList<>(CHUNK_RECORDS);
+            long chars = 0;
+            for (LogEntry entry = source.next(); entry != null; entry = source.next()) {
+                chunk.add(entry);
+                chars += entry.text() == null ? 0 : entry.text().length();
+                if (chunk.size() >= CHUNK_RECORDS || chars >= CHUNK_CHARS) {
+                    List<LogEntry> full = chunk;
+                    put(inFlight, workers.submit(() -> process(full, 0)), writer);
+                    chunk = new ArrayList<>(CHUNK_RECORDS);
+                    chars = 0;
+                }
+            }
+            List<LogEntry> last = chunk;
+            long otherLines = source.otherLines();
+            put(inFlight, workers.submit(() -> process(last, otherLines)), writer);
+        } catch (IOException e) {
+            throw new IOException("cannot read input " + input.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Queues a chunk; when the writer has failed, stops reading with its error. */
+    private static void put(BlockingQueue<Future<Chunk>> inFlight, Future<Chunk> chunk, CompletableFuture<Void> writer)
+            throws InterruptedException, ExecutionException {
+        while (!inFlight.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            if (writer.isDone()) {
+                writer.get();
+                throw new IllegalStateException("the writer stopped before the end of input");
+            }
+        }
+    }
+
+    /** A worker's job: diagnose and render one chunk. */
+    private Chunk process(List<LogEntry> entries, long otherLines) throws IOException {
+        BatchSummary counts = new BatchSummary();
+        counts.countOtherLines(otherLines);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 1024);
+        try (OutputFormat.Sink sink = records.open(bytes)) {
+            for (LogEntry entry : entries) {
+                if (entry.problem() != null) {
+                    sink.unreadable(entry);
+                    counts.countUnreadable();
+                    continue;
+                }
+                TemplateCache.Lookup found = options.useCache() ? cache.lookUp(entry.text())
+                        : new TemplateCache.Lookup(diagnoser.diagnose(entry.text()), null, null);
+                Diagnosis d = found.diagnosis();
+                sink.record(entry, d, found.shared());
+                counts.count(d, entry.overlong());
+                if (d.basis() == Basis.NONE) {
+                    String template = found.template() != null ? found.template() : templates.template(d.input());
+                    counts.unknownsToFill().count(template, d.input(), d.category());
+                }
+            }
+        }
+        return new Chunk(bytes.toByteArray(), counts);
+    }
+
+    private void write(BlockingQueue<Future<Chunk>> inFlight, OutputStream out, LongConsumer progress) {
+        try {
+            while (true) {
+                Chunk chunk = inFlight.take().get();
+                if (chunk == Chunk.END) {
+                    out.flush();
+                    return;
+                }
+                try {
+                    out.write(chunk.bytes());
+                } catch (IOException e) {
+                    throw new OutputFailure(new IOException("cannot write the output: " + e.getMessage(), e));
+                }
+                summary.add(chunk.counts());
+                progress.accept(summary.records());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch worker failed", e.getCause());
+        } catch (IOException e) {
+            throw new OutputFailure(new IOException("cannot write the output: " + e.getMessage(), e));
         }
     }
 
     /** The counts so far, over every input run through this runner. */
     public BatchSummary summary() {
         return summary;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A chunk's rendered records and counts. */
+    private record Chunk(byte[] bytes, BatchSummary counts) {
+        static final Chunk END = new Chunk(new byte[0], new BatchSummary());
+    }
+
+    /** An output error on the writer thread, carried to the caller as the IOException it is. */
+    private static final class OutputFailure extends RuntimeException {
+        OutputFailure(IOException cause) {
+            super(cause);
+        }
     }
 }

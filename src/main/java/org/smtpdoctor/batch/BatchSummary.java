@@ -1,24 +1,77 @@
 package org.smtpdoctor.batch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.smtpdoctor.engine.Diagnosis;
 
-/** Counts of a batch run: records in all, per category and per basis. */
+/**
+ * Counts of a batch run: records in all, per category, family, basis, retry and actor; records that could
+ * not be read; lines of mail logs that were not error entries; and the templates of the replies no rule
+ * recognised ({@link UnknownTemplates}).
+ */
 public final class BatchSummary {
     private long records;
+    private long unreadable;
+    private long overlong;
+    private long otherLines;
     private final Map<String, Long> categories = new TreeMap<>();
+    private final Map<String, Long> families = new TreeMap<>();
     private final Map<String, Long> bases = new TreeMap<>();
+    private final Map<String, Long> retries = new TreeMap<>();
+    private final Map<String, Long> actors = new TreeMap<>();
+    private final UnknownTemplates unknowns = new UnknownTemplates();
 
-    void count(String category, String basis) {
+    void count(Diagnosis d, boolean wasOverlong) {
         records++;
-        categories.merge(category, 1L, Long::sum);
-        bases.merge(basis, 1L, Long::sum);
+        overlong += wasOverlong ? 1 : 0;
+        categories.merge(d.category(), 1L, Long::sum);
+        families.merge(d.category().substring(0, Math.max(d.category().indexOf('.'), 0)), 1L, Long::sum);
+        bases.merge(d.basis().id(), 1L, Long::sum);
+        retries.merge(d.retry().id(), 1L, Long::sum);
+        actors.merge(d.actor().id(), 1L, Long::sum);
     }
 
+    void countUnreadable() {
+        records++;
+        unreadable++;
+    }
+
+    void countOtherLines(long lines) {
+        otherLines += lines;
+    }
+
+    /** Adds the counts of {@code later}, a summary of input that came after this one's. */
+    void add(BatchSummary later) {
+        records += later.records;
+        unreadable += later.unreadable;
+        overlong += later.overlong;
+        otherLines += later.otherLines;
+        later.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+        later.families.forEach((k, v) -> families.merge(k, v, Long::sum));
+        later.bases.forEach((k, v) -> bases.merge(k, v, Long::sum));
+        later.retries.forEach((k, v) -> retries.merge(k, v, Long::sum));
+        later.actors.forEach((k, v) -> actors.merge(k, v, Long::sum));
+        unknowns.add(later.unknowns);
+    }
+
+    /** Output records in all (one per input line, or per error entry of a mail log). */
     public long records() {
         return records;
+    }
+
+    /** Records of input lines that could not be read (malformed JSON or CSV). */
+    public long unreadable() {
+        return unreadable;
+    }
+
+    /** Mail log lines that are not error entries: read and counted, not diagnosed. */
+    public long otherLines() {
+        return otherLines;
     }
 
     /** Records per category, most frequent first (ties by id). */
@@ -31,6 +84,15 @@ public final class BatchSummary {
         return sortedByCount(bases);
     }
 
+    /** The replies no rule recognised, grouped by template. */
+    public UnknownTemplates unknowns() {
+        return unknowns;
+    }
+
+    UnknownTemplates unknownsToFill() {
+        return unknowns;
+    }
+
     private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
         Map<String, Long> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()
@@ -40,13 +102,59 @@ public final class BatchSummary {
         return sorted;
     }
 
-    /** A readable table: one line per category with its count and share. */
+    /** A readable report: counts per category, family, retry and actor with shares, and the top unknown templates. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-32s %10s %7s%n", "category", "records", "share"));
-        categories().forEach((category, n) -> out.append(String.format("%-32s %10d %6.1f%%%n", category, n,
-                100.0 * n / Math.max(records, 1))));
-        out.append(String.format("%-32s %10d%n", "total", records));
+        section(out, "category", categories);
+        section(out, "family", families);
+        section(out, "basis", bases);
+        section(out, "retry", retries);
+        section(out, "actor", actors);
+        out.append(String.format("%-40s %10d%n", "total records", records));
+        if (unreadable > 0) {
+            out.append(String.format("%-40s %10d%n", "unreadable records", unreadable));
+        }
+        if (overlong > 0) {
+            out.append(String.format("%-40s %10d%n", "lines cut at " + LineReader.MAX_LINE_CHARS + " chars", overlong));
+        }
+        if (otherLines > 0) {
+            out.append(String.format("%-40s %10d%n", "other mail log lines (not errors)", otherLines));
+        }
+        List<UnknownTemplates.Group> top = unknowns.top(10);
+        if (!top.isEmpty()) {
+            out.append(String.format("%ntop unknown templates (%d distinct)%n", unknowns.distinct()));
+            top.forEach(g -> out.append(String.format("%10d  %s%n", g.count(), abbreviate(g.template()))));
+        }
         return out.toString();
+    }
+
+    private void section(StringBuilder out, String title, Map<String, Long> counts) {
+        out.append(String.format("%-40s %10s %7s%n", title, "records", "share"));
+        sortedByCount(counts).forEach((key, n) -> out.append(String.format("  %-38s %10d %6.1f%%%n", key, n,
+                100.0 * n / Math.max(records, 1))));
+        out.append('\n');
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 110 ? text : text.substring(0, 107) + "...";
+    }
+
+    /** The summary as JSON: records, unreadable, otherLines, and the counts and top unknown templates. */
+    public ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("records", records);
+        node.put("unreadable", unreadable);
+        node.put("overlong", overlong);
+        node.put("otherLines", otherLines);
+        categories().forEach(node.putObject("categories")::put);
+        sortedByCount(families).forEach(node.putObject("families")::put);
+        bases().forEach(node.putObject("bases")::put);
+        sortedByCount(retries).forEach(node.putObject("retry")::put);
+        sortedByCount(actors).forEach(node.putObject("actor")::put);
+        node.put("unknownTemplates", unknowns.distinct());
+        unknowns.top(50).forEach(g -> node.withArray("topUnknownTemplates").addObject()
+                .put("count", g.count()).put("template", g.template()).put("example", g.example())
+                .put("category", g.category()));
+        return node;
     }
 }

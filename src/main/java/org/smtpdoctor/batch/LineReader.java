@@ -6,38 +6,60 @@ import java.io.Reader;
 /**
  * Splits text into lines on '\n' only, dropping one '\r' before it: a stray '\r' or any other control
  * character inside a line stays part of that line, so the line count agrees with {@code wc -l} (plus a
- * last line without '\n').
+ * last line without '\n'). A line longer than {@link #MAX_LINE_CHARS} keeps only its start (the rest is
+ * skipped, not buffered, so memory stays bounded) and {@link #overlong()} says so.
  */
 final class LineReader {
+    /** 1 MiB of characters: far more than any reply; the parser reads only the first 64 KiB anyway. */
+    static final int MAX_LINE_CHARS = 1 << 20;
     private final Reader in;
+    private final int maxLineChars;
     private final char[] buffer = new char[64 * 1024];
+    private final StringBuilder line = new StringBuilder(256);
     private int position;
     private int limit;
+    private boolean overlong;
 
     LineReader(Reader in) {
+        this(in, MAX_LINE_CHARS);
+    }
+
+    LineReader(Reader in, int maxLineChars) {
         this.in = in;
+        this.maxLineChars = maxLineChars;
     }
 
     /** The next line without its terminator, or null at the end. */
     String next() throws IOException {
-        StringBuilder line = null;
+        line.setLength(0);
+        overlong = false;
+        boolean any = false;
         while (true) {
             if (position >= limit && !fill()) {
-                return line == null ? null : withoutCarriageReturn(line);
+                return any ? withoutCarriageReturn() : null;
             }
-            if (line == null) {
-                line = new StringBuilder();
-            }
+            any = true;
             int start = position;
             while (position < limit && buffer[position] != '\n') {
                 position++;
             }
-            line.append(buffer, start, position - start);
+            int room = maxLineChars - line.length();
+            int length = position - start;
+            if (length > room) {
+                overlong = true;
+                length = Math.max(room, 0);
+            }
+            line.append(buffer, start, length);
             if (position < limit) {
                 position++;
-                return withoutCarriageReturn(line);
+                return withoutCarriageReturn();
             }
         }
+    }
+
+    /** True when the line {@link #next} returned last was longer than the limit and was cut. */
+    boolean overlong() {
+        return overlong;
     }
 
     private boolean fill() throws IOException {
@@ -47,11 +69,11 @@ final class LineReader {
         return n > 0;
     }
 
-    private static String withoutCarriageReturn(StringBuilder line) {
+    private String withoutCarriageReturn() {
         int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
+        if (!overlong && end > 0 && line.charAt(end - 1) == '\r') {
+            end--;
         }
-        return line.toString();
+        return line.substring(0, end);
     }
 }

@@ -1,37 +1,42 @@
 package org.smtpdoctor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.smtpdoctor.batch.BatchInput;
 import org.smtpdoctor.batch.BatchRunner;
 import org.smtpdoctor.batch.BatchSummary;
+import org.smtpdoctor.batch.OutputFormat;
+import org.smtpdoctor.batch.UnknownsYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code smtp-doctor batch}: one JSON Lines record per input line, and a summary. */
+/** {@code smtp-doctor batch}: one record per input record, in order, and a summary. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Diagnoses logs with one error text per line, writing one JSON record per line.",
-                "Records keep input order; blank and garbage lines get one too. A count per category goes to",
-                "standard error (or to --summary FILE as JSON)."})
+        description = {"Diagnoses logs, writing one record (JSON Lines or CSV) per input line, in input order.",
+                "Blank, garbage, overlong and malformed lines get one too; mail logs (--input-format postfix|exim)",
+                "get one per error entry. Counts go to standard error (or to --summary FILE as JSON)."})
 final class BatchCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
+
+    @Mixin
+    private InputOptions input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "Output format: jsonl or csv (default: ${DEFAULT-VALUE}).")
+    private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the records to FILE (complete or not at all) instead of standard output.")
@@ -40,8 +45,12 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write the summary to FILE as JSON.")
     private Path summaryFile;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Log files; - for standard input.")
-    private List<String> files = new ArrayList<>();
+    @Option(names = "--unknowns", paramLabel = "FILE",
+            description = "Write the unrecognised replies, grouped by template, to FILE as sample-case YAML.")
+    private Path unknownsFile;
+
+    @Option(names = "--no-progress", description = "No progress bar (there is none when the output is not a terminal).")
+    private boolean noProgress;
 
     @Spec
     private CommandSpec spec;
@@ -49,59 +58,72 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        for (String file : files) {
-            if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-                err.println("smtp-doctor batch: cannot open input " + file + ": "
-                        + (Files.exists(Path.of(file)) ? "not readable" : "no such file"));
+        List<BatchInput> inputs = input.inputs(System.in);
+        for (BatchInput in : inputs) {
+            if (in.problem() != null) {
+                err.println("smtp-doctor batch: cannot open input " + in.name() + ": " + in.problem());
                 err.flush();
                 return Main.EXIT_UNUSABLE;
             }
         }
-        BatchRunner runner = new BatchRunner(engine.diagnoser(), engine.locale());
-        if (output == null) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            runAll(runner, out);
-            out.flush();
-        } else {
-            writeAtomically(runner);
+        BatchRunner runner = new BatchRunner(engine.diagnoser(),
+                input.options(engine.locale(), InputOptions.parse(OutputFormat.class, "--format", format)));
+        try (Progress progress = Progress.start(!noProgress, inputs)) {
+            if (output == null) {
+                OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+                runner.run(inputs, out, progress);
+                out.flush();
+            } else {
+                writeAtomically(output, out -> runner.run(inputs, out, progress));
+            }
+        } catch (IOException e) {
+            err.println("smtp-doctor batch: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_UNUSABLE;
         }
-        writeSummary(runner.summary(), err);
+        writeReports(runner.summary(), inputs, err);
         return 0;
     }
 
-    private void runAll(BatchRunner runner, Writer out) throws IOException {
-        for (String file : files) {
-            try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
-                runner.run(file, in, out);
-            }
-        }
-    }
-
-    /** A partial file never takes the output's name: records go to a temporary file, renamed when complete. */
-    private void writeAtomically(BatchRunner runner) throws IOException {
-        Path target = output.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+    /** Writes with {@code body} to a temporary file beside {@code target}, renamed to it when complete. */
+    static void writeAtomically(Path target, OutputBody body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temporary;
         try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                runAll(runner, out);
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        } catch (IOException e) {
+            throw new IOException("cannot write the output " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                body.write(out);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
-    private void writeSummary(BatchSummary summary, PrintWriter err) throws IOException {
+    /** What writes an output file's content. */
+    interface OutputBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private void writeReports(BatchSummary summary, List<BatchInput> inputs, PrintWriter err) throws IOException {
         if (summaryFile == null) {
             err.print(summary.table());
             err.flush();
-            return;
+        } else {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.writerWithDefaultPrettyPrinter().writeValue(summaryFile.toFile(), summary.toJson(mapper));
         }
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
-        node.put("records", summary.records());
-        summary.categories().forEach(node.putObject("categories")::put);
-        summary.bases().forEach(node.putObject("bases")::put);
-        mapper.writerWithDefaultPrettyPrinter().writeValue(summaryFile.toFile(), node);
+        if (unknownsFile != null) {
+            String yaml = UnknownsYaml.of(summary.unknowns().top(Integer.MAX_VALUE), names(inputs));
+            writeAtomically(unknownsFile, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    static String names(List<BatchInput> inputs) {
+        return String.join(" ", inputs.stream().map(BatchInput::name).toList());
     }
 }

@@ -18,10 +18,15 @@ final class EngineOptions {
 
     /** Builds the engine; a rules problem surfaces as a ProblemsException, reported by Main. */
     Diagnoser diagnoser() {
+        return diagnoser(true);
+    }
+
+    /** The engine, with or without the literal prefilter (without: the naive baseline of benchmarks). */
+    Diagnoser diagnoser(boolean prefilter) {
         if (rules != null && !Files.isDirectory(rules)) {
             throw new IllegalArgumentException("--rules " + rules + ": no such directory");
         }
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).build();
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).prefilter(prefilter).build();
         if (language != null && !diagnoser.taxonomy().languages().contains(language)) {
             throw new IllegalArgumentException("--lang " + language + ": the catalog has "
                     + String.join(", ", diagnoser.taxonomy().languages()));

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 /** The {@code smtp-doctor} command line. Exit codes: 0 done, 1 verify or check found failures, 2 bad usage, rules or I/O. */
 @Command(name = "smtp-doctor", mixinStandardHelpOptions = true, version = "smtp-doctor 0.1.0",
         description = "Diagnoses mail-sending errors: what went wrong, what to do, who acts, whether a retry helps.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, VerifyCommand.class, CheckCommand.class,
-                LintCommand.class, ExplainCommand.class, NewRuleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, UnknownsCommand.class, VerifyCommand.class,
+                CheckCommand.class, LintCommand.class, ExplainCommand.class, NewRuleCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_FAILURES = 1;
     static final int EXIT_UNUSABLE = 2;
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, verify, check, lint, explain or new-rule");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, unknowns, verify, check, lint, explain, new-rule or bench");
     }
 
     public static void main(String[] args) {

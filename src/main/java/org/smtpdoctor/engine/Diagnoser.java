@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.reply.ThrowableReader;
 import org.smtpdoctor.rules.Reply;
@@ -39,15 +40,27 @@ public final class Diagnoser implements AutoCloseable {
     private final ThrowableReader throwables = new ThrowableReader();
     private final AtomicReference<RuleSet> rules;
     private final RuleSetWatcher watcher;
+    private final boolean prefilter;
+    /** The masking of the rule set now serving, made once per rule set (it indexes every pattern's words). */
+    private volatile Templates templates;
 
     Diagnoser(RuleSet rules) {
-        this.rules = new AtomicReference<>(rules);
-        this.watcher = null;
+        this(rules, true);
     }
 
-    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener) {
+    private Diagnoser(RuleSet rules, boolean prefilter) {
+        this.rules = new AtomicReference<>(rules);
+        this.watcher = null;
+        this.prefilter = prefilter;
+    }
+
+    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter) {
         this.rules = new AtomicReference<>(rules);
         this.watcher = RuleSetWatcher.start(directory, this.rules, listener);
+        this.prefilter = prefilter;
+    }
+
+    private record Templates(RuleSet of, ReplyTemplate template) {
     }
 
     /** Starts building a Diagnoser; without {@link Builder#rulesDirectory} it uses the bundled rules. */
@@ -97,8 +110,8 @@ public final class Diagnoser implements AutoCloseable {
         return Explainer.explain(parsed, evaluate(parsed, current), current);
     }
 
-    private static List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
-        Reply fact = new Reply(parsed, rules.patterns());
+    private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
+        Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered());
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {
             session.execute(fact);
@@ -132,6 +145,20 @@ public final class Diagnoser implements AutoCloseable {
         return rules.get().version();
     }
 
+    /**
+     * Template masking that never hides a word the serving rule set's patterns look for (see
+     * {@link ReplyTemplate}); after a reload, the new rule set's.
+     */
+    public ReplyTemplate replyTemplate() {
+        RuleSet current = rules.get();
+        Templates known = templates;
+        if (known == null || known.of() != current) {
+            known = new Templates(current, new ReplyTemplate(current.patterns().literalWords()));
+            templates = known;
+        }
+        return known.template();
+    }
+
     /** Stops watching the rules directory (when {@link Builder#watch} was used); diagnosing still works. */
     @Override
     public void close() {
@@ -144,6 +171,7 @@ public final class Diagnoser implements AutoCloseable {
     public static final class Builder {
         private Path rulesDirectory;
         private RuleSetListener listener;
+        private boolean prefilter = true;
 
         private Builder() {
         }
@@ -164,6 +192,15 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         /**
+         * Whether patterns are first checked for the literal words they need (the default), or always run:
+         * the naive baseline benchmarks compare with. Diagnoses are the same either way.
+         */
+        public Builder prefilter(boolean enabled) {
+            this.prefilter = enabled;
+            return this;
+        }
+
+        /**
          * Loads and compiles the rules.
          *
          * @throws org.smtpdoctor.source.ProblemsException with file, line and column of every problem
@@ -176,7 +213,8 @@ public final class Diagnoser implements AutoCloseable {
             }
             SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
             RuleSet rules = RuleSetLoader.load(tree);
-            return listener == null ? new Diagnoser(rules) : new Diagnoser(rules, rulesDirectory, listener);
+            return listener == null ? new Diagnoser(rules, prefilter)
+                    : new Diagnoser(rules, rulesDirectory, listener, prefilter);
         }
     }
 }

@@ -23,6 +23,7 @@ public final class Reply {
     private final ParsedReply parsed;
     private final TextPatterns patterns;
     private final List<Verdict> verdicts = new ArrayList<>();
+    private String folded;
 
     /** Made by the engine for each evaluation; {@code patterns} is the rule set's compiled patterns. */
     public Reply(ParsedReply parsed, TextPatterns patterns) {
@@ -73,11 +74,14 @@ public final class Reply {
 
     /** True when the pattern occurs anywhere in the text (case-insensitive). */
     public boolean has(String pattern) {
-        return patterns.compile(pattern).matcher(parsed.text()).find();
+        return mayMatch(pattern) && patterns.compile(pattern).matcher(parsed.text()).find();
     }
 
     /** The first match of the pattern in the text with its named groups, or null (which {@code from} skips). */
     public TextMatch find(String pattern) {
+        if (!mayMatch(pattern)) {
+            return null;
+        }
         Pattern p = patterns.compile(pattern);
         Matcher m = p.matcher(parsed.text());
         if (!m.find()) {
@@ -91,6 +95,14 @@ public final class Reply {
             }
         }
         return new TextMatch(m.group(), params);
+    }
+
+    /** The literal prefilter: false only when the pattern cannot match this text. */
+    private boolean mayMatch(String pattern) {
+        if (folded == null) {
+            folded = TextPatterns.fold(parsed.text());
+        }
+        return patterns.mayMatch(pattern, folded);
     }
 
     void conclude(Verdict verdict) {

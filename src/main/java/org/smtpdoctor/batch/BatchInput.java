@@ -1,0 +1,60 @@
+package org.smtpdoctor.batch;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One input of a batch run: a file (gzip-compressed when its name ends in {@code .gz}) or standard input
+ * ({@code -}).
+ */
+public final class BatchInput {
+    private final String name;
+    private final InputStream stdin;
+
+    private BatchInput(String name, InputStream stdin) {
+        this.name = name;
+        this.stdin = stdin;
+    }
+
+    /** The input named on the command line; {@code -} reads {@code stdin}. */
+    public static BatchInput of(String name, InputStream stdin) {
+        return new BatchInput(name, stdin);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Null when the input can be opened, else why not ("no such file", "not readable"). */
+    public String problem() {
+        if (name.equals("-")) {
+            return null;
+        }
+        Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            return "no such file";
+        }
+        return Files.isReadable(path) && !Files.isDirectory(path) ? null : "not a readable file";
+    }
+
+    /** The file's size in bytes, or -1 for standard input and compressed files (no percentage then). */
+    public long size() {
+        try {
+            return name.equals("-") || name.endsWith(".gz") ? -1 : Files.size(Path.of(name));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    InputStream open() throws IOException {
+        if (name.equals("-")) {
+            return stdin;
+        }
+        InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(name)), 1 << 16);
+        return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+}

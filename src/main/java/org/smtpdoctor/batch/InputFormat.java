@@ -1,0 +1,39 @@
+package org.smtpdoctor.batch;
+
+import java.io.Reader;
+import java.util.List;
+
+/** How a batch input holds its errors. */
+public enum InputFormat {
+    /** One error text per line. */
+    PLAIN,
+    /** JSON Lines: one object per line, the error text in a field ({@code --field}, dotted paths allowed). */
+    JSONL,
+    /** CSV with a header line: the error text in a column ({@code --column}). */
+    CSV,
+    /** A Postfix mail log: reject, deferred and bounced entries; other lines are counted only. */
+    POSTFIX,
+    /** An Exim main log: rejected, deferred (==) and failed (**) entries; other lines are counted only. */
+    EXIM;
+
+    /**
+     * Where the error text is and which fields go along into each record.
+     *
+     * @param field  the JSON field holding the error text (JSONL)
+     * @param column the CSV column holding the error text (CSV)
+     * @param keep   fields (JSONL) or columns (CSV) carried into each output record
+     */
+    public record Fields(String field, String column, List<String> keep) {
+    }
+
+    EntrySource open(String file, Reader reader, Fields fields) {
+        LineReader lines = new LineReader(reader);
+        return switch (this) {
+            case PLAIN -> new PlainSource(file, lines);
+            case JSONL -> new JsonLinesSource(file, lines, fields);
+            case CSV -> new CsvSource(file, lines, fields);
+            case POSTFIX -> new MailLogSource(file, lines, MailLogSource.POSTFIX);
+            case EXIM -> new MailLogSource(file, lines, MailLogSource.EXIM);
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.smtpdoctor.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.report.DiagnosisJson;
+
+/**
+ * JSON Lines records: {@code file}, {@code line}, the kept fields, {@code overlong} when the line was cut,
+ * then {@code input} and the fields of {@link DiagnosisJson}; a line that could not be read gets
+ * {@code error} instead. Everything after {@code input} is the same for all lines of a template without
+ * parameters of their own, so it is rendered once per template and copied (the advice texts are most
+ * of a record's bytes).
+ */
+final class JsonRecords implements OutputFormat.Writer {
+    private static final int RENDERED_TEMPLATES = 10_000;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final DiagnosisJson json = new DiagnosisJson(mapper);
+    private final Locale locale;
+    private final List<String> keep;
+    /** Keyed by the shared diagnosis itself (weak keys compare identity), so it goes when the template does. */
+    private final Cache<Diagnosis, SerializedString> rest = Caffeine.newBuilder().weakKeys().maximumSize(RENDERED_TEMPLATES).build();
+
+    JsonRecords(Locale locale, List<String> keep) {
+        this.locale = locale;
+        this.keep = keep;
+    }
+
+    @Override
+    public byte[] header() {
+        return new byte[0];
+    }
+
+    @Override
+    public OutputFormat.Sink open(OutputStream out) throws IOException {
+        JsonGenerator generator = mapper.getFactory().createGenerator(out);
+        generator.setRootValueSeparator(null);
+        return new OutputFormat.Sink() {
+            @Override
+            public void unreadable(LogEntry entry) throws IOException {
+                start(generator, entry);
+                generator.writeStringField("error", entry.problem());
+                end(generator);
+            }
+
+            @Override
+            public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
+                start(generator, entry);
+                generator.writeStringField("input", d.input());
+                // A SerializedString keeps its UTF-8 bytes: the shared part is encoded once, then copied.
+                generator.writeRaw(shared != null ? rest.get(shared, JsonRecords.this::afterInput) : afterInput(d));
+                end(generator);
+            }
+
+            @Override
+            public void close() throws IOException {
+                generator.close();
+            }
+        };
+    }
+
+    private void start(JsonGenerator generator, LogEntry entry) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("file", entry.file());
+        generator.writeNumberField("line", entry.line());
+        for (String name : keep) {
+            generator.writeStringField(name, entry.kept().get(name));
+        }
+        if (entry.overlong()) {
+            generator.writeBooleanField("overlong", true);
+        }
+    }
+
+    private static void end(JsonGenerator generator) throws IOException {
+        generator.writeEndObject();
+        generator.writeRaw('\n');
+    }
+
+    /** The record's fields after {@code input}, as JSON text starting with a comma. */
+    private SerializedString afterInput(Diagnosis d) {
+        ObjectNode node = mapper.createObjectNode();
+        json.fill(node, d, locale);
+        node.remove("input");
+        String object = node.toString();
+        return new SerializedString("," + object.substring(1, object.length() - 1));
+    }
+}

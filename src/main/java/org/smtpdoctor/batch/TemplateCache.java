@@ -1,0 +1,146 @@
+package org.smtpdoctor.batch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.reply.ReplyTemplate;
+import org.smtpdoctor.reply.SecretRedactor;
+
+/**
+ * Diagnoses log lines so that the rules run once per template ({@link ReplyTemplate}) rather than once
+ * per line: a log holds the same few hundred replies a million times, with other addresses, ids and hosts.
+ *
+ * <p>Why the answer stays the line's own: the template keeps everything the decision reads (reply codes,
+ * enhanced codes, words, every word a rule pattern names) and masks only addresses, hosts, ids and
+ * numbers, with their lengths. The parameters are never another line's: when the first line of a
+ * template is diagnosed, each parameter value is matched to the masked part it came from, and later
+ * lines take that part from their own text. A template whose parameters cannot be traced that way
+ * (a value found in part of a masked part) is marked uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
+ * length limits never differ within a template.
+ *
+ * <p>Thread-safe; the cache is bounded (least recently used templates go first).
+ */
+final class TemplateCache {
+    /** The parser's 8 KiB text limit: a cached line is never one the parser truncates (its text is no longer). */
+    static final int MAX_CACHED_CHARS = 8 * 1024;
+    private static final Entry UNCACHED = new Entry(null, Map.of(), false);
+
+    private final Diagnoser diagnoser;
+    private final ReplyTemplate templates;
+    private final Cache<String, Entry> cache;
+
+    TemplateCache(Diagnoser diagnoser, int capacity) {
+        this.diagnoser = diagnoser;
+        this.templates = diagnoser.replyTemplate();
+        this.cache = Caffeine.newBuilder().maximumSize(capacity).build();
+    }
+
+    /** The diagnosis of one line: the same as {@code diagnoser.diagnose(line)}. */
+    Diagnosis diagnose(String line) {
+        return lookUp(line).diagnosis();
+    }
+
+    /** The diagnosis of one line, with its template and whether its record can share a cached one's. */
+    Lookup lookUp(String line) {
+        if (line.length() > MAX_CACHED_CHARS) {
+            return new Lookup(diagnoser.diagnose(line), null, null);
+        }
+        // The parser redacts credentials first; templating the redacted text keeps secrets out of keys.
+        String redacted = SecretRedactor.redact(line);
+        ReplyTemplate.Masked masked = templates.mask(redacted);
+        Entry entry = cache.getIfPresent(masked.template());
+        if (entry == null) {
+            Diagnosis full = diagnoser.diagnose(line);
+            entry = Entry.of(full, masked.masked());
+            cache.put(masked.template(), entry);
+            return new Lookup(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
+        }
+        if (entry == UNCACHED) {
+            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
+        }
+        if (entry.prototype.input().equals(redacted)) {
+            return new Lookup(entry.prototype, masked.template(), entry.sharedRecord());
+        }
+        Map<String, String> params = entry.params(masked.masked());
+        if (params == null) {
+            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
+        }
+        return new Lookup(entry.prototype.forText(redacted, params), masked.template(), entry.sharedRecord());
+    }
+
+    /**
+     * A diagnosis from the cache.
+     *
+     * @param diagnosis the line's diagnosis
+     * @param template  the line's template, or null for a line too long to cache
+     * @param shared    a diagnosis that says exactly the same as this one except for its input, or null:
+     *                  the rest of the line's record can be copied from this one's
+     */
+    record Lookup(Diagnosis diagnosis, String template, Diagnosis shared) {
+    }
+
+    /**
+     * A cached decision: the first line's diagnosis, and for each of its parameters the masked parts it
+     * came from (empty: a value that is the same for the whole template). When a value was found in
+     * several masked parts (the same host twice), a later line is served from the cache only if its own
+     * parts there agree too, so whichever one the rule read, the value is the line's.
+     */
+    private record Entry(Diagnosis prototype, Map<String, int[]> sources, boolean shared) {
+
+        static Entry of(Diagnosis d, List<String> maskedParts) {
+            Map<String, int[]> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, String> param : d.params().entrySet()) {
+                int[] source = sourcesOf(param.getValue(), maskedParts);
+                if (source == null) {
+                    return UNCACHED;
+                }
+                sources.put(param.getKey(), source);
+            }
+            return new Entry(d, Map.copyOf(sources), sources.values().stream().allMatch(s -> s.length == 0));
+        }
+
+        /** The masked parts equal to {@code value}; null when a masked part holds only some of it, or it them. */
+        private static int[] sourcesOf(String value, List<String> maskedParts) {
+            int[] equal = new int[0];
+            for (int i = 0; i < maskedParts.size(); i++) {
+                String part = maskedParts.get(i);
+                if (part.equals(value)) {
+                    equal = Arrays.copyOf(equal, equal.length + 1);
+                    equal[equal.length - 1] = i;
+                } else if (part.contains(value) || value.contains(part)) {
+                    return null;
+                }
+            }
+            return equal;
+        }
+
+        /** The prototype, when every line of the template has the same parameters as it; else null. */
+        Diagnosis sharedRecord() {
+            return shared ? prototype : null;
+        }
+
+        /** This line's parameters, or null when its masked parts disagree where the prototype's agreed. */
+        Map<String, String> params(List<String> maskedParts) {
+            if (shared) {
+                return prototype.params();
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            for (Map.Entry<String, String> param : prototype.params().entrySet()) {
+                int[] source = sources.get(param.getKey());
+                String value = source.length == 0 ? param.getValue() : maskedParts.get(source[0]);
+                for (int i = 1; i < source.length; i++) {
+                    if (!maskedParts.get(source[i]).equals(value)) {
+                        return null;
+                    }
+                }
+                params.put(param.getKey(), value);
+            }
+            return params;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.smtpdoctor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.smtpdoctor.batch.Benchmark;
+import org.smtpdoctor.batch.LogGenerator;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.samples.SampleCase;
+import org.smtpdoctor.samples.SampleLoader;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceTree;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code smtp-doctor bench}: generates a realistic log from the sample replies and measures, on that file
+ * in this run, the floor (read and split lines), {@code batch} end to end, and the same rules evaluated
+ * naively; then the latency of single diagnoses and the peak memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures batch throughput against the floor (reading lines) and the naive evaluation",
+                "(every rule on every line, no cache, no prefilter) on a generated log, diagnose() latency",
+                "and peak memory."})
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    private EngineOptions engine;
+
+    @Option(names = "--lines", paramLabel = "N", defaultValue = "1000000",
+            description = "Lines of the generated log (default: ${DEFAULT-VALUE}).")
+    private long lines;
+
+    @Option(names = "--naive-lines", paramLabel = "N", defaultValue = "20000",
+            description = "Lines (the log's first) for the slow baselines (default: ${DEFAULT-VALUE}).")
+    private int naiveLines;
+
+    @Option(names = "--latency-calls", paramLabel = "N", defaultValue = "20000",
+            description = "Timed diagnose() calls, after as many warm-up calls (default: ${DEFAULT-VALUE}).")
+    private int latencyCalls;
+
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+            description = "The sample cases the log's wordings come from (default: ${DEFAULT-VALUE}).")
+    private Path samples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated log (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Diagnoser diagnoser = engine.diagnoser();
+        Diagnoser naive = engine.diagnoser(false);
+        List<String> wordings = wordings();
+        LogGenerator generator = new LogGenerator(wordings, seed);
+        Path log = Files.createTempFile("smtp-doctor-bench", ".log");
+        Path head = null;
+        try {
+            generator.write(log, lines);
+            head = Benchmark.head(log, naiveLines);
+            out.printf("bench: %,d lines (%,d MB) from %d wordings plus 5%% unknown; %d cores; %s%n", lines,
+                    Files.size(log) >> 20, generator.wordings(), cores, log);
+            out.flush();
+
+            Benchmark.floor(log); // warm-up
+            Benchmark.Throughput floor = Benchmark.floor(log);
+            Benchmark.batch(diagnoser, head, cores, true); // warm-up
+            Benchmark.Throughput batch = Benchmark.batch(diagnoser, log, cores, true);
+            Benchmark.batch(naive, Benchmark.head(head, Math.min(naiveLines, 2000)), cores, false); // warm-up
+            Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores, false);
+            Benchmark.Throughput prefilterOnly = Benchmark.batch(diagnoser, head, cores, false);
+
+            out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
+            out.printf("batch   (end to end: cache + prefilter, %d workers,     %,12.0f lines/s  %.2f of the floor; %,d MB of JSON rendered%n",
+                    cores, batch.linesPerSecond(), batch.linesPerSecond() / floor.linesPerSecond(), batch.bytes() >> 20);
+            out.printf("         records rendered, written to a counting sink)%n");
+            out.printf("naive   (every rule on every line: no cache, no        %,12.0f lines/s  (first %,d lines)%n",
+                    naiveRun.linesPerSecond(), naiveRun.lines());
+            out.printf("         prefilter; same pipeline and workers)%n");
+            out.printf("prefilter only (no cache; same lines as naive)         %,12.0f lines/s%n", prefilterOnly.linesPerSecond());
+            out.printf("batch / naive: %.1fx%n", batch.linesPerSecond() / naiveRun.linesPerSecond());
+
+            long[] warm = Benchmark.latencies(diagnoser, wordings, latencyCalls);
+            out.printf("diagnose() warm, one thread, %,d calls over the sample replies: p50 %.1f us, p99 %.1f us, max %.1f us%n",
+                    latencyCalls, Benchmark.percentile(warm, 50) / 1e3, Benchmark.percentile(warm, 99) / 1e3,
+                    warm[warm.length - 1] / 1e3);
+            out.printf("peak resident memory (VmHWM) of this JVM: %,d MB (max heap %,d MB)%n",
+                    Benchmark.peakResidentBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            out.flush();
+            return 0;
+        } finally {
+            Files.deleteIfExists(log);
+            if (head != null) {
+                Files.deleteIfExists(head);
+            }
+        }
+    }
+
+    private List<String> wordings() {
+        Problems problems = new Problems();
+        List<String> texts = new ArrayList<>();
+        for (SampleCase sample : SampleLoader.load(SourceTree.of(samples), problems)) {
+            texts.add(sample.text());
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("--samples " + samples + ": no sample cases to make a log from");
+        }
+        return texts;
+    }
+}

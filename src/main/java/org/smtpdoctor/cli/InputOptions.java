@@ -1,0 +1,61 @@
+package org.smtpdoctor.cli;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.smtpdoctor.batch.BatchInput;
+import org.smtpdoctor.batch.BatchRunner;
+import org.smtpdoctor.batch.InputFormat;
+import org.smtpdoctor.batch.OutputFormat;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What batch-like commands read: the inputs, their format and which fields go along. */
+final class InputOptions {
+    private static final List<String> MAIL_LOG_FIELDS = List.of("queueId", "status", "from", "to");
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
+            description = "plain (one error a line), jsonl, csv, postfix or exim (default: ${DEFAULT-VALUE}).")
+    private String inputFormat;
+
+    @Option(names = "--field", paramLabel = "NAME", description = "jsonl: the field with the error text (dotted path).")
+    private String field;
+
+    @Option(names = "--column", paramLabel = "NAME", description = "csv: the column with the error text.")
+    private String column;
+
+    @Option(names = "--keep", paramLabel = "NAME", split = ",",
+            description = "Input fields (jsonl) or columns (csv) to carry into each record, e.g. --keep ts,account.")
+    private List<String> keep = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Diagnosing threads (default: one per core).")
+    private Integer threads;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Inputs (.gz is decompressed); - for standard input.")
+    private List<String> files = new ArrayList<>();
+
+    List<BatchInput> inputs(InputStream stdin) {
+        return files.stream().map(f -> BatchInput.of(f, stdin)).toList();
+    }
+
+    BatchRunner.Options options(Locale locale, OutputFormat output) {
+        InputFormat format = parse(InputFormat.class, "--input-format", inputFormat);
+        List<String> kept = keep.isEmpty() && (format == InputFormat.POSTFIX || format == InputFormat.EXIM)
+                ? MAIL_LOG_FIELDS : keep;
+        BatchRunner.Options defaults = BatchRunner.Options.defaults(locale);
+        return new BatchRunner.Options(locale, format, new InputFormat.Fields(field, column, kept), output,
+                threads == null ? defaults.workers() : threads, true);
+    }
+
+    /** An enum constant named on the command line in any case, e.g. {@code jsonl}. */
+    static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(option + " " + value + ": expected one of "
+                + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+    }
+}

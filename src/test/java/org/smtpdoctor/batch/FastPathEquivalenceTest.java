@@ -1,0 +1,58 @@
+package org.smtpdoctor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smtpdoctor.batch.SampleTexts.fingerprint;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.smtpdoctor.TestRules;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.reply.ReplyTemplate;
+
+/**
+ * The fast paths never change an answer: the literal prefilter and the template cache give, for every
+ * sample text, exactly what a plain evaluation gives, parameters included.
+ */
+class FastPathEquivalenceTest {
+    private static final Diagnoser FILTERED = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser NAIVE = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES)
+            .prefilter(false).build();
+    private static final List<String> TEXTS = SampleTexts.all();
+
+    @Test
+    void thePrefilterChangesNoDiagnosis() {
+        assertThat(TEXTS).hasSizeGreaterThan(100);
+        for (String text : TEXTS) {
+            assertThat(fingerprint(FILTERED.diagnose(text))).isEqualTo(fingerprint(NAIVE.diagnose(text)));
+        }
+    }
+
+    @Test
+    void aCachedTemplateGivesEachTextItsOwnDiagnosis() {
+        ReplyTemplate templates = FILTERED.replyTemplate();
+        int checked = 0;
+        for (String text : TEXTS) {
+            String variant = Variants.of(text);
+            if (variant.equals(text) || !templates.template(variant).equals(templates.template(text))) {
+                continue;
+            }
+            // Both orders: the variant fills the cache and the sample reads from it, and the other way round.
+            TemplateCache first = new TemplateCache(FILTERED, 100);
+            first.diagnose(variant);
+            assertThat(fingerprint(first.diagnose(text))).as(text).isEqualTo(fingerprint(NAIVE.diagnose(text)));
+            TemplateCache second = new TemplateCache(FILTERED, 100);
+            second.diagnose(text);
+            assertThat(fingerprint(second.diagnose(variant))).as(variant).isEqualTo(fingerprint(NAIVE.diagnose(variant)));
+            checked++;
+        }
+        assertThat(checked).as("sample texts with variable parts").isGreaterThan(TEXTS.size() / 4);
+    }
+
+    @Test
+    void aRepeatedTextIsServedFromTheCache() {
+        TemplateCache cache = new TemplateCache(FILTERED, 100);
+        String text = "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table";
+        assertThat(cache.diagnose(text)).isSameAs(cache.diagnose(text));
+        assertThat(cache.diagnose(text.replace("bob", "eve")).params()).containsEntry("address", "eve@example.org");
+    }
+}

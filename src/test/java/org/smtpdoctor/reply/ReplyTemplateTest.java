@@ -1,0 +1,57 @@
+package org.smtpdoctor.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReplyTemplateTest {
+    private final ReplyTemplate plain = new ReplyTemplate(List.of());
+
+    @Test
+    void variablePartsAreMaskedAndCodesKept() {
+        ReplyTemplate.Masked m = plain.mask(
+                "Nov 28 12:00:01 mx1 postfix/smtp[4121]: 4F2A31C0B2: to=<bob@example.org>, relay=mx.example.org[192.0.2.7]:25,"
+                        + " status=bounced (host mx.example.org[192.0.2.7] said: 550 5.1.1 <bob@example.org>: User unknown)");
+        assertThat(m.template()).isEqualTo(
+                "Nov ## ##:##:## mx# postfix/smtp[####]: <id10H>: to=<<email>>, relay=<host>[<ip>]:##,"
+                        + " status=bounced (host <host>[<ip>] said: 550 5.1.1 <<email>>: User unknown)");
+        assertThat(m.masked()).startsWith("28", "12", "00", "01", "mx1", "4121", "4F2A31C0B2", "bob@example.org");
+    }
+
+    @Test
+    void linesThatDifferOnlyInAddressesIdsAndHostsShareATemplate() {
+        assertThat(plain.template("550 5.1.1 <alice@mail.example.com>: Recipient address rejected [A1B2C3D4E5]"))
+                .isEqualTo(plain.template("550 5.1.1 <zoe.w@example.net>: Recipient address rejected [FF00AA11BB]"));
+        assertThat(plain.template("421 4.7.0 Try again later, closing connection. (EHLO) d2e1a72fcca58-7a5f2sm123456b3a.12 - gsmtp"))
+                .isEqualTo(plain.template("421 4.7.0 Try again later, closing connection. (EHLO) a1b2c3d4e5f60-1b2e3sm654321c4d.34 - gsmtp"));
+    }
+
+    @Test
+    void whatDecidesADiagnosisIsNeverMasked() {
+        assertThat(plain.template("535 5.7.8 Error")).isNotEqualTo(plain.template("535 5.7.3 Error"));
+        assertThat(plain.template("said: 550 x")).isNotEqualTo(plain.template("said: 421 x"));
+        assertThat(plain.template("535.5.7.3 authentication unsuccessful")).isEqualTo("535.5.7.3 authentication unsuccessful");
+        assertThat(plain.template("java.net.UnknownHostException: smtp.example.com"))
+                .isEqualTo("java.net.UnknownHostException: <host>");
+        // a number's length is kept: a rule may ask for four digits or more
+        assertThat(plain.template("size (1234)")).isNotEqualTo(plain.template("size (12)"));
+        // milliseconds are not reply codes
+        assertThat(plain.template("12:00:01,218 x")).isEqualTo(plain.template("12:00:01,118 x"));
+    }
+
+    @Test
+    void protectedWordsStayVisible() {
+        ReplyTemplate rules = new ReplyTemplate(List.of("spamhaus", "(#auth005)"));
+        assertThat(rules.template("blocked using zen.spamhaus.org")).isEqualTo("blocked using zen.spamhaus.org");
+        assertThat(rules.template("blocked using zen.example.org")).isEqualTo("blocked using <host>");
+        assertThat(rules.template("Too many attempts (#AUTH005)")).isEqualTo("Too many attempts (\\#AUTH005)");
+        assertThat(plain.template("Too many attempts (#AUTH005)")).isEqualTo("Too many attempts (\\#<id7x>)");
+    }
+
+    @Test
+    void aTextThatLooksLikeAMaskedOneIsEscaped() {
+        assertThat(plain.template("12#")).isNotEqualTo(plain.template("#12"));
+        assertThat(plain.template("<email> x")).isNotEqualTo(plain.template("a@b.example x"));
+    }
+}
