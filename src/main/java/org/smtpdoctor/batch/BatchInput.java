@@ -1,10 +1,12 @@
 package org.smtpdoctor.batch;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,20 +43,33 @@ public final class BatchInput {
         return Files.isReadable(path) && !Files.isDirectory(path) ? null : "not a readable file";
     }
 
-    /** The file's size in bytes, or -1 for standard input and compressed files (no percentage then). */
+    /** The file's size in bytes (compressed, for .gz), or -1 for standard input (no percentage then). */
     public long size() {
         try {
-            return name.equals("-") || name.endsWith(".gz") ? -1 : Files.size(Path.of(name));
+            return name.equals("-") ? -1 : Files.size(Path.of(name));
         } catch (IOException e) {
             return -1;
         }
     }
 
     InputStream open() throws IOException {
+        return open(new AtomicLong());
+    }
+
+    /** Opens the input; {@code bytesRead} grows by the bytes read from the file (before decompression). */
+    InputStream open(AtomicLong bytesRead) throws IOException {
         if (name.equals("-")) {
             return stdin;
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(name)), 1 << 16);
+        InputStream file = new FilterInputStream(Files.newInputStream(Path.of(name))) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                bytesRead.addAndGet(Math.max(n, 0));
+                return n;
+            }
+        };
+        InputStream in = new BufferedInputStream(file, 1 << 16);
         return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
@@ -43,6 +44,7 @@ public final class BatchRunner {
     private final ReplyTemplate templates;
     private final OutputFormat.Writer records;
     private final BatchSummary summary = new BatchSummary();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     /**
      * How a run reads, diagnoses and writes.
@@ -103,7 +105,7 @@ public final class BatchRunner {
 
     private void read(BatchInput input, ExecutorService workers, BlockingQueue<Future<Chunk>> inFlight,
                       CompletableFuture<Void> writer) throws IOException, InterruptedException, ExecutionException {
-        try (InputStreamReader reader = new InputStreamReader(input.open(), StandardCharsets.UTF_8)) {
+        try (InputStreamReader reader = new InputStreamReader(input.open(bytesRead), StandardCharsets.UTF_8)) {
             EntrySource source = options.input().open(input.name(), reader, options.fields());
             List<LogEntry> chunk = new ArrayList<>(CHUNK_RECORDS);
             long chars = 0;
@@ -186,6 +188,11 @@ public final class BatchRunner {
         } catch (IOException e) {
             throw new OutputFailure(new IOException("cannot write the output: " + e.getMessage(), e));
         }
+    }
+
+    /** Bytes read from the input files so far (compressed bytes for .gz), for a progress estimate. */
+    public long bytesRead() {
+        return bytesRead.get();
     }
 
     /** The counts so far, over every input run through this runner. */

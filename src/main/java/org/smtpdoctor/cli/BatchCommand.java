@@ -68,7 +68,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         BatchRunner runner = new BatchRunner(engine.diagnoser(),
                 input.options(engine.locale(), InputOptions.parse(OutputFormat.class, "--format", format)));
-        try (Progress progress = Progress.start(!noProgress, inputs)) {
+        try (Progress progress = Progress.start(!noProgress, inputs, runner::bytesRead)) {
             if (output == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
                 runner.run(inputs, out, progress);

@@ -42,7 +42,7 @@ public final class SecretRedactor {
         String result = text;
         String lower = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i < SECRETS.size(); i++) {
-            if (TRIGGERS.get(i).stream().noneMatch(lower::contains)) {
+            if (!containsAny(lower, TRIGGERS.get(i))) {
                 continue;
             }
             Matcher m = SECRETS.get(i).matcher(result);
@@ -51,5 +51,14 @@ public final class SecretRedactor {
             }
         }
         return result;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
