@@ -69,7 +69,7 @@ public final class BatchRunner {
     public BatchRunner(Diagnoser diagnoser, Options options) {
         this.diagnoser = diagnoser;
         this.options = options;
-        this.cache = new TemplateCache(diagnoser, 50_000);
+        this.cache = new TemplateCache(diagnoser);
         this.templates = diagnoser.replyTemplate();
         this.records = options.output().writer(options.locale(), options.fields().keep());
     }

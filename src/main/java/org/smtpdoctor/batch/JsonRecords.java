@@ -21,7 +21,7 @@ import org.smtpdoctor.report.DiagnosisJson;
  * of a record's bytes).
  */
 final class JsonRecords implements OutputFormat.Writer {
-    private static final int RENDERED_TEMPLATES = 10_000;
+    private static final int RENDERED_TEMPLATES = 4_000;
     private final ObjectMapper mapper = new ObjectMapper();
     private final DiagnosisJson json = new DiagnosisJson(mapper);
     private final Locale locale;

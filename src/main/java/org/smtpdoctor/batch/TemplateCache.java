@@ -23,21 +23,30 @@ import org.smtpdoctor.reply.SecretRedactor;
  * (a value found in part of a masked part) is marked uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
  * length limits never differ within a template.
  *
- * <p>Thread-safe; the cache is bounded (least recently used templates go first).
+ * <p>Thread-safe; the cache is bounded by the characters it holds (least recently used templates go first).
  */
 final class TemplateCache {
     /** The parser's 8 KiB text limit: a cached line is never one the parser truncates (its text is no longer). */
     static final int MAX_CACHED_CHARS = 8 * 1024;
+    /** Characters of templates and inputs the cache holds at most (some 50 MB of heap). */
+    private static final long MAX_CACHED_TOTAL_CHARS = 25_000_000;
+    /** What an entry costs beyond its two texts, counted in characters (the diagnosis and map objects). */
+    private static final int ENTRY_CHARS = 200;
     private static final Entry UNCACHED = new Entry(null, Map.of(), false);
 
     private final Diagnoser diagnoser;
     private final ReplyTemplate templates;
     private final Cache<String, Entry> cache;
 
-    TemplateCache(Diagnoser diagnoser, int capacity) {
+    TemplateCache(Diagnoser diagnoser) {
         this.diagnoser = diagnoser;
         this.templates = diagnoser.replyTemplate();
-        this.cache = Caffeine.newBuilder().maximumSize(capacity).build();
+        // Bounded by characters rather than entries: 50,000 templates of 8 KiB lines would not fit a small
+        // heap, while a log of short replies keeps every template it has. ENTRY_CHARS stands for the rest.
+        this.cache = Caffeine.newBuilder().maximumWeight(MAX_CACHED_TOTAL_CHARS)
+                .weigher((String template, Entry entry) -> ENTRY_CHARS + template.length()
+                        + (entry.prototype == null ? 0 : entry.prototype.input().length()))
+                .build();
     }
 
     /** The diagnosis of one line: the same as {@code diagnoser.diagnose(line)}. */

@@ -8,11 +8,13 @@ import java.util.Map;
 /**
  * The replies that ended on the fallback layer (unknown.*), grouped by template, with a count and the
  * first real example of each: what the rule base should learn next. At most {@link #MAX_TEMPLATES}
- * templates are kept, so a log full of unique garbage cannot exhaust memory; the texts of further
- * templates are only counted ({@link #untracked()}).
+ * templates of at most {@link #MAX_TEXT_CHARS} characters are kept, so a log full of unique or huge
+ * garbage cannot exhaust memory; the texts of further templates are only counted ({@link #untracked()}).
  */
 public final class UnknownTemplates {
-    static final int MAX_TEMPLATES = 20_000;
+    static final int MAX_TEMPLATES = 5_000;
+    /** Templates and examples keep their first 4 KiB: a megabyte-long unknown line must not stay whole. */
+    static final int MAX_TEXT_CHARS = 4096;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private long untracked;
 
@@ -28,7 +30,11 @@ public final class UnknownTemplates {
     }
 
     void count(String template, String example, String category) {
-        add(template, 1, example, category);
+        add(cut(template), 1, cut(example), category);
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
     }
 
     private void add(String template, long count, String example, String category) {

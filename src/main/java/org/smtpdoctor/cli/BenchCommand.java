@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated log (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--keep-log", paramLabel = "FILE",
+            description = "Write the generated log to FILE and keep it (to time other runs on it).")
+    private Path keepLog;
+
     @Spec
     private CommandSpec spec;
 
@@ -63,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         Diagnoser naive = engine.diagnoser(false);
         List<String> wordings = wordings();
         LogGenerator generator = new LogGenerator(wordings, seed);
-        Path log = Files.createTempFile("smtp-doctor-bench", ".log");
+        Path log = keepLog != null ? keepLog : Files.createTempFile("smtp-doctor-bench", ".log");
         Path head = null;
         try {
             generator.write(log, lines);
@@ -99,7 +103,9 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            Files.deleteIfExists(log);
+            if (keepLog == null) {
+                Files.deleteIfExists(log);
+            }
             if (head != null) {
                 Files.deleteIfExists(head);
             }

@@ -37,10 +37,10 @@ class FastPathEquivalenceTest {
                 continue;
             }
             // Both orders: the variant fills the cache and the sample reads from it, and the other way round.
-            TemplateCache first = new TemplateCache(FILTERED, 100);
+            TemplateCache first = new TemplateCache(FILTERED);
             first.diagnose(variant);
             assertThat(fingerprint(first.diagnose(text))).as(text).isEqualTo(fingerprint(NAIVE.diagnose(text)));
-            TemplateCache second = new TemplateCache(FILTERED, 100);
+            TemplateCache second = new TemplateCache(FILTERED);
             second.diagnose(text);
             assertThat(fingerprint(second.diagnose(variant))).as(variant).isEqualTo(fingerprint(NAIVE.diagnose(variant)));
             checked++;
@@ -50,7 +50,7 @@ class FastPathEquivalenceTest {
 
     @Test
     void aRepeatedTextIsServedFromTheCache() {
-        TemplateCache cache = new TemplateCache(FILTERED, 100);
+        TemplateCache cache = new TemplateCache(FILTERED);
         String text = "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table";
         assertThat(cache.diagnose(text)).isSameAs(cache.diagnose(text));
         assertThat(cache.diagnose(text.replace("bob", "eve")).params()).containsEntry("address", "eve@example.org");

@@ -1,0 +1,43 @@
+package org.smtpdoctor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smtpdoctor.TestRules;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.reply.ReplyTemplate;
+
+/** The benchmark's log is what the issue asks for: many wordings, varying parts, some unknown and long lines. */
+class LogGeneratorTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theLogHasManyWordingsVaryingPartsUnknownRepliesAndLongLines() throws IOException {
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        LogGenerator generator = new LogGenerator(SampleTexts.all(), 7);
+        Path log = temp.resolve("bench.log");
+
+        generator.write(log, 20_000);
+
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(20_000);
+        assertThat(generator.wordings()).isGreaterThanOrEqualTo(200);
+        ReplyTemplate templates = diagnoser.replyTemplate();
+        Set<String> distinctTemplates = new HashSet<>();
+        lines.forEach(line -> distinctTemplates.add(templates.template(line)));
+        assertThat(distinctTemplates).as("wordings seen, beyond their varying parts").hasSizeGreaterThan(200);
+        assertThat(new HashSet<>(lines)).as("lines differ in their addresses, ids and numbers").hasSizeGreaterThan(19_000);
+        assertThat(lines).anyMatch(line -> line.length() > 3000);
+        long unknown = lines.stream().limit(4000).filter(line -> diagnoser.diagnose(line).category().startsWith("unknown.")).count();
+        assertThat(unknown).as("unknown replies among 4,000 lines").isBetween(4000 * 5 / 100L, 4000 * 15 / 100L);
+    }
+}
