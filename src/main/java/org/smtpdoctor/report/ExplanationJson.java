@@ -8,7 +8,7 @@ import org.smtpdoctor.reply.ParsedReply;
 
 /**
  * The JSON form of an {@link Explanation}: the {@code trace} field of {@code diagnose --json --explain}, with
- * {@code reply} (code, enhancedCode, text, exceptions), {@code matches} (layer, category, precedence, rule,
+ * {@code reply} (code, enhancedCode, text, stage, exceptions), {@code matches} (layer, category, precedence, rule,
  * params, decided) and {@code why}.
  */
 public final class ExplanationJson {
@@ -30,6 +30,7 @@ public final class ExplanationJson {
         }
         parsed.put("enhancedCode", reply.enhancedCode() == null ? null : reply.enhancedCode().toString());
         parsed.put("text", reply.text());
+        parsed.put("stage", reply.stage() == null ? null : reply.stage().id());
         reply.exceptions().forEach(parsed.putArray("exceptions")::add);
         ArrayNode matches = trace.putArray("matches");
         for (Explanation.Match m : e.matches()) {

@@ -15,9 +15,9 @@ import org.smtpdoctor.reply.ParsedReply;
 public final class ExplanationReport {
     private static final Map<String, List<String>> LABELS = Map.of(
             "en", List.of("Parsed reply", "Code", "Enhanced code", "Text", "Exceptions", "Matches",
-                    "decided", "Decision", "Why", "Advice", "extracted"),
+                    "decided", "Decision", "Why", "Advice", "extracted", "SMTP stage"),
             "ru", List.of("Разбор ответа", "Код", "Расширенный код", "Текст", "Исключения", "Совпадения",
-                    "решило", "Решение", "Почему", "Совет", "извлечено"));
+                    "решило", "Решение", "Почему", "Совет", "извлечено", "Этап SMTP"));
 
     private ExplanationReport() {
     }
@@ -31,7 +31,9 @@ public final class ExplanationReport {
         out.append(label.get(0)).append('\n');
         out.append("  ").append(label.get(1)).append(": ").append(reply.code() == 0 ? "—" : reply.code())
                 .append("   ").append(label.get(2)).append(": ")
-                .append(reply.enhancedCode() == null ? "—" : reply.enhancedCode()).append('\n');
+                .append(reply.enhancedCode() == null ? "—" : reply.enhancedCode())
+                .append("   ").append(label.get(11)).append(": ").append(reply.stage() == null ? "—" : reply.stage())
+                .append('\n');
         out.append("  ").append(label.get(3)).append(": \"").append(reply.text()).append("\"\n");
         if (!reply.exceptions().isEmpty()) {
             out.append("  ").append(label.get(4)).append(": ").append(String.join(", ", reply.exceptions())).append('\n');

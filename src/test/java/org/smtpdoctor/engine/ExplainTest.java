@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
+import org.smtpdoctor.reply.SmtpStage;
+import org.smtpdoctor.report.ExplanationReport;
 
 /** The trace of a diagnosis names every match with its file and line, and the one that decided. */
 class ExplainTest {
@@ -88,5 +91,19 @@ class ExplainTest {
         Explanation e = Diagnoser.builder().rulesDirectory(rules.root()).build().explain("454 4.7.0 locked");
         assertThat(e.decision().source()).isEqualTo(new RuleRef(
                 "auth.too-many-attempts: the \"locked\" reply of C:\\mail", "auth/too-many-attempts.drl", 6));
+    }
+
+    @Test
+    void theTraceShowsTheStageAndTheRulesThatUsedIt() {
+        String logged = "jakarta.mail.MessagingException: Exception reading response;\n  nested exception is:\n"
+                + "\tjava.net.SocketTimeoutException: Read timed out\n"
+                + "\tat org.eclipse.angus.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2509)\n"
+                + "\tat org.eclipse.angus.mail.smtp.SMTPTransport.finishData(SMTPTransport.java:2128)\n";
+        Explanation e = diagnoser.explain(logged);
+        assertThat(e.reply().stage()).isEqualTo(SmtpStage.END_OF_DATA);
+        assertThat(e.decision().category()).isEqualTo("timeout.end-of-data");
+        assertThat(on(e, Basis.PATTERN)).extracting(Explanation.Match::category).contains("timeout.read");
+        assertThat(ExplanationReport.render(e, Locale.ENGLISH))
+                .contains("SMTP stage: end-of-data");
     }
 }
