@@ -40,11 +40,12 @@ final class MailLogSource implements EntrySource {
 
     /**
      * {@code postfix/smtpd[1]: NOQUEUE: reject: RCPT from h[ip]: 554 5.7.1 <x>: ...; from=<a> to=<b> proto=...}
+     * (the text kept from "reject:" on, so that the command tells the SMTP stage)
      * and {@code postfix/smtp[1]: 4F2A31C0B2: to=<b>, relay=..., status=bounced (host h said: 550 ...)}.
      */
     static final Dialect POSTFIX = new Dialect("postfix", Pattern.compile(
-            "\\]: (?<queue>NOQUEUE|[0-9A-Za-z]{6,15}): (?:(?<status>reject): (?:RCPT|MAIL|DATA|CONNECT|HELO|EHLO|END-OF-MESSAGE|VRFY|ETRN)"
-                    + " from [^:]{0,300}: (?<reply>.*?)(?:; from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>.*)?$"
+            "\\]: (?<queue>NOQUEUE|[0-9A-Za-z]{6,15}): (?:(?<reply>(?<status>reject): (?:RCPT|MAIL|DATA|CONNECT|HELO|EHLO"
+                    + "|END-OF-MESSAGE|VRFY|ETRN) from [^:]{0,300}: .*?)(?:; from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>.*)?$"
                     + "|to=<(?<to2>[^>]*)>.*?status=(?<status2>deferred|bounced) \\((?<reply2>.*)\\)\\s*$)"));
     /**
      * {@code 1rABCd-000123-AB ** bob@x R=.. T=..: SMTP error from remote mail server after RCPT TO:<bob@x>: 550 ...},

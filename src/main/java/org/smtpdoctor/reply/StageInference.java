@@ -49,7 +49,9 @@ final class StageInference {
     private static final List<Clue> TEXT_CLUES = List.of(
             new Clue("starttls is required but host does not support starttls|could not convert socket to tls",
                     SmtpStage.STARTTLS),
-            new Clue("connect timed out|couldn't connect to host|could not connect to smtp host", SmtpStage.CONNECT),
+            // Postfix smtp(8): "connect to mx.example.com[192.0.2.7]:25: Connection refused"
+            new Clue("connect timed out|couldn't connect to host|could not connect to smtp host|connect to \\S+:\\d+: ",
+                    SmtpStage.CONNECT),
             // Postfix smtp(8): "... (in reply to end of DATA command)", "... while sending end of data"
             new Clue("in reply to end of data command|while sending end of data|after end-of-message",
                     SmtpStage.END_OF_DATA),

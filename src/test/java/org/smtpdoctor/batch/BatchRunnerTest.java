@@ -123,6 +123,8 @@ class BatchRunnerTest {
         assertThat(run.records.get(0).get("from").asText()).isEqualTo("a@example.org");
         assertThat(run.records).extracting(r -> r.get("category").asText())
                 .containsExactly("relay.denied", "recipient.unknown", "connection.refused");
+        // The reject keeps "reject: RCPT from ...", the bounce "(in reply to RCPT TO command)": both tell the stage.
+        assertThat(run.records).extracting(r -> r.get("stage").asText()).containsExactly("rcpt", "rcpt", "connect");
         assertThat(run.summary.otherLines()).isEqualTo(3);
     }
 

@@ -26,6 +26,7 @@ class StageInferenceTest {
             jakarta.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed                                | auth
             org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: smtp.example.com, 587; timeout -1 | connect
             java.net.UnknownHostException: smtp.example.com                                                                   | connect
+            status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection refused)                                     | connect
             """)
     void stageFromText(String text, String stage) {
         assertThat(parser.parse(text).stage()).isEqualTo(SmtpStage.fromId(stage).orElseThrow());
