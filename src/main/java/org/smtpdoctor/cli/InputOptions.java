@@ -1,6 +1,7 @@
 package org.smtpdoctor.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,20 @@ final class InputOptions {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Inputs (.gz is decompressed); - for standard input.")
     private List<String> files = new ArrayList<>();
 
-    List<BatchInput> inputs(InputStream stdin) {
-        return files.stream().map(f -> BatchInput.of(f, stdin)).toList();
+    /**
+     * Opens every input; when one cannot be opened, says which on {@code err} (as {@code command}) and
+     * returns null, so that the run stops before anything is written.
+     */
+    List<BatchInput> openInputs(InputStream stdin, String command, PrintWriter err) {
+        List<BatchInput> inputs = files.stream().map(f -> BatchInput.of(f, stdin)).toList();
+        for (BatchInput in : inputs) {
+            if (in.problem() != null) {
+                err.println("smtp-doctor " + command + ": cannot open input " + in.name() + ": " + in.problem());
+                err.flush();
+                return null;
+            }
+        }
+        return inputs;
     }
 
     BatchRunner.Options options(Locale locale, OutputFormat output) {

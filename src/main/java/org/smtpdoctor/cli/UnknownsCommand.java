@@ -39,13 +39,9 @@ final class UnknownsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<BatchInput> inputs = input.inputs(System.in);
-        for (BatchInput in : inputs) {
-            if (in.problem() != null) {
-                err.println("smtp-doctor unknowns: cannot open input " + in.name() + ": " + in.problem());
-                err.flush();
-                return Main.EXIT_UNUSABLE;
-            }
+        List<BatchInput> inputs = input.openInputs(System.in, "unknowns", err);
+        if (inputs == null) {
+            return Main.EXIT_UNUSABLE;
         }
         BatchRunner runner = new BatchRunner(engine.diagnoser(), input.options(engine.locale(), OutputFormat.JSONL));
         runner.run(inputs, OutputStream.nullOutputStream(), done -> { });
