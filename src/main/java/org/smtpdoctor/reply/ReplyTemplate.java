@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>What is masked, in one hand-written pass (a chain of regex replacements would cost more than the
  * rest of a cached line): e-mail addresses ({@code <email>}), IPv4 addresses ({@code <ip>}), lower-case
- * host names ({@code <host>}), URLs ({@code <url>}), ids of six or more letters and digits
+ * host names ({@code <host>}), URLs ({@code <url>}; one holding a protected word is read word by word),
+ * ids of six or more letters and digits
  * ({@code <id10H>}: length and alphabet kept, because log parsers tell queue ids by them) and other
  * digits ({@code #} per digit, so a number's length stays part of the template). A {@code #}, a backslash or
  * a {@code <} before a placeholder's name in the text itself gets a backslash before it.
@@ -107,21 +108,13 @@ public final class ReplyTemplate {
                     }
                     out.append(c);
                     i++;
-                } else if (startsUrl(i)) {
-                    int end = i;
-                    while (end < n && !endsUrl(chars[end])) {
-                        end++;
-                    }
-                    int protectedEnd = coveredUntil(i, end);
-                    if (protectedEnd > i) {
-                        // A rule reads the start of this URL: keep that, and read the rest word by word.
-                        out.append(text, i, protectedEnd);
-                        i = protectedEnd;
-                    } else {
-                        keep(i, end);
-                        out.append("<url>");
-                        i = end;
-                    }
+                } else if (startsUrl(i) && !isCovered(i, urlEnd(i))) {
+                    // A URL a rule reads part of is read word by word below, like any other text: what
+                    // the rule names stays, the addresses and numbers around it are masked.
+                    int end = urlEnd(i);
+                    keep(i, end);
+                    out.append("<url>");
+                    i = end;
                 } else {
                     int end = i;
                     while (end < n && isWordChar(chars[end])) {
@@ -244,16 +237,13 @@ public final class ReplyTemplate {
             masked.add(text.substring(start, end));
         }
 
-        /** The end of the last protected character in [start, end), or start when none is protected. */
-        private int coveredUntil(int start, int end) {
-            if (covered != null) {
-                for (int i = end; i > start; i--) {
-                    if (covered[i - 1]) {
-                        return i;
-                    }
-                }
+        /** The end of the URL starting at {@code start}. */
+        private int urlEnd(int start) {
+            int end = start;
+            while (end < chars.length && !endsUrl(chars[end])) {
+                end++;
             }
-            return start;
+            return end;
         }
 
         private boolean isCovered(int start, int end) {
