@@ -3,6 +3,7 @@ package org.smtpdoctor.batch;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import org.smtpdoctor.reply.SecretRedactor;
  * enhanced codes, words, every word a rule pattern names) and masks only addresses, hosts, ids and
  * numbers, with their lengths. The parameters are never another line's: when the first line of a
  * template is diagnosed, each parameter value is matched to the masked part it came from, and later
- * lines take that part from their own text. A template whose parameters cannot be traced that way
- * (a value found in part of a masked part) is marked uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always diagnosed in full, so the parser's
- * length limits never differ within a template.
+ * lines take that part from their own text. When a value only overlaps a masked part (one holds part of
+ * the other: a value built from it, or a literal "Microsoft 365" next to a timestamp's "36" by chance),
+ * a variant of the first line with those parts' digits changed is diagnosed too, and the template is
+ * cached only if the rules give the variant exactly what the cache would; otherwise it is marked
+ * uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always
+ * diagnosed in full, so the parser's length limits never differ within a template.
  *
  * <p>Thread-safe; the cache is bounded by the characters it holds (least recently used templates go first).
  */
@@ -65,7 +69,7 @@ final class TemplateCache {
         Entry entry = cache.getIfPresent(masked.template());
         if (entry == null) {
             Diagnosis full = diagnoser.diagnose(line);
-            entry = Entry.of(full, masked.masked());
+            entry = firstLine(full, redacted, masked);
             cache.put(masked.template(), entry);
             return new Lookup(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
         }
@@ -80,6 +84,32 @@ final class TemplateCache {
             return new Lookup(diagnoser.diagnose(line), masked.template(), null);
         }
         return new Lookup(entry.prototype.forText(redacted, params), masked.template(), entry.sharedRecord());
+    }
+
+    /** The cache entry of a template from its first line's full diagnosis. */
+    private Entry firstLine(Diagnosis full, String redacted, ReplyTemplate.Masked masked) {
+        BitSet overlapping = new BitSet();
+        Entry entry = Entry.of(full, masked.masked(), overlapping);
+        return overlapping.isEmpty() || confirmedByVariant(entry, redacted, masked, overlapping) ? entry : UNCACHED;
+    }
+
+    /**
+     * Whether the parameters ignore the masked parts they only overlap: the first line with those parts'
+     * digits changed must keep its template and get from the rules the category and parameters the
+     * cache would give it. Parts without digits cannot be varied, so they fail the test.
+     */
+    private boolean confirmedByVariant(Entry entry, String redacted, ReplyTemplate.Masked masked, BitSet overlapping) {
+        String variant = masked.withDigitsShifted(redacted, overlapping);
+        if (variant == null) {
+            return false;
+        }
+        ReplyTemplate.Masked variantMasked = templates.mask(variant);
+        if (!variantMasked.template().equals(masked.template())) {
+            return false;
+        }
+        Diagnosis full = diagnoser.diagnose(variant);
+        return full.category().equals(entry.prototype.category())
+                && full.params().equals(entry.params(variantMasked.masked()));
     }
 
     /**
@@ -101,20 +131,17 @@ final class TemplateCache {
      */
     private record Entry(Diagnosis prototype, Map<String, int[]> sources, boolean shared) {
 
-        static Entry of(Diagnosis d, List<String> maskedParts) {
+        /** The entry of {@code d}; sets in {@code overlapping} the masked parts that only overlap a value. */
+        static Entry of(Diagnosis d, List<String> maskedParts, BitSet overlapping) {
             Map<String, int[]> sources = new LinkedHashMap<>();
             for (Map.Entry<String, String> param : d.params().entrySet()) {
-                int[] source = sourcesOf(param.getValue(), maskedParts);
-                if (source == null) {
-                    return UNCACHED;
-                }
-                sources.put(param.getKey(), source);
+                sources.put(param.getKey(), sourcesOf(param.getValue(), maskedParts, overlapping));
             }
             return new Entry(d, Map.copyOf(sources), sources.values().stream().allMatch(s -> s.length == 0));
         }
 
-        /** The masked parts equal to {@code value}; null when a masked part holds only some of it, or it them. */
-        private static int[] sourcesOf(String value, List<String> maskedParts) {
+        /** The masked parts equal to {@code value}; those holding only some of it, or it them, go to {@code overlapping}. */
+        private static int[] sourcesOf(String value, List<String> maskedParts, BitSet overlapping) {
             int[] equal = new int[0];
             for (int i = 0; i < maskedParts.size(); i++) {
                 String part = maskedParts.get(i);
@@ -122,7 +149,7 @@ final class TemplateCache {
                     equal = Arrays.copyOf(equal, equal.length + 1);
                     equal[equal.length - 1] = i;
                 } else if (part.contains(value) || value.contains(part)) {
-                    return null;
+                    overlapping.set(i);
                 }
             }
             return equal;

@@ -1,6 +1,8 @@
 package org.smtpdoctor.reply;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
@@ -11,7 +13,8 @@ import java.util.List;
  *
  * <p>What is masked, in one hand-written pass (a chain of regex replacements would cost more than the
  * rest of a cached line): e-mail addresses ({@code <email>}), IPv4 addresses ({@code <ip>}), lower-case
- * host names ({@code <host>}), URLs ({@code <url>}), ids of six or more letters and digits
+ * host names ({@code <host>}), URLs ({@code <url>}; one holding a protected word is read word by word),
+ * ids of six or more letters and digits
  * ({@code <id10H>}: length and alphabet kept, because log parsers tell queue ids by them) and other
  * digits ({@code #} per digit, so a number's length stays part of the template). A {@code #}, a backslash or
  * a {@code <} before a placeholder's name in the text itself gets a backslash before it.
@@ -50,8 +53,31 @@ public final class ReplyTemplate {
      *
      * @param template the text with its variable parts replaced
      * @param masked   the original text of each replaced part, in order
+     * @param starts   where each replaced part starts in the text
      */
-    public record Masked(String template, List<String> masked) {
+    public record Masked(String template, List<String> masked, int[] starts) {
+
+        /**
+         * {@code text} (the text this was made from) with every digit of the given masked parts moved on
+         * by one (9 becomes 0), or null when one of those parts has no digit to change: another text of
+         * the same shape, to see whether a diagnosis reads those parts.
+         */
+        public String withDigitsShifted(String text, BitSet parts) {
+            char[] chars = text.toCharArray();
+            for (int part = parts.nextSetBit(0); part >= 0; part = parts.nextSetBit(part + 1)) {
+                boolean changed = false;
+                for (int i = starts[part]; i < starts[part] + masked.get(part).length(); i++) {
+                    if (Scan.isDigit(chars[i])) {
+                        chars[i] = (char) ('0' + (chars[i] - '0' + 1) % 10);
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    return null;
+                }
+            }
+            return new String(chars);
+        }
     }
 
     /** One pass over one text. */
@@ -62,6 +88,7 @@ public final class ReplyTemplate {
         private final boolean[] covered;
         private final StringBuilder out;
         private final List<String> masked = new ArrayList<>(4);
+        private int[] starts = new int[4];
 
         Scan(String text, char[] chars, boolean[] covered) {
             this.text = text;
@@ -81,21 +108,13 @@ public final class ReplyTemplate {
                     }
                     out.append(c);
                     i++;
-                } else if (startsUrl(i)) {
-                    int end = i;
-                    while (end < n && !endsUrl(chars[end])) {
-                        end++;
-                    }
-                    int protectedEnd = coveredUntil(i, end);
-                    if (protectedEnd > i) {
-                        // A rule reads the start of this URL: keep that, and read the rest word by word.
-                        out.append(text, i, protectedEnd);
-                        i = protectedEnd;
-                    } else {
-                        masked.add(text.substring(i, end));
-                        out.append("<url>");
-                        i = end;
-                    }
+                } else if (startsUrl(i) && !isCovered(i, urlEnd(i))) {
+                    // A URL a rule reads part of is read word by word below, like any other text: what
+                    // the rule names stays, the addresses and numbers around it are masked.
+                    int end = urlEnd(i);
+                    keep(i, end);
+                    out.append("<url>");
+                    i = end;
                 } else {
                     int end = i;
                     while (end < n && isWordChar(chars[end])) {
@@ -108,7 +127,7 @@ public final class ReplyTemplate {
                     i = end;
                 }
             }
-            return new Masked(out.toString(), List.copyOf(masked));
+            return new Masked(out.toString(), List.copyOf(masked), Arrays.copyOf(starts, masked.size()));
         }
 
         private void word(int start, int end) {
@@ -157,10 +176,10 @@ public final class ReplyTemplate {
             if (digits == 0 || mayBeReplyCode(start, end, digits) || isCovered(start, end)) {
                 out.append(text, start, end);
             } else if (digits < length && length >= 6) {
-                masked.add(text.substring(start, end));
+                keep(start, end);
                 out.append("<id").append(length).append(alphabet(start, end)).append('>');
             } else {
-                masked.add(text.substring(start, end));
+                keep(start, end);
                 for (int i = start; i < end; i++) {
                     char c = chars[i];
                     out.append(isDigit(c) ? '#' : c);
@@ -205,20 +224,26 @@ public final class ReplyTemplate {
                 parts(start, end);
                 return;
             }
-            masked.add(text.substring(start, end));
+            keep(start, end);
             out.append(placeholder);
         }
 
-        /** The end of the last protected character in [start, end), or start when none is protected. */
-        private int coveredUntil(int start, int end) {
-            if (covered != null) {
-                for (int i = end; i > start; i--) {
-                    if (covered[i - 1]) {
-                        return i;
-                    }
-                }
+        /** Records the masked part [start, end) and where it was. */
+        private void keep(int start, int end) {
+            if (masked.size() == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
             }
-            return start;
+            starts[masked.size()] = start;
+            masked.add(text.substring(start, end));
+        }
+
+        /** The end of the URL starting at {@code start}. */
+        private int urlEnd(int start) {
+            int end = start;
+            while (end < chars.length && !endsUrl(chars[end])) {
+                end++;
+            }
+            return end;
         }
 
         private boolean isCovered(int start, int end) {

@@ -55,4 +55,17 @@ class FastPathEquivalenceTest {
         assertThat(cache.diagnose(text)).isSameAs(cache.diagnose(text));
         assertThat(cache.diagnose(text.replace("bob", "eve")).params()).containsEntry("address", "eve@example.org");
     }
+
+    @Test
+    void aValueThatOverlapsAMaskedPartOnlyByChanceIsStillCached() {
+        // "Microsoft 365" holds the timestamp's "36": the variant check shows the value does not come from it.
+        String first = "2026-11-28 13:29:36,123 ERROR [mail-7] o.e.Mailer - 535 5.7.139 Authentication unsuccessful, "
+                + "the user credentials were incorrect. [LO2P265CA0048.GBRP265.PROD.OUTLOOK.COM]";
+        String second = first.replace("13:29:36", "17:45:02");
+        TemplateCache cache = new TemplateCache(FILTERED);
+        assertThat(cache.diagnose(first).params()).containsEntry("provider", "Microsoft 365");
+        TemplateCache.Lookup served = cache.lookUp(second);
+        assertThat(served.shared()).as("served from the cache").isNotNull();
+        assertThat(fingerprint(served.diagnosis())).isEqualTo(fingerprint(NAIVE.diagnose(second)));
+    }
 }

@@ -50,6 +50,15 @@ class ReplyTemplateTest {
     }
 
     @Test
+    void aUrlARuleReadsKeepsThoseWordsAndMasksTheRest() {
+        // the protected words are at both ends: what lies between them is still masked
+        ReplyTemplate rules = new ReplyTemplate(List.of("openspf", "root"));
+        assertThat(rules.template("see http://www.openspf.net/Why?s=mfrom;id=eva.604@example.org;ip=192.0.2.7;r=root"))
+                .isEqualTo("see http://www.openspf.net/Why?s=mfrom;id=<email>;ip=<ip>;r=root");
+        assertThat(plain.template("see http://www.openspf.net/Why?s=mfrom;id=eva.604@example.org")).isEqualTo("see <url>");
+    }
+
+    @Test
     void aTextThatLooksLikeAMaskedOneIsEscaped() {
         assertThat(plain.template("12#")).isNotEqualTo(plain.template("#12"));
         assertThat(plain.template("<email> x")).isNotEqualTo(plain.template("a@b.example x"));
