@@ -13,39 +13,30 @@ import java.util.Map;
  * supported: a record is a line, so a broken quote costs one record, not the rest of the file). A line
  * that does not parse or lacks the column is a problem record; the header gets no record.
  */
-final class CsvSource implements EntrySource {
+final class CsvSource extends LineSource {
     /** Without a schema, Jackson CSV reads a record as an array of its cells. */
     private static final ObjectReader ROW = new CsvMapper().readerFor(String[].class);
-    private final String file;
-    private final LineReader lines;
     private final InputFormat.Fields fields;
     private List<String> header;
     private int column;
-    private long number;
 
     CsvSource(String file, LineReader lines, InputFormat.Fields fields) {
+        super(file, lines);
         if (fields.column() == null) {
             throw new IllegalArgumentException("CSV input needs --column NAME (the column holding the error text)");
         }
-        this.file = file;
-        this.lines = lines;
         this.fields = fields;
     }
 
     @Override
-    public LogEntry next() throws IOException {
-        String line = lines.next();
-        if (line == null) {
-            return null;
-        }
-        number++;
+    LogEntry entry(String line, long number) throws IOException {
         if (header == null) {
             header = Arrays.asList(row(line));
             column = header.indexOf(fields.column());
             if (column < 0) {
                 throw new IOException(file + ": the CSV header has no column '" + fields.column() + "': " + header);
             }
-            return next();
+            return null;
         }
         String[] cells;
         try {

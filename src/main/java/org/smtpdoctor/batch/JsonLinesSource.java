@@ -3,37 +3,27 @@ package org.smtpdoctor.batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** JSON Lines: every line a record; a line that is not a JSON object, or lacks the field, is a problem record. */
-final class JsonLinesSource implements EntrySource {
+final class JsonLinesSource extends LineSource {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String file;
-    private final LineReader lines;
     private final FieldPath field;
     private final List<FieldPath> keep;
-    private long number;
 
     JsonLinesSource(String file, LineReader lines, InputFormat.Fields fields) {
+        super(file, lines);
         if (fields.field() == null) {
             throw new IllegalArgumentException("JSON Lines input needs --field NAME (the field holding the error text)");
         }
-        this.file = file;
-        this.lines = lines;
         this.field = new FieldPath(fields.field());
         this.keep = fields.keep().stream().map(FieldPath::new).toList();
     }
 
     @Override
-    public LogEntry next() throws IOException {
-        String line = lines.next();
-        if (line == null) {
-            return null;
-        }
-        number++;
+    LogEntry entry(String line, long number) {
         if (lines.overlong()) {
             return LogEntry.unreadable(file, number, "line longer than " + LineReader.MAX_LINE_CHARS
                     + " characters: the JSON record cannot be read whole");

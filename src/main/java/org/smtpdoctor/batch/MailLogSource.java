@@ -1,6 +1,5 @@
 package org.smtpdoctor.batch;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * as its text and the queue id, addresses and status as kept fields; other lines (connects, deliveries)
  * are only counted. The literal marker is looked for first, so ordinary lines cost one {@code indexOf}.
  */
-final class MailLogSource implements EntrySource {
+final class MailLogSource extends LineSource {
     /**
      * What one MTA's error entries look like: a pattern with the named groups status, queue, from, to and
      * reply; an alternative branch names its groups with a trailing 2 (Java allows each name once).
@@ -56,35 +55,27 @@ final class MailLogSource implements EntrySource {
                     + "[^:]*?: (?<reply>.*)$"
                     + "|F=<(?<from>[^>]*)> (?<status2>rejected) RCPT <(?<to2>[^>]*)>: (?<reply2>.*)$)"));
 
-    private final String file;
-    private final LineReader lines;
     private final Dialect dialect;
-    private long number;
     private long otherLines;
 
     MailLogSource(String file, LineReader lines, Dialect dialect) {
-        this.file = file;
-        this.lines = lines;
+        super(file, lines);
         this.dialect = dialect;
     }
 
     @Override
-    public LogEntry next() throws IOException {
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            number++;
-            Map<String, String> fields = mayBeError(line) ? dialect.read(line) : null;
-            if (fields == null) {
-                otherLines++;
-                continue;
-            }
-            Map<String, String> kept = new LinkedHashMap<>();
-            kept.put("queueId", fields.get("queue"));
-            kept.put("status", status(fields));
-            kept.put("from", fields.get("from"));
-            kept.put("to", fields.get("to"));
-            return new LogEntry(file, number, fields.get("reply"), kept, null, lines.overlong());
+    LogEntry entry(String line, long number) {
+        Map<String, String> fields = mayBeError(line) ? dialect.read(line) : null;
+        if (fields == null) {
+            otherLines++;
+            return null;
         }
-        return null;
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("queueId", fields.get("queue"));
+        kept.put("status", status(fields));
+        kept.put("from", fields.get("from"));
+        kept.put("to", fields.get("to"));
+        return new LogEntry(file, number, fields.get("reply"), kept, null, lines.overlong());
     }
 
     private boolean mayBeError(String line) {
