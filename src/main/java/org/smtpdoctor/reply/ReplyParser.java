@@ -78,6 +78,15 @@ public final class ReplyParser {
 
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
+        return parse(input, null, null);
+    }
+
+    /**
+     * Parses a text that came with more evidence of its SMTP stage than the text holds: the command a live
+     * exception named, and its chain with stack frames ({@link ThrowableReader}). With a null chain, the
+     * chain is read from the text itself, as a logged stack trace.
+     */
+    ParsedReply parse(String input, String command, List<LoggedException> chain) {
         String original = input == null ? "" : SecretRedactor.redact(input);
         String read = original.length() > MAX_INPUT_CHARS ? original.substring(0, MAX_INPUT_CHARS) : original;
         boolean truncated = read.length() < original.length();
@@ -90,8 +99,11 @@ public final class ReplyParser {
         text = stripLogPrefix(text);
         text = unwrapExceptions(text, exceptions);
         text = stripQuotes(stripLogPrefix(stripQuotes(text)));
+        // Without an exception name in the text there are no stack frames to read: most replies skip it.
+        List<LoggedException> evidence = chain != null ? chain
+                : exceptions.isEmpty() ? List.of() : LoggedException.read(read);
         ParsedReply codes = readCodes(original, text, exceptions)
-                .atStage(StageInference.infer(null, LoggedException.read(read), read));
+                .atStage(StageInference.infer(command, evidence, read));
         return truncated ? codes.markTruncated() : codes;
     }
 

@@ -42,8 +42,7 @@ public final class ThrowableReader {
                 command = returnCode == 0 ? null : stringGetter(t, "getCommand");
             }
         }
-        ParsedReply parsed = parser.parse(text.toString()).withCodeIfMissing(returnCode);
-        return parsed.atStage(StageInference.infer(command, logged, text.toString()));
+        return parser.parse(text.toString(), command, logged).withCodeIfMissing(returnCode);
     }
 
     private static List<Throwable> chainOf(Throwable failure) {
