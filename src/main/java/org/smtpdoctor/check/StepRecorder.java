@@ -40,11 +40,6 @@ final class StepRecorder {
         return failed;
     }
 
-    /** The name of the step under way, or null between steps. */
-    String current() {
-        return current;
-    }
-
     List<StepResult> steps() {
         return List.copyOf(steps);
     }
