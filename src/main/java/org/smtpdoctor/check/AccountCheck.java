@@ -38,7 +38,9 @@ public final class AccountCheck {
                 SessionAttempt.Outcome outcome = attempt.run(request, first, request.timeout(), true);
                 return report(request, outcome, null, found.attempts());
             }
-            SessionAttempt.Outcome outcome = attempt.run(request, found.found(), request.timeout(), true);
+            // Without an envelope to try, the search's own attempt is the whole check: do not connect twice.
+            SessionAttempt.Outcome outcome = request.from() == null ? found.foundOutcome()
+                    : attempt.run(request, found.found(), request.timeout(), true);
             return report(request, outcome, found.found(), found.attempts());
         }
         Endpoint given = new Endpoint(request.port(), request.security());

@@ -21,8 +21,14 @@ final class SecuritySearch {
         this.attempt = attempt;
     }
 
-    /** What the search found and tried. */
-    record Result(Endpoint found, List<AttemptSummary> attempts) {
+    /**
+     * What the search found and tried.
+     *
+     * @param found        the combination that works, or null
+     * @param foundOutcome the attempt that showed it (connection, TLS and AUTH; no envelope), or null
+     * @param attempts     every combination tried, in order
+     */
+    record Result(Endpoint found, SessionAttempt.Outcome foundOutcome, List<AttemptSummary> attempts) {
     }
 
     /**
@@ -49,10 +55,10 @@ final class SecuritySearch {
                     outcome.diagnosis() == null ? null : outcome.diagnosis().category(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
             if (works) {
-                return new Result(candidate, tried);
+                return new Result(candidate, outcome, tried);
             }
         }
-        return new Result(null, tried);
+        return new Result(null, null, tried);
     }
 
     private static Set<Endpoint> candidates(CheckRequest request) {
