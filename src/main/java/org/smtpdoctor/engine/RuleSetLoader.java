@@ -30,6 +30,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.CategoryId;
@@ -189,7 +190,7 @@ final class RuleSetLoader {
         }
         int before = problems.all().size();
         Problems gateProblems = drl.generated() ? new Problems() : problems;
-        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), gateProblems);
+        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), drl.text(), gateProblems);
         if (drl.generated() && findings == null) {
             // Only a slip of the generator can get here; the gate kept it from becoming code.
             gateProblems.all().forEach(p -> problems.error(drl.file(), 1, 1, "the DRL generated from this file was"
@@ -305,7 +306,7 @@ final class RuleSetLoader {
      */
     private static void warmUp(KieBase kieBase, TextPatterns patterns) {
         Reply probe = new Reply(new ReplyParser().parse("421 4.3.0 smtp-doctor warm-up"), patterns,
-                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+                new Budget(Duration.ofMinutes(1).toNanos()));
         kieBase.newStatelessKieSession().execute(probe);
     }
 
