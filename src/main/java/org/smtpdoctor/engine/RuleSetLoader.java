@@ -161,8 +161,22 @@ final class RuleSetLoader {
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
             locations.put(RuleSet.key(file.category().family(), name), ref);
             loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params())));
-            drlOfRule.put(name, drl.rules().get(i));
+            drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), "wording", rule.says())
+                    + legend(DrlWriter.unlessId(category, i + 1), "says", rule.unless()));
         }
+    }
+
+    /** For readers of the generated DRL: which wordings an id stands for, and the RE2 pattern each became. */
+    private static String legend(String id, String function, List<RuleWording> wordings) {
+        if (wordings.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("// ").append(function).append("(\"").append(id)
+                .append("\"): the first of these to occur (RE2, case-insensitive)\n");
+        for (RuleWording w : wordings) {
+            b.append("//   ").append(w.wording().written()).append("  =>  ").append(w.wording().pattern()).append('\n');
+        }
+        return b.toString();
     }
 
     private static void define(TextPatterns patterns, String id, List<RuleWording> wordings) {
