@@ -22,6 +22,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -302,9 +303,11 @@ final class RuleSetLoader {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         configuration.setProperty("drools.dialect.default", "mvel");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        CompositeKnowledgeBuilder batch = builder.batch(); // one build of all files, not one per file
         for (PackageDescr pkg : packages) {
-            builder.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
+            batch.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
         }
+        batch.build();
         if (builder.hasErrors()) {
             for (KnowledgeBuilderResult error : builder.getErrors()) {
                 String file = error.getResource() == null ? "?" : String.valueOf(error.getResource().getSourcePath());
