@@ -105,26 +105,6 @@ class DiagnoserTest {
     }
 
     @Test
-    void aRuleThatFailsAtRunTimeCostsNoAnswer(@TempDir Path temp) {
-        TestRules copy = TestRules.copyInto(temp).write("content/rejected.drl", """
-                package content;
-
-                import org.smtpdoctor.rules.*;
-                import function org.smtpdoctor.rules.Vocabulary.conclude;
-
-                rule "content.rejected: fails on short texts"
-                when
-                    Reply( text.substring(1000).length() > 0 )
-                then
-                    conclude(kcontext, "content.rejected");
-                end
-                """);
-        Diagnosis d = Diagnoser.builder().rulesDirectory(copy.root()).build().diagnose("550 5.1.1 zzz");
-        assertThat(d.category()).isEqualTo("recipient.unknown");
-        assertThat(d.basis()).isEqualTo(Basis.ENHANCED_CODE);
-    }
-
-    @Test
     void adviceFallsBackToTheDefaultLanguage() {
         Diagnosis d = diagnoser.diagnose("Connection timed out");
         assertThat(d.advice(Locale.GERMAN).language()).isEqualTo(diagnoser.taxonomy().defaultLanguage());

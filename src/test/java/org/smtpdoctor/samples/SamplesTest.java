@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceTree;
 
@@ -50,12 +52,12 @@ class SamplesTest {
     void everyCategoryARuleConcludesHasSamplesAndEveryCaseNamesItsSource() {
         List<SampleCase> cases = cases();
         assertThat(cases).allSatisfy(c -> assertThat(c.source()).as(c.location()).isNotBlank());
-        List<Path> ruleFiles = SourceTree.of(TestRules.PROJECT_RULES).files(".drl").stream()
-                .map(f -> Path.of(f.name())).toList();
-        for (Path rule : ruleFiles) {
-            String category = rule.toString().replace('/', '.').replaceFirst("\\.drl$", "");
+        Set<String> categoriesWithRules = DIAGNOSER.ruleCounts().keySet();
+        assertThat(categoriesWithRules).hasSizeGreaterThanOrEqualTo(40);
+        for (String id : categoriesWithRules) {
+            CategoryId category = CategoryId.parse(id).orElseThrow();
             assertThat(cases).as("a sample case for the rules of " + category)
-                    .anyMatch(c -> c.expect().equals(category) && c.file().equals(rule.toString().replaceFirst("\\.drl$", ".yaml")));
+                    .anyMatch(c -> c.expect().equals(id) && c.file().equals(category.sampleFile()));
         }
     }
 
