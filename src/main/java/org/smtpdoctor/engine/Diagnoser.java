@@ -1,6 +1,7 @@
 package org.smtpdoctor.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.reply.ThrowableReader;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.Verdict;
+import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -41,23 +43,19 @@ public final class Diagnoser implements AutoCloseable {
     private final AtomicReference<RuleSet> rules;
     private final RuleSetWatcher watcher;
     private final boolean prefilter;
+    private final long budgetNanos;
     /** The masking of the rule set now serving, made once per rule set (it indexes every pattern's words). */
     private volatile Templates templates;
 
     Diagnoser(RuleSet rules) {
-        this(rules, true);
+        this(rules, null, null, true, Builder.DEFAULT_BUDGET);
     }
 
-    private Diagnoser(RuleSet rules, boolean prefilter) {
+    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter, Duration budget) {
         this.rules = new AtomicReference<>(rules);
-        this.watcher = null;
+        this.watcher = listener == null ? null : RuleSetWatcher.start(directory, this.rules, listener);
         this.prefilter = prefilter;
-    }
-
-    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter) {
-        this.rules = new AtomicReference<>(rules);
-        this.watcher = RuleSetWatcher.start(directory, this.rules, listener);
-        this.prefilter = prefilter;
+        this.budgetNanos = budget.toNanos();
     }
 
     private record Templates(RuleSet of, ReplyTemplate template) {
@@ -111,7 +109,8 @@ public final class Diagnoser implements AutoCloseable {
     }
 
     private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
-        Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered());
+        Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
+                System.nanoTime() + budgetNanos);
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {
             session.execute(fact);
@@ -119,7 +118,23 @@ public final class Diagnoser implements AutoCloseable {
             // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());
         }
+        if (fact.overBudgetAt() != null) {
+            LOG.warn("rule evaluation exceeded its {} ms budget at '{}'; the remaining text tests were skipped for: {}",
+                    budgetNanos / 1_000_000, fact.overBudgetAt(), abbreviate(parsed.text()));
+        }
         return fact.verdicts();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    /**
+     * The Drools rule a YAML rule compiled to, by its full name ({@code auth.invalid-credentials: ...}), or
+     * null for a hand-written DRL rule or an unknown name: what {@code explain --drl} shows.
+     */
+    public String generatedDrl(String ruleName) {
+        return rules.get().drl().get(ruleName);
     }
 
     /** The categories, languages and precedence of the loaded rule set. */
@@ -129,13 +144,14 @@ public final class Diagnoser implements AutoCloseable {
 
     /**
      * How many wording rules each category has, keyed by category id (a rule file
-     * {@code <family>/<name>.drl} holds the rules of category {@code <family>.<name>}); categories
+     * {@code <family>/<name>.yaml} holds the rules of category {@code <family>.<name>}); categories
      * without rules are absent. For coverage reports.
      */
     public Map<String, Integer> ruleCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (RuleRef rule : rules.get().locations().values()) {
-            counts.merge(rule.file().replaceFirst("\\.drl$", "").replace('/', '.'), 1, Integer::sum);
+            CategoryId.ofFile(rule.file(), rule.file().endsWith(".drl") ? "drl" : "yaml")
+                    .ifPresent(c -> counts.merge(c.toString(), 1, Integer::sum));
         }
         return counts;
     }
@@ -169,9 +185,12 @@ public final class Diagnoser implements AutoCloseable {
 
     /** Builds a {@link Diagnoser}. */
     public static final class Builder {
+        // Wall-clock time on a shared machine: generous enough that a busy core never costs a reply its rules.
+        static final Duration DEFAULT_BUDGET = Duration.ofMillis(100);
         private Path rulesDirectory;
         private RuleSetListener listener;
         private boolean prefilter = true;
+        private Duration budget = DEFAULT_BUDGET;
 
         private Builder() {
         }
@@ -201,6 +220,18 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         /**
+         * How long the rules may spend on one text (default 100 ms): once it is spent, the remaining text tests
+         * answer "no match" without looking, the overrun is logged, and the code layers still answer.
+         */
+        public Builder evaluationBudget(Duration budget) {
+            if (budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("the evaluation budget must be positive: " + budget);
+            }
+            this.budget = budget;
+            return this;
+        }
+
+        /**
          * Loads and compiles the rules.
          *
          * @throws org.smtpdoctor.source.ProblemsException with file, line and column of every problem
@@ -213,8 +244,7 @@ public final class Diagnoser implements AutoCloseable {
             }
             SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
             RuleSet rules = RuleSetLoader.load(tree);
-            return listener == null ? new Diagnoser(rules, prefilter)
-                    : new Diagnoser(rules, rulesDirectory, listener, prefilter);
+            return new Diagnoser(rules, rulesDirectory, listener, prefilter, budget);
         }
     }
 }

@@ -14,9 +14,10 @@ import org.smtpdoctor.rules.TextPatterns;
  * @param locations rule locations keyed by {@link #key(String, String)}
  * @param catalog   taxonomy, advice and status code tables
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
+ * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
  */
 record RuleSet(KieBase kieBase, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
-               String version) {
+               String version, Map<String, String> drl) {
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;

@@ -1,11 +1,7 @@
 package org.smtpdoctor.engine;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
@@ -22,8 +18,8 @@ public final class RuleSetCheck {
      * @param rule     its name, file and line
      * @param column   the column of its name on that line
      * @param category the category of its file, which is the one it may conclude
-     * @param params   the parameters it provides: named groups of its {@code find} patterns and the names it
-     *                 passes to {@code conclude}
+     * @param params   the parameters it provides: its wordings' placeholders and {@code provider} (in DRL, the
+     *                 named groups of its {@code find} patterns and the names it passes to {@code conclude})
      */
     public record Rule(RuleRef rule, int column, String category, Set<String> params) {
     }
@@ -44,40 +40,12 @@ public final class RuleSetCheck {
     public static RuleSetCheck of(SourceTree tree) {
         Problems problems = new Problems();
         RuleSetLoader.Outcome outcome = RuleSetLoader.check(tree, problems);
-        List<Rule> rules = new ArrayList<>();
-        outcome.drls().forEach(drl -> rules.addAll(rulesOf(drl)));
-        return new RuleSetCheck(problems.all(), List.copyOf(rules), outcome.catalog(),
+        List<Rule> rules = outcome.rules().stream()
+                .map(r -> new Rule(r.ref(), r.column(), r.category().toString(), r.params()))
+                .sorted(java.util.Comparator.comparing((Rule r) -> r.rule().file()).thenComparingInt(r -> r.rule().line()))
+                .toList();
+        return new RuleSetCheck(problems.all(), rules, outcome.catalog(),
                 outcome.ruleSet() == null ? null : new Diagnoser(outcome.ruleSet()));
-    }
-
-    private static List<Rule> rulesOf(DrlFile drl) {
-        String file = drl.source().name();
-        String category = file.replaceFirst("\\.drl$", "").replace('/', '.');
-        List<DrlFile.Literal> declared = drl.rules();
-        List<Rule> rules = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) {
-            int from = declared.get(i).line();
-            int to = i + 1 < declared.size() ? declared.get(i + 1).line() : Integer.MAX_VALUE;
-            Set<String> params = new TreeSet<>();
-            for (DrlFile.Literal find : drl.finds()) {
-                if (find.line() >= from && find.line() < to) {
-                    params.addAll(namedGroups(find.value()));
-                }
-            }
-            drl.conclusionParams().stream().filter(p -> p.line() >= from && p.line() < to)
-                    .forEach(p -> params.add(p.value()));
-            rules.add(new Rule(new RuleRef(declared.get(i).value(), file, from), declared.get(i).column(), category,
-                    Set.copyOf(params)));
-        }
-        return rules;
-    }
-
-    private static Set<String> namedGroups(String pattern) {
-        try {
-            return Pattern.compile(pattern).namedGroups().keySet();
-        } catch (PatternSyntaxException e) {
-            return Set.of(); // reported by the loader
-        }
     }
 
     /** Every problem: the loader's errors, and its warnings. */

@@ -1,38 +1,58 @@
 package org.smtpdoctor.engine;
 
+import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.kie.internal.io.ResourceFactory;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
+import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.TextPatterns;
+import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
+import org.smtpdoctor.wording.DrlWriter;
+import org.smtpdoctor.wording.RegexAdvice;
+import org.smtpdoctor.wording.RuleFile;
+import org.smtpdoctor.wording.RuleWording;
+import org.smtpdoctor.wording.WordingRule;
 
 /**
- * Loads a rules directory into a {@link RuleSet}: the catalog (YAML) and every {@code <family>/<name>.drl},
- * compiled by Drools at run time through KieServices, KieFileSystem and KieBuilder.
+ * Loads a rules directory into a {@link RuleSet}: the catalog, the YAML rule files {@code <family>/<name>.yaml}
+ * (each compiled to DRL by {@link DrlWriter}) and any hand-written {@code <family>/<name>.drl}.
  *
- * <p>Before Drools sees a file, the loader checks what Drools cannot: the file sits in its family's folder
- * and is named after the category it concludes (one id everywhere), its package is the family, every
- * pattern compiles, every concluded category exists, and the code stays within the rule vocabulary
- * ({@link RuleCodePolicy}: a file that does not is never compiled). All problems of all files are reported together.
+ * <p>Every DRL, generated or written, is parsed by Drools into package descriptors, checked by
+ * {@link DrlGate}, and then those very descriptors are compiled (a {@code DESCR} resource), so what the gate
+ * saw is what Drools runs. Before that the loader checks what Drools cannot: a file sits at its category's
+ * path, concludes only that category, and its patterns compile. All problems of all files are reported together.
  */
 final class RuleSetLoader {
-    private static final String KIE_SOURCE_ROOT = "src/main/resources/";
+    private static final Set<String> NOT_RULE_FOLDERS = Set.of("catalog", "codes");
 
     private RuleSetLoader() {
     }
@@ -45,143 +65,262 @@ final class RuleSetLoader {
         return rules;
     }
 
-    /** What a load found: the rule set (null when any problem is an error), and the files it read. */
-    record Outcome(RuleSet ruleSet, List<DrlFile> drls, Catalog catalog) {
+    /**
+     * One rule as loaded, for lint and coverage.
+     *
+     * @param ref      its name, file and line
+     * @param column   the column where it is written
+     * @param category the category it concludes (that of its file)
+     * @param params   the parameters it can give the advice
+     */
+    record LoadedRule(RuleRef ref, int column, CategoryId category, Set<String> params) {
+    }
+
+    /** What a load found: the rule set (null when any problem is an error), its rules, and the catalog. */
+    record Outcome(RuleSet ruleSet, List<LoadedRule> rules, Catalog catalog) {
+    }
+
+    /** A DRL text to gate and compile, with the file errors are reported against. */
+    private record Drl(String file, CategoryId category, String text, boolean generated) {
     }
 
     /**
-     * Loads {@code tree}, reporting every problem to {@code problems}: Drools compiles the rules even when
-     * other checks failed, so that one run shows all problems; only code outside the rule vocabulary never
-     * reaches the compiler.
+     * Loads {@code tree}, reporting every problem to {@code problems}: every file is read and checked even
+     * when others failed, so that one run shows all problems; a file the gate refuses never reaches Drools.
      */
     static Outcome check(SourceTree tree, Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
-        List<DrlFile> drls = tree.files(".drl").stream().map(DrlFile::new).toList();
         TextPatterns patterns = new TextPatterns();
         Map<String, RuleRef> locations = new HashMap<>();
-        boolean allowed = true;
-        for (DrlFile drl : drls) {
-            allowed &= RuleCodePolicy.check(drl, problems);
-            checkLayout(drl, problems);
-            compilePatterns(drl, patterns, problems);
-            if (catalog != null) {
-                checkConclusions(drl, catalog, problems);
-            }
-            indexRules(drl, locations, problems);
-        }
-        if (drls.isEmpty()) {
-            problems.error(".", 0, 0, "no .drl rule files in " + tree.description());
-        }
-        KieBase kieBase = allowed && !drls.isEmpty() ? compile(drls, problems) : null;
-        RuleSet rules = problems.hasErrors() ? null
-                : new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog, version(tree, drls));
-        return new Outcome(rules, drls, catalog);
-    }
+        Map<String, String> drlOfRule = new LinkedHashMap<>();
+        List<LoadedRule> loaded = new ArrayList<>();
+        List<Drl> drls = new ArrayList<>();
+        List<SourceFile> yamlFiles = tree.files(".yaml");
+        List<SourceFile> drlFiles = tree.files(".drl");
 
-    private static void checkLayout(DrlFile drl, Problems problems) {
-        String name = drl.source().name();
-        String[] parts = name.split("/");
-        if (parts.length != 2) {
-            problems.error(name, 1, 1, "a rule file belongs in its family's folder, named after its category: "
-                    + "<family>/<name>.drl for category <family>.<name>");
-            return;
-        }
-        if (!drl.packageName().equals(parts[0])) {
-            problems.error(name, 1, 1, "the package must be the family folder: 'package " + parts[0] + ";'"
-                    + (drl.packageName().isEmpty() ? "" : " (found '" + drl.packageName() + "')"));
-        }
-    }
-
-    private static void compilePatterns(DrlFile drl, TextPatterns patterns, Problems problems) {
-        for (DrlFile.Literal literal : drl.patterns()) {
-            try {
-                patterns.compile(literal.value());
-            } catch (PatternSyntaxException e) {
-                problems.error(drl.source().name(), literal.line(), literal.column(),
-                        PatternAdvice.message(literal.value(), e));
+        for (SourceFile yaml : yamlFiles) {
+            if (isRuleFile(yaml.name())) {
+                CategoryId category = categoryOf(yaml.name(), "yaml", catalog, problems);
+                if (category != null) {
+                    RuleFile file = RuleFile.read(category, yaml, problems);
+                    DrlWriter.Generated generated = DrlWriter.write(file);
+                    indexYaml(file, generated, patterns, locations, drlOfRule, loaded);
+                    drls.add(new Drl(yaml.name(), category, generated.text(), true));
+                }
             }
         }
-    }
-
-    private static void checkConclusions(DrlFile drl, Catalog catalog, Problems problems) {
-        String name = drl.source().name();
-        String expected = name.replace('/', '.').replaceFirst("\\.drl$", "");
-        for (DrlFile.Literal conclusion : drl.conclusions()) {
-            if (conclusion.value() == null) {
-                problems.error(name, conclusion.line(), conclusion.column(),
-                        "conclude takes the category as a quoted id: conclude(kcontext, \"family.name\")");
-            } else if (!catalog.taxonomy().contains(conclusion.value())) {
-                problems.error(name, conclusion.line(), conclusion.column(),
-                        "unknown category '" + conclusion.value() + "' (not in categories.yaml)");
-            } else if (!conclusion.value().equals(expected)) {
-                problems.error(name, conclusion.line(), conclusion.column(), "this file may only conclude '"
-                        + expected + "' (its name); put rules for '" + conclusion.value() + "' in "
-                        + conclusion.value().replace('.', '/') + ".drl");
+        for (SourceFile drl : drlFiles) {
+            CategoryId category = categoryOf(drl.name(), "drl", catalog, problems);
+            if (category != null) {
+                drls.add(new Drl(drl.name(), category, drl.content(), false));
             }
         }
-    }
-
-    private static void indexRules(DrlFile drl, Map<String, RuleRef> locations, Problems problems) {
-        for (DrlFile.Literal rule : drl.rules()) {
-            RuleRef ref = new RuleRef(rule.value(), drl.source().name(), rule.line());
-            RuleRef earlier = locations.putIfAbsent(RuleSet.key(drl.packageName(), rule.value()), ref);
-            if (earlier != null) {
-                problems.error(ref.file(), ref.line(), rule.column(), "a rule named \"" + rule.value()
-                        + "\" already exists at " + earlier.file() + ":" + earlier.line());
+        if (drls.isEmpty() && !problems.hasErrors()) {
+            problems.error(".", 0, 0, "no rule files (<family>/<name>.yaml) in " + tree.description());
+        }
+        List<PackageDescr> gated = new ArrayList<>();
+        for (Drl drl : drls) {
+            PackageDescr pkg = gate(drl, patterns, locations, loaded, problems);
+            if (pkg != null) {
+                gated.add(pkg);
             }
         }
+        KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
+        RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase, patterns, Map.copyOf(locations), catalog,
+                version(yamlFiles, drlFiles), Map.copyOf(drlOfRule));
+        return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 
-    private static KieBase compile(List<DrlFile> drls, Problems problems) {
-        KieServices kieServices = KieServices.Factory.get();
-        KieFileSystem kfs = kieServices.newKieFileSystem();
-        ReleaseId releaseId = kieServices.newReleaseId("org.smtpdoctor.rules", "ruleset",
-                "1.0.0-" + System.nanoTime());
-        kfs.generateAndWritePomXML(releaseId);
-        for (DrlFile drl : drls) {
-            kfs.write(KIE_SOURCE_ROOT + drl.source().name(), drl.source().content());
-        }
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
-        Map<String, String> sources = new HashMap<>();
-        drls.forEach(drl -> sources.put(drl.source().name(), drl.source().content()));
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (isFollowUp(message.getText())) {
-                continue;
-            }
-            problems.add(DroolsMessages.toProblem(message, sources, KIE_SOURCE_ROOT));
-        }
-        if (problems.hasErrors()) {
-            kieServices.getRepository().removeKieModule(releaseId);
+    private static boolean isRuleFile(String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? !name.equals(CatalogLoader.CATEGORIES_FILE) : !NOT_RULE_FOLDERS.contains(name.substring(0, slash));
+    }
+
+    private static CategoryId categoryOf(String file, String extension, Catalog catalog, Problems problems) {
+        CategoryId category = CategoryId.ofFile(file, extension).orElse(null);
+        if (category == null) {
+            problems.error(file, 1, 1, "a rule file belongs in its family's folder, named after its category: "
+                    + "<family>/<name>." + extension + " for category <family>.<name> (" + CategoryId.FORM_DESCRIPTION + ")");
+        } else if (catalog != null && !catalog.taxonomy().contains(category.toString())) {
+            problems.error(file, 1, 1, "unknown category '" + category + "': add it to categories.yaml (in the place"
+                    + " that gives it the right precedence) or rename the file after an existing category");
             return null;
         }
-        KieContainer container = kieServices.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        // The repository would otherwise keep every rule set ever loaded in this JVM.
-        kieServices.getRepository().removeKieModule(releaseId);
+        return category;
+    }
+
+    private static void indexYaml(RuleFile file, DrlWriter.Generated drl, TextPatterns patterns,
+                                  Map<String, RuleRef> locations, Map<String, String> drlOfRule, List<LoadedRule> loaded) {
+        String category = file.category().toString();
+        for (int i = 0; i < file.rules().size(); i++) {
+            WordingRule rule = file.rules().get(i);
+            define(patterns, DrlWriter.saysId(category, i + 1), rule.says());
+            define(patterns, DrlWriter.unlessId(category, i + 1), rule.unless());
+            String name = DrlWriter.ruleName(category, rule);
+            RuleRef ref = new RuleRef(name, file.file(), rule.line());
+            locations.put(RuleSet.key(file.category().family(), name), ref);
+            loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params())));
+            drlOfRule.put(name, drl.rules().get(i));
+        }
+    }
+
+    private static void define(TextPatterns patterns, String id, List<RuleWording> wordings) {
+        if (!wordings.isEmpty()) {
+            patterns.defineWordings(id, wordings.stream().map(w -> w.wording().pattern()).toList());
+        }
+    }
+
+    /** Parses and gates one DRL and runs the loader's own checks on what passed; null when anything failed. */
+    private static PackageDescr gate(Drl drl, TextPatterns patterns, Map<String, RuleRef> locations,
+                                     List<LoadedRule> loaded, Problems problems) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, drl.text());
+        } catch (DroolsParserException e) {
+            problems.error(drl.file(), 0, 0, "the rule file does not parse: " + e.getMessage());
+            return null;
+        }
+        if (parser.hasErrors() || pkg == null) {
+            for (DroolsError error : parser.getErrors()) {
+                reportParserError(drl, error, problems);
+            }
+            return null;
+        }
+        int before = problems.all().size();
+        Problems gateProblems = drl.generated() ? new Problems() : problems;
+        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), gateProblems);
+        if (drl.generated() && findings == null) {
+            // Only a slip of the generator can get here; the gate kept it from becoming code.
+            gateProblems.all().forEach(p -> problems.error(drl.file(), 1, 1, "the DRL generated from this file was"
+                    + " refused (a bug of smtp-doctor, please report it): " + p));
+            return null;
+        }
+        if (findings == null) {
+            return null;
+        }
+        if (!pkg.getName().equals(drl.category().family())) {
+            problems.error(drl.file(), 1, 1, "the package must be the family folder: 'package "
+                    + drl.category().family() + ";'" + (pkg.getName().isEmpty() ? "" : " (found '" + pkg.getName() + "')"));
+        }
+        checkTextTests(drl, findings, patterns, problems);
+        checkConclusions(drl, findings, problems);
+        if (!drl.generated()) {
+            indexDrl(drl, pkg, findings, locations, loaded, problems);
+        }
+        return problems.all().size() == before ? pkg : null;
+    }
+
+    private static void reportParserError(Drl drl, DroolsError error, Problems problems) {
+        String message = error.getMessage().strip().replaceAll("\\s+", " ");
+        if (message.contains("Parser returned a null Package")) {
+            return;
+        }
+        int line = error instanceof ParserError p ? p.getRow() : error.getLines().length > 0 ? error.getLines()[0] : 0;
+        int column = error instanceof ParserError p ? p.getCol() + 1 : 0;
+        problems.error(drl.file(), Math.max(line, 0), Math.max(column, 0), message);
+    }
+
+    private static void checkTextTests(Drl drl, DrlGate.Findings findings, TextPatterns patterns, Problems problems) {
+        for (DrlGate.Use use : findings.textTests()) {
+            if (use.function().equals("says") || use.function().equals("wording")) {
+                if (!patterns.hasWordings(use.value())) {
+                    problems.error(drl.file(), use.line(), use.column(), "no rule file defines the wordings '"
+                            + use.value() + "': says(...) and wording(...) name the wordings of a YAML rule");
+                }
+                continue;
+            }
+            try {
+                patterns.compile(use.value());
+            } catch (PatternSyntaxException e) {
+                problems.error(drl.file(), use.line(), use.column(), RegexAdvice.message(use.value(), e));
+            }
+        }
+    }
+
+    private static void checkConclusions(Drl drl, DrlGate.Findings findings, Problems problems) {
+        String expected = drl.category().toString();
+        for (DrlGate.Use conclusion : findings.conclusions()) {
+            if (!conclusion.value().equals(expected)) {
+                problems.error(drl.file(), conclusion.line(), conclusion.column(), "this file may only conclude '"
+                        + expected + "' (its name); put rules for '" + conclusion.value() + "' in the file of that category"
+                        + CategoryId.parse(conclusion.value()).map(c -> " (" + c.ruleFile() + ")").orElse(""));
+            }
+        }
+    }
+
+    private static void indexDrl(Drl drl, PackageDescr pkg, DrlGate.Findings findings, Map<String, RuleRef> locations,
+                                 List<LoadedRule> loaded, Problems problems) {
+        List<RuleDescr> rules = pkg.getRules();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleDescr rule = rules.get(i);
+            RuleRef ref = new RuleRef(rule.getName(), drl.file(), rule.getLine());
+            RuleRef earlier = locations.putIfAbsent(RuleSet.key(pkg.getName(), rule.getName()), ref);
+            if (earlier != null) {
+                problems.error(ref.file(), ref.line(), rule.getColumn() + 1, "a rule named \"" + rule.getName()
+                        + "\" already exists at " + earlier.file() + ":" + earlier.line());
+            }
+            int from = rule.getLine();
+            int to = i + 1 < rules.size() ? rules.get(i + 1).getLine() : Integer.MAX_VALUE;
+            Set<String> params = new TreeSet<>();
+            findings.textTests().stream().filter(u -> u.function().equals("find") && u.line() >= from && u.line() < to)
+                    .forEach(u -> params.addAll(namedGroups(u.value())));
+            findings.conclusionParams().stream().filter(u -> u.line() >= from && u.line() < to)
+                    .forEach(u -> params.add(u.value()));
+            loaded.add(new LoadedRule(ref, rule.getColumn() + 1, drl.category(), Set.copyOf(params)));
+        }
+    }
+
+    private static Set<String> namedGroups(String pattern) {
+        try {
+            return Pattern.compile(pattern).namedGroups().keySet();
+        } catch (PatternSyntaxException e) {
+            return Set.of(); // reported by checkTextTests
+        }
+    }
+
+    /** Compiles the gated descriptors themselves: Drools never parses the text again. */
+    private static KieBase compile(List<PackageDescr> packages, TextPatterns patterns, Problems problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (PackageDescr pkg : packages) {
+            builder.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
+        }
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderResult error : builder.getErrors()) {
+                String file = error.getResource() == null ? "?" : String.valueOf(error.getResource().getSourcePath());
+                int[] lines = error.getLines();
+                problems.error(file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
+                        error.getMessage().strip().replaceAll("\\s+", " "));
+            }
+            return null;
+        }
+        KieBase kieBase = builder.newKieBase();
+        warmUp(kieBase, patterns);
         return kieBase;
     }
 
     /**
-     * Drools' messages that only repeat a problem already reported: a null package after every syntax error;
-     * a duplicate rule name (reported by {@link #indexRules} with the first rule's place) and the Java class
-     * clash it causes.
+     * Runs the rules once on a reply no rule matches, so that the class loading and constraint compilation
+     * Drools does on first use happen here, not inside the first diagnosis' time budget.
      */
-    private static boolean isFollowUp(String text) {
-        return text.contains("Parser returned a null Package") || text.startsWith("Duplicate rule name")
-                || text.contains("Rule Compilation error The type Rule_") && text.contains("is already defined");
+    private static void warmUp(KieBase kieBase, TextPatterns patterns) {
+        Reply probe = new Reply(new ReplyParser().parse("421 4.3.0 smtp-doctor warm-up"), patterns,
+                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        kieBase.newStatelessKieSession().execute(probe);
     }
 
-    private static String version(SourceTree tree, List<DrlFile> drls) {
+    /** A hash of every file's name and content: the same files give the same version. */
+    private static String version(List<SourceFile> yamlFiles, List<SourceFile> drlFiles) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            Stream.concat(tree.files(".yaml").stream(), drls.stream().map(DrlFile::source))
-                    .sorted((a, b) -> a.name().compareTo(b.name()))
-                    .forEach(f -> {
-                        sha.update(f.name().getBytes(StandardCharsets.UTF_8));
-                        sha.update((byte) 0);
-                        sha.update(f.content().getBytes(StandardCharsets.UTF_8));
-                        sha.update((byte) 0);
-                    });
+            List<SourceFile> files = new ArrayList<>(yamlFiles);
+            files.addAll(drlFiles);
+            files.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(f -> {
+                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(f.content().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

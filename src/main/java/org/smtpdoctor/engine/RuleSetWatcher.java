@@ -104,8 +104,10 @@ final class RuleSetWatcher implements AutoCloseable {
         RuleSet loaded;
         try {
             loaded = RuleSetLoader.check(SourceTree.of(directory), problems).ruleSet();
-        } catch (RuntimeException e) { // a file removed while it was read, the folder itself gone
-            problems.error(".", 0, 0, "cannot read the rules directory " + directory + ": " + e.getMessage());
+        } catch (Throwable e) {
+            // A file removed while it was read, the folder itself gone, or an Error out of the compiler (a
+            // stack overflow on a deeply nested file): whatever it is, the last good rules keep serving.
+            problems.error(".", 0, 0, "cannot load the rules directory " + directory + ": " + e);
             loaded = null;
         }
         if (loaded == null) {
@@ -125,7 +127,7 @@ final class RuleSetWatcher implements AutoCloseable {
     private static void tell(Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("rule set listener failed: {}", e.toString());
         }
     }

@@ -15,20 +15,31 @@ import org.smtpdoctor.reply.ParsedReply;
  * <p>Properties for constraints: {@code code} (535, or 0 when the text has none), {@code enhanced}
  * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
  * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in:
- * {@code exceptions contains "UnknownHostException"}), {@code stage} ("end-of-data", or "" when unknown). Text tests: {@code has("pattern")} in a constraint,
- * {@code find("pattern")} after {@code from} when named groups should become parameters. Patterns are RE2,
+ * {@code exceptions contains "UnknownHostException"}), {@code stage} ("end-of-data", or "" when unknown).
+ * Text tests: {@code says("id")} and {@code wording("id")} for the wordings of a YAML rule (rules generated
+ * from YAML name them by id); {@code has("pattern")} in a constraint, {@code find("pattern")} after
+ * {@code from} when named groups should become parameters, for hand-written DRL. Patterns are RE2,
  * case-insensitive.
+ *
+ * <p>Every text test counts against the evaluation's time budget: once it is spent, text tests answer "no
+ * match" without looking, so no rule set can hold the diagnosing thread, and the code layers still answer.
  */
 public final class Reply {
     private final ParsedReply parsed;
     private final TextPatterns patterns;
     private final List<Verdict> verdicts = new ArrayList<>();
+    private final long deadline;
     private String folded;
+    private String overBudgetAt;
 
-    /** Made by the engine for each evaluation; {@code patterns} is the rule set's compiled patterns. */
-    public Reply(ParsedReply parsed, TextPatterns patterns) {
+    /**
+     * Made by the engine for each evaluation; {@code patterns} is the rule set's compiled patterns, and text
+     * tests stop looking once {@link System#nanoTime()} passes {@code deadline}.
+     */
+    public Reply(ParsedReply parsed, TextPatterns patterns, long deadline) {
         this.parsed = parsed;
         this.patterns = patterns;
+        this.deadline = deadline;
     }
 
     public int getCode() {
@@ -72,13 +83,41 @@ public final class Reply {
         return parsed.exceptions();
     }
 
+    /** True when one of the wordings of the set {@code id} occurs in the text. */
+    public boolean says(String id) {
+        for (String pattern : patterns.wordings(id)) {
+            if (!overBudget(id) && mayMatch(pattern) && patterns.compile(pattern).matcher(parsed.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first wording of the set {@code id} (in the rule's order) that occurs in the text, with its
+     * placeholders as parameters, or null (which {@code from} skips).
+     */
+    public TextMatch wording(String id) {
+        for (String pattern : patterns.wordings(id)) {
+            TextMatch match = overBudget(id) ? null : match(pattern);
+            if (match != null) {
+                return match;
+            }
+        }
+        return null;
+    }
+
     /** True when the pattern occurs anywhere in the text (case-insensitive). */
     public boolean has(String pattern) {
-        return mayMatch(pattern) && patterns.compile(pattern).matcher(parsed.text()).find();
+        return !overBudget(pattern) && mayMatch(pattern) && patterns.compile(pattern).matcher(parsed.text()).find();
     }
 
     /** The first match of the pattern in the text with its named groups, or null (which {@code from} skips). */
     public TextMatch find(String pattern) {
+        return overBudget(pattern) ? null : match(pattern);
+    }
+
+    private TextMatch match(String pattern) {
         if (!mayMatch(pattern)) {
             return null;
         }
@@ -103,6 +142,21 @@ public final class Reply {
             folded = TextPatterns.fold(parsed.text());
         }
         return patterns.mayMatch(pattern, folded);
+    }
+
+    private boolean overBudget(String test) {
+        if (overBudgetAt == null && System.nanoTime() - deadline > 0) {
+            overBudgetAt = test;
+        }
+        return overBudgetAt != null;
+    }
+
+    /**
+     * The wording set or pattern being tested when the time budget ran out, or null when the evaluation
+     * stayed within it; the tests after it were skipped.
+     */
+    public String overBudgetAt() {
+        return overBudgetAt;
     }
 
     void conclude(Verdict verdict) {

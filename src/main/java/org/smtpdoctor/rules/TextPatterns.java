@@ -24,21 +24,45 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TextPatterns {
     private final Map<String, Pattern> compiled;
     private final Map<String, Optional<String[]>> required;
+    private final Map<String, List<String>> wordingSets;
     private final boolean prefilter;
 
     public TextPatterns() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), true);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), true);
     }
 
-    private TextPatterns(Map<String, Pattern> compiled, Map<String, Optional<String[]>> required, boolean prefilter) {
+    private TextPatterns(Map<String, Pattern> compiled, Map<String, Optional<String[]>> required,
+                         Map<String, List<String>> wordingSets, boolean prefilter) {
         this.compiled = compiled;
         this.required = required;
+        this.wordingSets = wordingSets;
         this.prefilter = prefilter;
     }
 
     /** The same patterns, every one always run: the baseline the prefilter is measured and tested against. */
     public TextPatterns unfiltered() {
-        return new TextPatterns(compiled, required, false);
+        return new TextPatterns(compiled, required, wordingSets, false);
+    }
+
+    /**
+     * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these RE2 patterns,
+     * in the rule's order, compiling each now.
+     *
+     * @throws PatternSyntaxException when a pattern is not valid RE2 syntax
+     */
+    public void defineWordings(String id, List<String> patterns) {
+        patterns.forEach(this::compile);
+        wordingSets.put(id, List.copyOf(patterns));
+    }
+
+    /** Whether a wording set of this id is defined. */
+    public boolean hasWordings(String id) {
+        return wordingSets.containsKey(id);
+    }
+
+    /** The patterns of wording set {@code id}, in order; empty for an id no rule file defines. */
+    List<String> wordings(String id) {
+        return wordingSets.getOrDefault(id, List.of());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -37,6 +38,9 @@ public final class YamlNode {
     public static YamlNode parse(SourceFile source, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // An alias of a list or map repeats it where it is used: a few nested ones make a file of a few lines
+        // expand to billions of nodes. Rule, catalog and sample files have no use for them.
+        options.setMaxAliasesForCollections(0);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
             Node root = yaml.compose(new StringReader(source.content()));
@@ -87,6 +91,24 @@ public final class YamlNode {
     /** 1-based column of the node's start. */
     public int column() {
         return node.getStartMark().getColumn() + 1;
+    }
+
+    /**
+     * The column of the character at {@code offset} of this scalar's text, where it can be told: a scalar on
+     * one line without escapes; else the column of the scalar's start.
+     */
+    public int columnAt(int offset) {
+        if (!(node instanceof ScalarNode scalar) || node.getStartMark().getLine() != node.getEndMark().getLine()) {
+            return column();
+        }
+        int quote = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        int width = node.getEndMark().getColumn() - node.getStartMark().getColumn() - 2 * quote;
+        return width == scalar.getValue().length() ? column() + quote + offset : column();
+    }
+
+    /** An error at the character {@code offset} of this scalar's text (see {@link #columnAt}). */
+    public Problem errorAt(int offset, String message) {
+        return Problem.error(file, line(), columnAt(offset), message);
     }
 
     /** An error located at this node. */
@@ -143,6 +165,11 @@ public final class YamlNode {
             problems.add(error(what + " must be a map of key: value"));
         }
         return entries;
+    }
+
+    /** The items of a list, or this node alone when it is a scalar ({@code code: 535} for {@code code: [535]}). */
+    public List<YamlNode> itemsOrScalar(Problems problems, String what) {
+        return isScalar() ? List.of(this) : items(problems, what);
     }
 
     /** The items of a list; empty (and reported) when this is not a list. */

@@ -1,4 +1,4 @@
-package org.smtpdoctor.engine;
+package org.smtpdoctor.wording;
 
 import com.google.re2j.PatternSyntaxException;
 
@@ -7,12 +7,12 @@ import com.google.re2j.PatternSyntaxException;
  * RE2 leaves them out on purpose: without look-around, back-references and backtracking, every pattern
  * matches in time linear in the text, so no pattern can hang the engine on a long reply.
  */
-final class PatternAdvice {
-    private PatternAdvice() {
+public final class RegexAdvice {
+    private RegexAdvice() {
     }
 
     /** The problem message for a pattern that does not compile, with advice when the construct is a known one. */
-    static String message(String pattern, PatternSyntaxException e) {
+    public static String message(String pattern, PatternSyntaxException e) {
         String construct = e.getPattern();
         String advice = advice(construct);
         return "pattern does not compile: " + e.getDescription() + " `" + construct + "` in \"" + pattern + "\""

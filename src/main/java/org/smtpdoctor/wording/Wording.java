@@ -1,0 +1,158 @@
+package org.smtpdoctor.wording;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One way a reply says a cause, as staff write it: the text of the reply, with typed placeholders for its
+ * variable parts, compiled to one RE2 pattern (case-insensitive, linear time).
+ *
+ * <p>The rules of the written form: any run of whitespace matches any run of whitespace; every other
+ * character outside braces is literal (so {@code [TSS04]} or {@code (#MBR1212)} match themselves); where a
+ * wording begins or ends with a letter, digit or placeholder, the text may not continue that word, so
+ * {@code rate limit} does not match {@code rate limited}. {@code {{} and {@code }}} are literal braces.
+ * A wording written as {@code regex:} is RE2 syntax as it is, its named groups being the parameters.
+ *
+ * @param written the wording as written in the rule file
+ * @param regex   true when written as {@code regex:} rather than as reply text
+ * @param pattern the RE2 pattern it compiles to (what the engine runs)
+ * @param params  parameter names, in the order they occur
+ */
+public record Wording(String written, boolean regex, String pattern, List<String> params) {
+    /** The longest wording accepted: a wording is a phrase, not a document. */
+    public static final int MAX_LENGTH = 500;
+    private static final String WORD_BEFORE = "(?:^|[^\\pL\\pN])";
+    private static final String WORD_AFTER = "(?:[^\\pL\\pN]|$)";
+
+    /**
+     * Compiles a wording written as reply text.
+     *
+     * @throws WordingSyntaxException at the offset of the first mistake, saying what to write instead
+     */
+    public static Wording of(String written) throws WordingSyntaxException {
+        checkLength(written);
+        StringBuilder re = new StringBuilder();
+        List<String> params = new ArrayList<>();
+        boolean literalSeen = false;
+        Boolean startsWord = null; // set by the first element; whitespace at either end does not count
+        boolean endsWord = false;
+        int i = 0;
+        int last = written.stripTrailing().length();
+        while (i < written.length() && Character.isWhitespace(written.charAt(i))) {
+            i++;
+        }
+        while (i < last) {
+            int c = written.codePointAt(i);
+            boolean word;
+            if ((c == '{' || c == '}') && i + 1 < last && written.charAt(i + 1) == c) {
+                re.append('\\').append((char) c);
+                literalSeen = true;
+                word = false;
+                i += 2;
+            } else if (c == '{') {
+                int close = written.indexOf('}', i);
+                if (close < 0) {
+                    throw new WordingSyntaxException(i, "'{' opens a placeholder that is never closed: write "
+                            + Placeholder.list() + ", or '{{' for a literal brace");
+                }
+                Placeholder placeholder = placeholder(written, i, close, params);
+                re.append(placeholder.isParameter() ? "(?P<" + params.get(params.size() - 1) + ">" : "(?:")
+                        .append(placeholder.fragment()).append(')');
+                word = placeholder != Placeholder.SOME;
+                i = close + 1;
+            } else if (c == '}') {
+                throw new WordingSyntaxException(i, "'}' without its '{': write '}}' for a literal brace");
+            } else if (Character.isWhitespace(c)) {
+                while (i < last && Character.isWhitespace(written.charAt(i))) {
+                    i++;
+                }
+                re.append("\\s+");
+                word = false;
+            } else if (Character.isISOControl(c)) {
+                throw new WordingSyntaxException(i, "a control character (U+" + String.format("%04X", c)
+                        + ") cannot be part of a wording: write the words of the reply only");
+            } else {
+                word = Character.isLetterOrDigit(c);
+                re.append(quote(c));
+                literalSeen = true;
+                i += Character.charCount(c);
+            }
+            if (startsWord == null) {
+                startsWord = word;
+            }
+            endsWord = word;
+        }
+        if (!literalSeen) {
+            throw new WordingSyntaxException(0, "a wording needs some words of the reply, not only placeholders");
+        }
+        String pattern = (Boolean.TRUE.equals(startsWord) ? WORD_BEFORE : "") + re + (endsWord ? WORD_AFTER : "");
+        return new Wording(written, false, pattern, List.copyOf(params));
+    }
+
+    /**
+     * Takes a wording written as {@code regex:}: RE2 syntax, case-insensitive, named groups as parameters.
+     *
+     * @throws PatternSyntaxException when RE2 does not accept it
+     * @throws WordingSyntaxException when it is too long
+     */
+    public static Wording ofRegex(String regex) throws WordingSyntaxException {
+        checkLength(regex);
+        Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return new Wording(regex, true, regex, List.copyOf(compiled.namedGroups().keySet()));
+    }
+
+    private static void checkLength(String written) throws WordingSyntaxException {
+        if (written.isBlank()) {
+            throw new WordingSyntaxException(0, "the wording is empty: write the words of the reply");
+        }
+        if (written.length() > MAX_LENGTH) {
+            throw new WordingSyntaxException(MAX_LENGTH, "a wording is at most " + MAX_LENGTH
+                    + " characters: keep the words that say the cause, and put {...} for the rest");
+        }
+    }
+
+    private static Placeholder placeholder(String written, int open, int close, List<String> params)
+            throws WordingSyntaxException {
+        String inside = written.substring(open + 1, close).strip();
+        int colon = inside.indexOf(':');
+        String name = colon < 0 ? null : inside.substring(0, colon).strip();
+        String type = colon < 0 ? inside : inside.substring(colon + 1).strip();
+        Placeholder placeholder = Placeholder.byName(type).orElseThrow(() -> new WordingSyntaxException(open,
+                "unknown placeholder {" + inside + "}: write one of " + Placeholder.list()
+                        + ", or {name:type} such as {limit:number}; '{{' is a literal brace"));
+        if (!placeholder.isParameter()) {
+            if (name != null) {
+                throw new WordingSyntaxException(open, "{" + inside + "}: some words ({...}) cannot be a parameter;"
+                        + " use a typed placeholder such as {reason:id}");
+            }
+            return placeholder;
+        }
+        String param = name == null ? placeholder.written() : name;
+        if (!param.matches("[a-z][a-zA-Z0-9]{0,30}")) {
+            throw new WordingSyntaxException(open, "the parameter name '" + param + "' must start with a small"
+                    + " letter and hold only letters and digits, such as {limit:number}");
+        }
+        if (params.contains(param)) {
+            throw new WordingSyntaxException(open, "this wording already has a parameter '" + param
+                    + "': name the second one, such as {" + param + "2:" + placeholder.written() + "}");
+        }
+        params.add(param);
+        return placeholder;
+    }
+
+    private static String quote(int c) {
+        if (c < 128 && !Character.isLetterOrDigit(c)) {
+            return "\\" + (char) c; // RE2 takes any escaped ASCII punctuation as itself
+        }
+        return new String(Character.toChars(c));
+    }
+
+    /** The parameter names as a set, for checks against the catalog. */
+    public Set<String> paramSet() {
+        return new LinkedHashSet<>(params);
+    }
+}
