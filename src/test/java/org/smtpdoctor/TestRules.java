@@ -57,6 +57,18 @@ public final class TestRules {
         return this;
     }
 
+    /** Deletes the rule files (YAML and DRL) of a category from the copy, so a test can write its own. */
+    public TestRules deleteRulesOf(String category) {
+        String base = category.replace('.', '/');
+        try {
+            Files.deleteIfExists(root.resolve(base + ".yaml"));
+            Files.deleteIfExists(root.resolve(base + ".drl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Replaces the first occurrence of {@code from} in a file; fails when it is not there. */
     public TestRules replace(String relative, String from, String to) {
         String content = read(relative);

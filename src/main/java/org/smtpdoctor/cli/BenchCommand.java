@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed diagnose() calls, after as many warm-up calls (default: ${DEFAULT-VALUE}).")
     private int latencyCalls;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.samples:-samples}",
             description = "The sample cases the log's wordings come from (default: ${DEFAULT-VALUE}).")
     private Path samples;
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: which rules to load and which language to answer in. */
 final class EngineOptions {
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Load rules and catalogs from DIR instead of the bundled ones (read now, no rebuild).")
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.rules}",
+            description = "Load rules and catalogs from DIR (read now, no rebuild); default: the checkout's rules/ when"
+                    + " run by ./smtp-doctor, else the rules bundled in the jar.")
     private Path rules;
 
     @Option(names = "--lang", paramLabel = "LANG",

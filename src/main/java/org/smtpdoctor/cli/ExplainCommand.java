@@ -9,6 +9,7 @@ import org.smtpdoctor.engine.Explanation;
 import org.smtpdoctor.report.ExplanationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,11 +18,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Shows how each TEXT is diagnosed, for rule authors.",
                 "The parsed reply, every rule and code table entry that matched (file:line, extracted values),",
-                "which one decided and why, and the advice.",
+                "which one decided and why, and the advice; with --drl, the Drools rules the YAML rules became.",
                 "Example: smtp-doctor explain --rules rules \"535 5.7.8 Error: authentication failed\""})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
+
+    @Option(names = "--drl", description = "Also print the Drools rule each matching YAML rule compiled to, with its wordings.")
+    private boolean drl;
 
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "Error texts, each one argument (quote them).")
     private List<String> texts = new ArrayList<>();
@@ -40,6 +44,11 @@ final class ExplainCommand implements Callable<Integer> {
             Explanation explanation = diagnoser.explain(texts.get(i));
             out.println("> " + explanation.diagnosis().input()); // credentials masked
             out.print(ExplanationReport.render(explanation, engine.locale()));
+            if (drl) {
+                explanation.matches().stream().filter(m -> m.source() != null)
+                        .map(m -> diagnoser.generatedDrl(m.source().name())).filter(java.util.Objects::nonNull)
+                        .distinct().forEach(rule -> out.print("\n" + rule));
+            }
         }
         out.flush();
         return 0;

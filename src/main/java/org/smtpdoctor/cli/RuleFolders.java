@@ -6,11 +6,11 @@ import picocli.CommandLine.Option;
 
 /** The folders a rule author works in, for the commands that read or write them as files: lint and new-rule. */
 final class RuleFolders {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.rules:-rules}",
             description = "The rules folder (default: ${DEFAULT-VALUE}).")
     private Path rules;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.samples:-samples}",
             description = "The sample cases (default: ${DEFAULT-VALUE}).")
     private Path samples;
 

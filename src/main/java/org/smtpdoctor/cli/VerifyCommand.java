@@ -31,7 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.samples:-samples}",
             description = "The sample cases (default: ${DEFAULT-VALUE}).")
     private Path samples;
 

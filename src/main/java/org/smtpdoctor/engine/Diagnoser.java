@@ -15,6 +15,7 @@ import org.smtpdoctor.reply.ReplyParser;
 import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.reply.ThrowableReader;
+import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.Verdict;
 import org.smtpdoctor.source.CategoryId;
@@ -110,7 +111,7 @@ public final class Diagnoser implements AutoCloseable {
 
     private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
         Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
-                System.nanoTime() + budgetNanos);
+                new Budget(budgetNanos));
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         try {
             session.execute(fact);
@@ -119,7 +120,7 @@ public final class Diagnoser implements AutoCloseable {
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());
         }
         if (fact.overBudgetAt() != null) {
-            LOG.warn("rule evaluation exceeded its {} ms budget at '{}'; the remaining text tests were skipped for: {}",
+            LOG.warn("rule evaluation exceeded its budget of {} ms at '{}'; the remaining text tests were skipped for: {}",
                     budgetNanos / 1_000_000, fact.overBudgetAt(), abbreviate(parsed.text()));
         }
         return fact.verdicts();
@@ -185,8 +186,7 @@ public final class Diagnoser implements AutoCloseable {
 
     /** Builds a {@link Diagnoser}. */
     public static final class Builder {
-        // Wall-clock time on a shared machine: generous enough that a busy core never costs a reply its rules.
-        static final Duration DEFAULT_BUDGET = Duration.ofMillis(100);
+        static final Duration DEFAULT_BUDGET = Duration.ofMillis(50);
         private Path rulesDirectory;
         private RuleSetListener listener;
         private boolean prefilter = true;
@@ -220,7 +220,7 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         /**
-         * How long the rules may spend on one text (default 100 ms): once it is spent, the remaining text tests
+         * How long the rules may spend on one text (default 50 ms, see {@link Budget}): once it is spent, the remaining text tests
          * answer "no match" without looking, the overrun is logged, and the code layers still answer.
          */
         public Builder evaluationBudget(Duration budget) {

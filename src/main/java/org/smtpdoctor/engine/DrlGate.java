@@ -59,24 +59,26 @@ final class DrlGate {
     }
 
     private final String file;
+    private final String text;
     private final Problems problems;
     private final List<Use> textTests = new ArrayList<>();
     private final List<Use> conclusions = new ArrayList<>();
     private final List<Use> conclusionParams = new ArrayList<>();
     private boolean refused;
 
-    private DrlGate(String file, Problems problems) {
+    private DrlGate(String file, String text, Problems problems) {
         this.file = file;
+        this.text = text;
         this.problems = problems;
     }
 
     /**
-     * Checks a parsed DRL file; every refusal is reported to {@code problems} at {@code file}'s positions.
+     * Checks a DRL file parsed from {@code text}; every refusal is reported to {@code problems} at {@code file}'s positions.
      *
      * @return what the file uses, or null when anything in it was refused
      */
-    static Findings check(PackageDescr pkg, String file, Problems problems) {
-        DrlGate gate = new DrlGate(file, problems);
+    static Findings check(PackageDescr pkg, String file, String text, Problems problems) {
+        DrlGate gate = new DrlGate(file, text, problems);
         gate.checkPackage(pkg);
         return gate.refused ? null : new Findings(List.copyOf(gate.textTests), List.copyOf(gate.conclusions),
                 List.copyOf(gate.conclusionParams));
@@ -152,15 +154,17 @@ final class DrlGate {
 
     private void checkPattern(PatternDescr pattern, Set<String> replyBindings) {
         String type = pattern.getObjectType();
+        if (pattern.getSource() != null && !(pattern.getSource() instanceof FromDescr)) {
+            refuse(pattern, name(pattern.getSource()) + " is not part of the rule vocabulary: 'from' may only read"
+                    + " r.find(\"...\") or r.wording(\"...\")");
+            return;
+        }
         if (!FACTS.contains(type)) {
             refuse(pattern, "pattern over " + type + ": rules match only Reply (and TextMatch from r.find(...))");
             return;
         }
-        if (pattern.isQuery() || !pattern.getBehaviors().isEmpty() || pattern.getSource() != null
-                && !(pattern.getSource() instanceof FromDescr)) {
-            refuse(pattern, pattern.getSource() != null ? name(pattern.getSource()) + " is not part of the rule"
-                    + " vocabulary: 'from' may only read r.find(\"...\") or r.wording(\"...\")"
-                    : "windows and query calls are not part of the rule vocabulary");
+        if (pattern.isQuery() || !pattern.getBehaviors().isEmpty()) {
+            refuse(pattern, "windows and query calls are not part of the rule vocabulary");
             return;
         }
         if (type.equals("TextMatch")) {
@@ -270,17 +274,45 @@ final class DrlGate {
         boolean two = tokens != null && DrlAtoms.shape(tokens, 0, Kind.NAME, "(", Kind.NAME, ",", Kind.STRING, ")", ";");
         boolean four = tokens != null && DrlAtoms.shape(tokens, 0, Kind.NAME, "(", Kind.NAME, ",", Kind.STRING, ",",
                 Kind.STRING, ",", Kind.STRING, ")", ";");
-        int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine();
+        int[] at = consequencePosition(rule);
+        int line = at[0];
+        int column = at[1];
         if (!(two || four) || !tokens.get(0).value().equals("conclude") || !tokens.get(2).value().equals("kcontext")) {
-            refuse(line, 1, "the consequence of rule \"" + abbreviate(rule.getName()) + "\" must be exactly"
+            refuse(line, column, "the consequence of rule \"" + abbreviate(rule.getName()) + "\" must be exactly"
                     + " conclude(kcontext, \"family.name\") or conclude(kcontext, \"family.name\", \"provider\", \"Name\"),"
                     + " with quoted texts only; found '" + abbreviate(code.strip()) + "'");
             return;
         }
-        conclusions.add(new Use("conclude", tokens.get(4).value(), line, 1));
+        int first = tokens.get(0).offset();
+        conclusions.add(new Use("conclude", tokens.get(4).value(), line, column + tokens.get(4).offset() - first));
         if (four) {
-            conclusionParams.add(new Use("conclude", tokens.get(6).value(), line, 1));
+            conclusionParams.add(new Use("conclude", tokens.get(6).value(), line, column + tokens.get(6).offset() - first));
         }
+    }
+
+    /**
+     * Line and column of the consequence's first character. Drools gives only the line of its {@code then}, so
+     * the text after that {@code then} is read on from there.
+     */
+    private int[] consequencePosition(RuleDescr rule) {
+        int thenLine = Math.max(rule.getConsequenceLine(), rule.getLine());
+        int offset = 0;
+        for (int line = 1; line < thenLine && offset >= 0; line++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        int then = offset <= 0 && thenLine > 1 ? -1 : text.indexOf("then", offset);
+        if (then < 0) {
+            return new int[] {thenLine, 1};
+        }
+        offset = then + 4;
+        while (offset < text.length() && Character.isWhitespace(text.charAt(offset))) {
+            offset++;
+        }
+        int line = thenLine;
+        for (int i = then; i < offset; i++) {
+            line += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return new int[] {line, offset - text.lastIndexOf('\n', offset - 1)};
     }
 
     private void refuse(BaseDescr at, String message) {

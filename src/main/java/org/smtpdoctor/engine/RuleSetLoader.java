@@ -23,6 +23,7 @@ import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.conf.LanguageLevelOption;
@@ -30,6 +31,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.CategoryId;
@@ -160,8 +162,22 @@ final class RuleSetLoader {
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
             locations.put(RuleSet.key(file.category().family(), name), ref);
             loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params())));
-            drlOfRule.put(name, drl.rules().get(i));
+            drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), "wording", rule.says())
+                    + legend(DrlWriter.unlessId(category, i + 1), "says", rule.unless()));
         }
+    }
+
+    /** For readers of the generated DRL: which wordings an id stands for, and the RE2 pattern each became. */
+    private static String legend(String id, String function, List<RuleWording> wordings) {
+        if (wordings.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("// ").append(function).append("(\"").append(id)
+                .append("\"): the first of these to occur (RE2, case-insensitive)\n");
+        for (RuleWording w : wordings) {
+            b.append("//   ").append(w.wording().written()).append("  =>  ").append(w.wording().pattern()).append('\n');
+        }
+        return b.toString();
     }
 
     private static void define(TextPatterns patterns, String id, List<RuleWording> wordings) {
@@ -189,7 +205,7 @@ final class RuleSetLoader {
         }
         int before = problems.all().size();
         Problems gateProblems = drl.generated() ? new Problems() : problems;
-        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), gateProblems);
+        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), drl.text(), gateProblems);
         if (drl.generated() && findings == null) {
             // Only a slip of the generator can get here; the gate kept it from becoming code.
             gateProblems.all().forEach(p -> problems.error(drl.file(), 1, 1, "the DRL generated from this file was"
@@ -281,7 +297,11 @@ final class RuleSetLoader {
 
     /** Compiles the gated descriptors themselves: Drools never parses the text again. */
     private static KieBase compile(List<PackageDescr> packages, TextPatterns patterns, Problems problems) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // The MVEL dialect: the one consequence the gate lets through, conclude(...), needs no Java compiler run
+        // per rule, which is most of the time a Java-dialect build takes.
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setProperty("drools.dialect.default", "mvel");
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         for (PackageDescr pkg : packages) {
             builder.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
         }
@@ -305,7 +325,7 @@ final class RuleSetLoader {
      */
     private static void warmUp(KieBase kieBase, TextPatterns patterns) {
         Reply probe = new Reply(new ReplyParser().parse("421 4.3.0 smtp-doctor warm-up"), patterns,
-                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+                new Budget(Duration.ofMinutes(1).toNanos()));
         kieBase.newStatelessKieSession().execute(probe);
     }
 

@@ -28,18 +28,18 @@ public final class Reply {
     private final ParsedReply parsed;
     private final TextPatterns patterns;
     private final List<Verdict> verdicts = new ArrayList<>();
-    private final long deadline;
+    private final Budget budget;
     private String folded;
     private String overBudgetAt;
 
     /**
      * Made by the engine for each evaluation; {@code patterns} is the rule set's compiled patterns, and text
-     * tests stop looking once {@link System#nanoTime()} passes {@code deadline}.
+     * tests stop looking once the {@code budget} is spent.
      */
-    public Reply(ParsedReply parsed, TextPatterns patterns, long deadline) {
+    public Reply(ParsedReply parsed, TextPatterns patterns, Budget budget) {
         this.parsed = parsed;
         this.patterns = patterns;
-        this.deadline = deadline;
+        this.budget = budget;
     }
 
     public int getCode() {
@@ -145,7 +145,7 @@ public final class Reply {
     }
 
     private boolean overBudget(String test) {
-        if (overBudgetAt == null && System.nanoTime() - deadline > 0) {
+        if (overBudgetAt == null && budget.spent()) {
             overBudgetAt = test;
         }
         return overBudgetAt != null;

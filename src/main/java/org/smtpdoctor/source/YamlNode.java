@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -57,6 +58,10 @@ public final class YamlNode {
             int column = mark == null ? 0 : mark.getColumn() + 1;
             String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
             problems.error(source.name(), line, column, "YAML syntax: " + message);
+            return null;
+        } catch (YAMLException e) { // a limit of the safe composer, such as an alias of a list or map
+            problems.error(source.name(), 1, 1, "YAML refused: " + e.getMessage()
+                    + " (rule, catalog and sample files do not use aliases of lists or maps: write the items out)");
             return null;
         }
     }

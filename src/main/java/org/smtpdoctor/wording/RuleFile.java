@@ -43,15 +43,16 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         }
         Map<String, YamlNode> names = new HashMap<>();
         for (YamlNode item : root.items(problems, "a rule file")) {
-            WordingRule rule = readRule(item, problems);
-            if (rule == null) {
-                continue;
-            }
-            YamlNode earlier = names.putIfAbsent(rule.name(), item);
+            String name = item.isScalar() ? null : item.fields(new Problems(), "a rule", FIELD_ORDER).entrySet().stream()
+                    .filter(e -> e.getKey().equals("name") && e.getValue().isScalar())
+                    .map(e -> e.getValue().text().strip()).findFirst().orElse(null);
+            YamlNode earlier = name == null ? null : names.putIfAbsent(name, item);
             if (earlier != null) {
-                problems.add(item.error("a rule named '" + rule.name() + "' already stands at line " + earlier.line()
+                problems.add(item.error("a rule named '" + name + "' already stands at line " + earlier.line()
                         + ": give each rule of the file its own name"));
-            } else {
+            }
+            WordingRule rule = readRule(item, problems);
+            if (rule != null && earlier == null) {
                 rules.add(rule);
             }
         }

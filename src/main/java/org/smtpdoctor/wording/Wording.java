@@ -101,6 +101,11 @@ public record Wording(String written, boolean regex, String pattern, List<String
      */
     public static Wording ofRegex(String regex) throws WordingSyntaxException {
         checkLength(regex);
+        for (int i = 0; i < regex.length(); i++) {
+            if (Character.isISOControl(regex.charAt(i))) {
+                throw new WordingSyntaxException(i, "a regex is one line: write \\n or \\s for a line break");
+            }
+        }
         Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         return new Wording(regex, true, regex, List.copyOf(compiled.namedGroups().keySet()));
     }

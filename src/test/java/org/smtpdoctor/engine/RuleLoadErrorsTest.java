@@ -11,22 +11,28 @@ import org.smtpdoctor.TestRules;
 import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.ProblemsException;
 
-/** A broken rule file is reported with its path and line, and nothing else is blamed. */
+/**
+ * A broken rule file is reported with its path, line and column, every problem of every file in one run,
+ * in words that say what to write instead; nothing else is blamed.
+ */
 class RuleLoadErrorsTest {
-    private static final String HEADER = "package auth;\n\nimport org.smtpdoctor.rules.*;\n"
+    private static final String DRL_HEADER = "package auth;\n\nimport org.smtpdoctor.rules.*;\n"
             + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n\n";
+    private static final String CONCLUDE = "conclude(kcontext, \"auth.too-many-attempts\");";
 
     @TempDir
     Path temp;
 
-    /** One rule after {@link #HEADER}: its name is on line 6, its condition on line 8, its consequence on line 10. */
+    private TestRules copy() {
+        return TestRules.copyInto(temp.resolve("r" + System.nanoTime())).deleteRulesOf("auth.too-many-attempts");
+    }
+
+    /** One DRL rule after {@link #DRL_HEADER}: its name on line 6, its condition on line 8, its consequence on line 10. */
     private static String rule(String name, String condition, String consequence) {
         return "rule \"" + name + "\"\nwhen\n    " + condition + "\nthen\n    " + consequence + "\nend\n";
     }
 
-    private static final String CONCLUDE = "conclude(kcontext, \"auth.too-many-attempts\");";
-
-    private List<Problem> problemsOf(TestRules rules) {
+    private static List<Problem> problemsOf(TestRules rules) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
                 () -> Diagnoser.builder().rulesDirectory(rules.root()).build());
         assertThat(thrown).isInstanceOf(ProblemsException.class);
@@ -40,32 +46,100 @@ class RuleLoadErrorsTest {
     }
 
     @Test
+    void everyMistakeOfEveryYamlFileIsReportedInOneRunAtItsPlace() {
+        TestRules rules = copy().write("auth/too-many-attempts.yaml", """
+                - name: locked out
+                  source: a test
+                  code: [535, 6xx]
+                  stage: [handshake]
+                  says:
+                    - too many {thing} attempts
+                    - text: locked {host
+                - name: no source
+                  says: [too many logins]
+                - name: nothing to match
+                  source: a test
+                - name: locked out
+                  source: a test
+                  says: [again]
+                """).write("auth/invalid-credentials.yaml", """
+                - name: bad field
+                  source: a test
+                  sayz: [wrong]
+                """);
+        assertThat(problemsOf(rules)).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "auth/too-many-attempts.yaml:3:15: error: '6xx' is not a reply code: write a reply code such as 535,"
+                        + " a class such as 4xx, a range such as 530-535, or none (code: [535, none])",
+                "auth/too-many-attempts.yaml:4:11: error: unknown stage 'handshake': write one of connect, greeting,"
+                        + " ehlo, starttls, auth, mail, rcpt, data, end-of-data",
+                "auth/too-many-attempts.yaml:6:16: error: unknown placeholder {thing}: write one of {ip}, {host},"
+                        + " {address}, {url}, {number}, {id}, {...}, or {name:type} such as {limit:number}; '{{' is a literal brace",
+                "auth/too-many-attempts.yaml:7:20: error: '{' opens a placeholder that is never closed: write {ip},"
+                        + " {host}, {address}, {url}, {number}, {id}, {...}, or '{{' for a literal brace",
+                "auth/too-many-attempts.yaml:9:10: error: this wording has no source: say where it was seen, with"
+                        + " 'source:' beside it (- text: ... / source: ...) or once for the rule",
+                "auth/too-many-attempts.yaml:10:3: error: the rule says nothing to match: add 'says:' with the words"
+                        + " of the reply (or a condition: code, enhanced, stage, exception)",
+                "auth/too-many-attempts.yaml:12:3: error: a rule named 'locked out' already stands at line 1: give"
+                        + " each rule of the file its own name",
+                "auth/invalid-credentials.yaml:3:3: error: unknown field 'sayz' in a rule (allowed: name, provider,"
+                        + " source, code, not-code, enhanced, stage, exception, says, unless)");
+    }
+
+    @Test
+    void aBadRegexIsReportedWithAdvice() {
+        TestRules rules = copy().write("auth/too-many-attempts.yaml", """
+                - name: look-ahead
+                  source: a test
+                  says:
+                    - regex: 'too many (?=logins)'
+                """);
+        assertThat(problemsOf(rules)).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith("auth/too-many-attempts.yaml:4:14: error: pattern does not compile");
+            assertThat(p.message()).contains("look-ahead is not supported");
+        });
+    }
+
+    @Test
+    void aYamlSyntaxErrorOfOneFileLeavesTheOthersChecked() {
+        TestRules rules = copy().write("auth/too-many-attempts.yaml", "- name: [unclosed\n")
+                .write("auth/invalid-credentials.yaml", "- name: x\n  source: s\n  says: [a {bad}]\n");
+        assertThat(problemsOf(rules)).extracting(Problem::file)
+                .contains("auth/too-many-attempts.yaml", "auth/invalid-credentials.yaml");
+    }
+
+    @Test
+    void aRuleFileOfAnUnknownCategoryOrOutsideAFamilyFolderIsRefused() {
+        TestRules rules = copy().write("auth/too-many-logins.yaml", "- name: x\n  source: s\n  says: [a]\n")
+                .write("stray.yaml", "- name: x\n  source: s\n  says: [a]\n");
+        assertThat(problemsOf(rules)).extracting(Problem::toString).contains(
+                "auth/too-many-logins.yaml:1:1: error: unknown category 'auth.too-many-logins': add it to categories.yaml"
+                        + " (in the place that gives it the right precedence) or rename the file after an existing category")
+                .anySatisfy(p -> assertThat(p).startsWith("stray.yaml:1:1: error: a rule file belongs in its family's folder"));
+    }
+
+    @Test
     void drlSyntaxErrorIsReportedAtItsFileAndLine() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+        TestRules rules = copy().write("auth/too-many-attempts.drl", DRL_HEADER
                 + rule("auth.too-many-attempts: broken", "Reply( code == 535 ", CONCLUDE));
         List<Problem> problems = problemsOf(rules);
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("auth/too-many-attempts.drl"));
-        // Drools reports a missing ')' at the next token: "then", line 9, column 1.
-        assertThat(problems.get(0).toString()).startsWith("auth/too-many-attempts.drl:9:1: error: mismatched input 'then'");
+        assertThat(problems.get(0).line()).isEqualTo(9);
         assertThat(problems).noneMatch(p -> p.message().contains("null Package"));
     }
 
     @Test
-    void unknownPropertyIsReportedByDrools() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+    void unknownPropertyIsReportedAtItsPlace() {
+        TestRules rules = copy().write("auth/too-many-attempts.drl", DRL_HEADER
                 + rule("auth.too-many-attempts: unknown field", "Reply( replyCode == 421 )", CONCLUDE));
-        List<Problem> problems = problemsOf(rules);
-        assertThat(problems).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("auth/too-many-attempts.drl");
-            assertThat(p.line()).isEqualTo(8);
-            assertThat(p.column()).isEqualTo(12);
-            assertThat(p.message()).contains("replyCode");
+        assertThat(problemsOf(rules)).anySatisfy(p -> {
+            assertThat(p.toString()).startsWith("auth/too-many-attempts.drl:8:12: error: refused: 'replyCode'");
         });
     }
 
     @Test
     void badPatternIsReportedAtItsLineAndColumn() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
+        TestRules rules = copy().write("auth/too-many-attempts.drl", DRL_HEADER
                 + rule("auth.too-many-attempts: bad pattern", "Reply( has(\"too many (login attempts\") )", CONCLUDE));
         assertThat(problemsOf(rules)).singleElement().satisfies(p -> {
             assertThat(p.toString()).startsWith("auth/too-many-attempts.drl:8:16: error: pattern does not compile");
@@ -74,47 +148,26 @@ class RuleLoadErrorsTest {
     }
 
     @Test
-    void unknownCategoryAndForeignCategoryAreReported() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
-                + rule("auth.too-many-attempts: a", "Reply( code == 421 )", "conclude(kcontext, \"auth.too-many-logins\");")
-                + "\n" + rule("auth.too-many-attempts: b", "Reply( code == 454 )", "conclude(kcontext, \"auth.invalid-credentials\");"));
+    void aDrlFileConcludesOnlyItsOwnCategory() {
+        TestRules rules = copy().write("auth/too-many-attempts.drl", DRL_HEADER
+                + rule("auth.too-many-attempts: b", "Reply( code == 454 )", "conclude(kcontext, \"auth.invalid-credentials\");"));
         assertThat(problemsOf(rules)).extracting(Problem::toString).containsExactly(
-                "auth/too-many-attempts.drl:10:24: error: unknown category 'auth.too-many-logins' (not in categories.yaml)",
-                "auth/too-many-attempts.drl:17:24: error: this file may only conclude 'auth.too-many-attempts' (its name); "
-                        + "put rules for 'auth.invalid-credentials' in auth/invalid-credentials.drl");
-    }
-
-    @Test
-    void aCategoryThatIsNotAQuotedIdIsRefused() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER
-                + rule("auth.too-many-attempts: a", "Reply( code == 421 )",
-                        "String id = \"auth.too-many-attempts\";\n    conclude(kcontext, id);"));
-        assertThat(problemsOf(rules)).extracting(Problem::toString).containsExactly(
-                "auth/too-many-attempts.drl:11:5: error: conclude takes the category as a quoted id: conclude(kcontext, \"family.name\")");
+                "auth/too-many-attempts.drl:10:24: error: this file may only conclude 'auth.too-many-attempts' (its name);"
+                        + " put rules for 'auth.invalid-credentials' in the file of that category (auth/invalid-credentials.yaml)");
     }
 
     @Test
     void packageMustBeTheFamilyAndRuleNamesUnique() {
-        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.drl", HEADER.replace("package auth;", "package authx;")
+        TestRules rules = copy().write("auth/too-many-attempts.drl", DRL_HEADER.replace("package auth;", "package authx;")
                 + rule("auth.too-many-attempts: a", "Reply( code == 421 )", CONCLUDE));
         assertThat(problemsOf(rules)).extracting(Problem::message)
                 .containsExactly("the package must be the family folder: 'package auth;' (found 'authx')");
 
-        TestRules twice = TestRules.copyInto(temp.resolve("second")).write("auth/too-many-attempts.drl", HEADER
+        TestRules twice = copy().write("auth/too-many-attempts.drl", DRL_HEADER
                 + rule("auth.too-many-attempts: a", "Reply( code == 421 )", CONCLUDE)
                 + rule("auth.too-many-attempts: a", "Reply( code == 454 )", CONCLUDE));
         assertThat(problemsOf(twice)).anySatisfy(p -> assertThat(p.toString())
-                .startsWith("auth/too-many-attempts.drl:12:6: error: a rule named \"auth.too-many-attempts: a\" already exists at auth/too-many-attempts.drl:6"));
-    }
-
-    @Test
-    void ruleFileOutsideAFamilyFolderIsRefused() {
-        TestRules rules = TestRules.copyInto(temp).write("stray.drl", HEADER
-                + rule("stray", "Reply( code == 421 )", "conclude(kcontext, \"server.unavailable\");"));
-        assertThat(problemsOf(rules)).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("stray.drl");
-            assertThat(p.message()).contains("<family>/<name>.drl");
-        });
+                .startsWith("auth/too-many-attempts.drl:12:1: error: a rule named \"auth.too-many-attempts: a\" already exists at auth/too-many-attempts.drl:6"));
     }
 
     @Test
