@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -59,11 +61,30 @@ final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
+    /**
+     * Rule sets compiled in this JVM, by version: the same files are compiled once, however many Diagnosers
+     * load them (tests, executors, a reload that changed nothing). A few versions at most are kept.
+     */
+    private static final Map<String, RuleSet> COMPILED = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+                    return size() > 4;
+                }
+            });
+
     /** Loads {@code tree}. @throws org.smtpdoctor.source.ProblemsException listing every error found */
     static RuleSet load(SourceTree tree) {
+        List<SourceFile> yamlFiles = tree.files(".yaml");
+        List<SourceFile> drlFiles = tree.files(".drl");
+        RuleSet compiled = COMPILED.get(version(yamlFiles, drlFiles));
+        if (compiled != null) {
+            return compiled;
+        }
         Problems problems = new Problems();
-        RuleSet rules = check(tree, problems).ruleSet();
+        RuleSet rules = check(tree, yamlFiles, drlFiles, problems).ruleSet();
         problems.throwIfErrors();
+        COMPILED.put(rules.version(), rules);
         return rules;
     }
 
@@ -91,14 +112,17 @@ final class RuleSetLoader {
      * when others failed, so that one run shows all problems; a file the gate refuses never reaches Drools.
      */
     static Outcome check(SourceTree tree, Problems problems) {
+        return check(tree, tree.files(".yaml"), tree.files(".drl"), problems);
+    }
+
+    private static Outcome check(SourceTree tree, List<SourceFile> yamlFiles, List<SourceFile> drlFiles,
+                                 Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
         TextPatterns patterns = new TextPatterns();
         Map<String, RuleRef> locations = new HashMap<>();
         Map<String, String> drlOfRule = new LinkedHashMap<>();
         List<LoadedRule> loaded = new ArrayList<>();
         List<Drl> drls = new ArrayList<>();
-        List<SourceFile> yamlFiles = tree.files(".yaml");
-        List<SourceFile> drlFiles = tree.files(".drl");
 
         for (SourceFile yaml : yamlFiles) {
             if (isRuleFile(yaml.name())) {
@@ -302,9 +326,11 @@ final class RuleSetLoader {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         configuration.setProperty("drools.dialect.default", "mvel");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        CompositeKnowledgeBuilder batch = builder.batch(); // one build of all files, not one per file
         for (PackageDescr pkg : packages) {
-            builder.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
+            batch.add(ResourceFactory.newDescrResource(pkg), ResourceType.DESCR);
         }
+        batch.build();
         if (builder.hasErrors()) {
             for (KnowledgeBuilderResult error : builder.getErrors()) {
                 String file = error.getResource() == null ? "?" : String.valueOf(error.getResource().getSourcePath());
