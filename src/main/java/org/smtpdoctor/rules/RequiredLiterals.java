@@ -25,16 +25,19 @@ final class RequiredLiterals {
     private static final int MAX_ALTERNATIVES = 16;
 
     private final String source;
+    /** Whether {@code \\s+} reads as one space: true for {@link #words}, where a wording's phrase stays whole. */
+    private final boolean spaceRuns;
     private int position;
 
-    private RequiredLiterals(String source) {
+    private RequiredLiterals(String source, boolean spaceRuns) {
         this.source = source;
+        this.spaceRuns = spaceRuns;
     }
 
     /** The required literals of {@code pattern}, or null when no literal is certain (the pattern always runs). */
     static Set<String> of(String pattern) {
         try {
-            RequiredLiterals reader = new RequiredLiterals(pattern);
+            RequiredLiterals reader = new RequiredLiterals(pattern, false);
             Facts facts = reader.readAll();
             Set<String> required = facts.best();
             return required == null || required.contains("") ? null : required;
@@ -51,7 +54,7 @@ final class RequiredLiterals {
      */
     static Set<String> words(String pattern) {
         try {
-            Facts facts = new RequiredLiterals(pattern).readAll();
+            Facts facts = new RequiredLiterals(pattern, true).readAll();
             Set<String> words = new LinkedHashSet<>(facts.words);
             if (facts.exact != null) {
                 facts.exact.forEach(word -> Facts.addWord(words, word));
@@ -101,6 +104,11 @@ final class RequiredLiterals {
             case '$':
                 return Facts.EMPTY;
             case '\\':
+                if (spaceRuns && source.startsWith("s+", position)) {
+                    // A wording's space: the phrase "null mx" stays one word, so "mx" alone is not protected.
+                    position += 2;
+                    return Facts.literal(' ');
+                }
                 return escape();
             default:
                 return Facts.literal(c);
