@@ -42,7 +42,7 @@ class CliTest {
         assertThat(first.get("category").asText()).isEqualTo("sender.not-owned");
         assertThat(first.get("code").asInt()).isEqualTo(553);
         assertThat(first.get("enhancedCode").asText()).isEqualTo("5.7.1");
-        assertThat(first.get("rule").get("file").asText()).isEqualTo("sender/not-owned.drl");
+        assertThat(first.get("rule").get("file").asText()).isEqualTo("sender/not-owned.yaml");
         assertThat(first.get("remedy").isArray()).isTrue();
         assertThat(first.get("language").asText()).isEqualTo("ru");
         assertThat(records.get(1).get("code").isNull()).isTrue();
@@ -53,7 +53,7 @@ class CliTest {
     void diagnoseTextNamesTheRuleAndTheSteps() {
         CliRun r = run("diagnose", "--lang", "en", "Timed out while sending end of data - message may be sent more than once");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("timeout.end-of-data").contains("timeout/end-of-data.drl").contains("1. ");
+        assertThat(r.out()).contains("timeout.end-of-data").contains("timeout/end-of-data.yaml").contains("1. ");
     }
 
     @Test
@@ -119,7 +119,7 @@ class CliTest {
                 """);
         CliRun r = run("verify", "--samples", samples.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("auth/invalid-credentials.yaml:4: expected auth.invalid-credentials, got content.spam (rule content/spam.drl:")
+        assertThat(r.out()).contains("auth/invalid-credentials.yaml:4: expected auth.invalid-credentials, got content.spam (rule content/spam.yaml:")
                 .contains("verify: 1 passed, 1 failed");
     }
 

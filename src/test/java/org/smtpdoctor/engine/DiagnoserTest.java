@@ -31,7 +31,7 @@ class DiagnoserTest {
         assertThat(d.basis()).isEqualTo(Basis.PATTERN);
         assertThat(d.code()).isEqualTo(535);
         assertThat(d.enhancedCode()).hasToString("5.7.8");
-        assertThat(d.rule().file()).isEqualTo("auth/invalid-credentials.drl");
+        assertThat(d.rule().file()).isEqualTo("auth/invalid-credentials.yaml");
         assertThat(d.rule().line()).isPositive();
         assertThat(d.rule().name()).startsWith("auth.invalid-credentials:");
     }
@@ -163,22 +163,19 @@ class DiagnoserTest {
     void editingACopyOfTheRulesChangesTheOutcomeWithoutARebuild(@TempDir Path temp) {
         String text = "550 5.7.1 Your message looks like a phishing attempt";
         assertThat(diagnoser.diagnose(text).category()).isNotEqualTo("content.rejected");
-        TestRules copy = TestRules.copyInto(temp).write("content/rejected.drl", """
-                package content;
+        TestRules copy = TestRules.copyInto(temp);
+        copy.write("content/rejected.yaml", copy.read("content/rejected.yaml") + """
 
-                import org.smtpdoctor.rules.*;
-                import function org.smtpdoctor.rules.Vocabulary.conclude;
-
-                rule "content.rejected: the message looks like phishing"
-                when
-                    Reply( code == 550, has("phishing") )
-                then
-                    conclude(kcontext, "content.rejected");
-                end
+                - name: the message looks like phishing
+                  code: [550]
+                  source: a test
+                  says:
+                    - phishing
                 """);
         Diagnosis d = Diagnoser.builder().rulesDirectory(copy.root()).build().diagnose(text);
         assertThat(d.category()).isEqualTo("content.rejected");
-        assertThat(d.rule()).isEqualTo(new RuleRef("content.rejected: the message looks like phishing", "content/rejected.drl", 6));
+        assertThat(d.rule()).isEqualTo(new RuleRef("content.rejected: the message looks like phishing",
+                "content/rejected.yaml", copy.lineOf("content/rejected.yaml", "- name: the message looks like phishing")));
 
         String title = d.advice(Locale.ENGLISH).title();
         copy.replace("catalog/content.yaml", title, "Phishing suspected");

@@ -38,7 +38,7 @@ class ExplainTest {
                 .startsWith("auth.account-verification").contains("auth.invalid-credentials");
         assertThat(rules).extracting(Explanation.Match::precedence).isSorted();
         assertThat(rules.get(0).decided()).isTrue();
-        assertThat(rules.get(0).source().file()).isEqualTo("auth/account-verification.drl");
+        assertThat(rules.get(0).source().file()).isEqualTo("auth/account-verification.yaml");
         assertThat(rules.get(0).source().line()).isPositive();
         assertThat(rules.get(0).params()).containsEntry("url", "https://e.mail.ru/login?email=mail@ab-cdef.ru");
         assertThat(rules.subList(1, rules.size())).noneMatch(Explanation.Match::decided);

@@ -31,9 +31,9 @@ import org.smtpdoctor.source.Problem;
  */
 class HotReloadTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final String FILE = "auth/too-many-attempts.drl";
+    private static final String FILE = "auth/too-many-attempts.yaml";
     private static final String TEXT = "454 4.7.0 frobnication lock engaged";
-    private static final String OLD_ALTERNATIVE = "|\\\\(#AUTH005\\\\)";
+    private static final String OLD_WORDING = "    - too many failed login attempts\n";
 
     @TempDir
     Path temp;
@@ -65,9 +65,9 @@ class HotReloadTest {
         }
     }
 
-    /** The rule file with "frobnication lock" added to what the rule recognises. */
+    /** The rule file with the wording "frobnication lock" added to its first rule. */
     private static String withNewWording(TestRules rules) {
-        return rules.read(FILE).replace(OLD_ALTERNATIVE, OLD_ALTERNATIVE + "|frobnication lock");
+        return rules.read(FILE).replace(OLD_WORDING, OLD_WORDING + "    - frobnication lock\n");
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
@@ -95,7 +95,7 @@ class HotReloadTest {
             assertThat(after.category()).isEqualTo("auth.too-many-attempts");
             assertThat(after.ruleSetVersion()).isEqualTo(reloaded).isEqualTo(diagnoser.ruleSetVersion());
 
-            rules.write(FILE, edited.replace("then", "then )"));
+            rules.write(FILE, edited.replace("    - frobnication lock\n", "    - frobnication lock\n    - {unclosed\n"));
             Object refused = recorder.await(e -> e instanceof List<?>);
             assertThat((List<?>) refused).isNotEmpty().allSatisfy(p -> assertThat(((Problem) p).file()).isEqualTo(FILE));
             Diagnosis whileBroken = diagnoser.diagnose(TEXT);
