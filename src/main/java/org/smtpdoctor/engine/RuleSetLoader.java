@@ -215,10 +215,18 @@ final class RuleSetLoader {
                                      List<LoadedRule> loaded, Problems problems) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;
+        DrlGate.Findings findings;
+        Problems gateProblems = drl.generated() ? new Problems() : problems;
         try {
             pkg = parser.parse(false, drl.text());
+            findings = parser.hasErrors() || pkg == null ? null : DrlGate.check(pkg, drl.file(), drl.text(), gateProblems);
         } catch (DroolsParserException e) {
             problems.error(drl.file(), 0, 0, "the rule file does not parse: " + e.getMessage());
+            return null;
+        } catch (StackOverflowError e) {
+            // Drools' parsers recurse once per nesting level: thousands of nested parentheses exhaust the stack.
+            problems.error(drl.file(), 1, 1, "refused: the rule file nests too deeply to be read (parentheses within"
+                    + " parentheses, thousands deep); rules test a reply with a few conditions");
             return null;
         }
         if (parser.hasErrors() || pkg == null) {
@@ -228,8 +236,6 @@ final class RuleSetLoader {
             return null;
         }
         int before = problems.all().size();
-        Problems gateProblems = drl.generated() ? new Problems() : problems;
-        DrlGate.Findings findings = DrlGate.check(pkg, drl.file(), drl.text(), gateProblems);
         if (drl.generated() && findings == null) {
             // Only a slip of the generator can get here; the gate kept it from becoming code.
             gateProblems.all().forEach(p -> problems.error(drl.file(), 1, 1, "the DRL generated from this file was"

@@ -3,6 +3,7 @@ package org.smtpdoctor.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,25 @@ class HotReloadTest {
             recorder.await(e -> e instanceof String v && v.equals(first));
             assertThat(diagnoser.diagnose(TEXT).category()).isNotEqualTo("auth.too-many-attempts");
             assertThat(diagnoser.diagnose(TEXT).ruleSetVersion()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aReloadThatOverflowsTheParsersStackKeepsTheLastGoodRules() throws Exception {
+        TestRules rules = TestRules.copyInto(temp);
+        Recorder recorder = new Recorder();
+        try (Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).watch(recorder).build()) {
+            String first = diagnoser.ruleSetVersion();
+            rules.write("auth/too-many-attempts.drl", RuleFileAttackTest.deeplyNested());
+            Object refused = recorder.await(e -> e instanceof List<?>);
+            assertThat((List<?>) refused).anySatisfy(p -> assertThat(((Problem) p).message()).contains("nests too deeply"));
+            assertThat(diagnoser.ruleSetVersion()).isEqualTo(first);
+            assertThat(diagnoser.diagnose("454 4.7.0 Too many login attempts").category()).isEqualTo("auth.too-many-attempts");
+
+            rules.write(FILE, withNewWording(rules));
+            Files.delete(rules.root().resolve("auth/too-many-attempts.drl"));
+            recorder.await(e -> e instanceof String v && !v.equals(first));
+            assertThat(diagnoser.diagnose(TEXT).category()).as("the watcher still works").isEqualTo("auth.too-many-attempts");
         }
     }
 

@@ -119,6 +119,24 @@ class RuleFileAttackTest {
         assertThat(marker).as("nothing ran").doesNotExist();
     }
 
+    /** A constraint nested deeper than Drools' recursive parsers can follow. */
+    static String deeplyNested() {
+        int depth = 200_000;
+        return HEADER + rule("Reply( " + "(".repeat(depth) + "code == 454" + ")".repeat(depth) + " )", CONCLUDE);
+    }
+
+    @Test
+    void aFileNestedTooDeeplyIsAProblemNotACrash() {
+        TestRules rules = TestRules.copyInto(temp).write(FILE, deeplyNested());
+        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> catchThrowable(() -> Diagnoser.builder().rulesDirectory(rules.root()).build()));
+        assertThat(thrown).isInstanceOf(ProblemsException.class);
+        assertThat(((ProblemsException) thrown).problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(FILE);
+            assertThat(p.message()).contains("nests too deeply");
+        });
+    }
+
     @Test
     void theVocabularyItselfPasses() {
         TestRules rules = TestRules.copyInto(temp).write(FILE, HEADER + "\nrule \"auth.too-many-attempts: ok\"\nwhen\n"
