@@ -19,7 +19,7 @@ public enum Placeholder {
     /** A mail address: a local part without spaces, brackets or quotes, '@', and a domain. */
     ADDRESS("address", "[^\\s<>\"'(),;\\[\\]@]{1,64}@[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?"),
     /** An http or https address up to the next space, quote or angle bracket. */
-    URL("url", "https?://[^\\s\"'<>]{1,2000}"),
+    URL("url", "https?://[^\\s\"'<>]{1,1000}"),
     /** A run of digits. */
     NUMBER("number", "\\d{1,20}"),
     /** A token such as a queue id or a reference: letters and digits, with '.', '_' or '-' inside. */
