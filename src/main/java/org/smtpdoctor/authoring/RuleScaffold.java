@@ -17,6 +17,7 @@ import org.smtpdoctor.catalog.CatalogLoader;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.reply.SecretRedactor;
 import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.ProblemsException;
@@ -115,7 +116,9 @@ public final class RuleScaffold {
             throw new IllegalArgumentException("--source must say, in one line, where the reply was seen (a log, a"
                     + " provider's page)");
         }
-        ParsedReply reply = new ReplyParser().parse(example);
+        // A password or token pasted with the reply is masked as the parser masks it, in the sample case too.
+        String redacted = SecretRedactor.redact(example);
+        ParsedReply reply = new ReplyParser().parse(redacted);
         ExampleWording wording = ExampleWording.of(reply.text());
 
         Catalog catalog = CatalogLoader.load(SourceTree.of(rules), new Problems());
@@ -142,11 +145,11 @@ public final class RuleScaffold {
                     + String.join(" and ", languages) + " to write (TODO)"));
         }
         Path sampleFile = samples.resolve(id.sampleFile());
-        writes.put(sampleFile, sampleFileText(id, sampleFile, example, origin));
+        writes.put(sampleFile, sampleFileText(id, sampleFile, redacted, origin));
         changes.add(new Change(sampleFile, !Files.exists(sampleFile), "the example as a sample case"));
 
         writes.forEach(RuleScaffold::write);
-        return new Result(id, wording, !listed, List.copyOf(changes), diagnosedAs(example));
+        return new Result(id, wording, !listed, List.copyOf(changes), diagnosedAs(redacted));
     }
 
     /**

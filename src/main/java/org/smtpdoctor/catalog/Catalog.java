@@ -3,6 +3,8 @@ package org.smtpdoctor.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * All knowledge that is text or tables rather than rules: the taxonomy, the advice per category and
@@ -14,6 +16,7 @@ public final class Catalog {
     private final StatusCodes statusCodes;
     private final Map<String, CatalogText> keys;
     private final List<CatalogText> texts;
+    private final Set<String> unfinishedCategories;
 
     Catalog(Taxonomy taxonomy, Map<String, CatalogEntry> entries, StatusCodes statusCodes,
             Map<String, CatalogText> keys, List<CatalogText> texts) {
@@ -22,6 +25,8 @@ public final class Catalog {
         this.statusCodes = statusCodes;
         this.keys = Map.copyOf(keys);
         this.texts = List.copyOf(texts);
+        this.unfinishedCategories = texts.stream().filter(CatalogText::isUnfinished).map(CatalogText::category)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Taxonomy taxonomy() {
@@ -56,7 +61,7 @@ public final class Catalog {
 
     /** True when a text of the category's entry or description is still a stub ({@link CatalogText#isUnfinished}). */
     public boolean isUnfinished(String category) {
-        return texts.stream().anyMatch(t -> t.category().equals(category) && t.isUnfinished());
+        return unfinishedCategories.contains(category);
     }
 
     /** Every unfinished stub, in file order. */

@@ -92,6 +92,13 @@ class RuleScaffoldTest {
     }
 
     @Test
+    void aPasswordPastedWithTheReplyIsMaskedInTheRuleAndTheSample() {
+        scaffold.create("auth.invalid-credentials", "535 Authentication failed for ann, password=hunter2 rejected");
+        assertThat(rules.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
+        assertThat(samples.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
     void badInputIsRefusedWithWhatToWrite() {
         assertThatThrownBy(() -> scaffold.create("PasswordExpired", "535 expired"))
                 .hasMessageContaining("is not an id: write <family>.<name>");
