@@ -5,188 +5,332 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.catalog.CatalogLoader;
+import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
+import org.smtpdoctor.reply.SecretRedactor;
+import org.smtpdoctor.source.CategoryId;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.ProblemsException;
+import org.smtpdoctor.source.SourceFile;
+import org.smtpdoctor.source.SourceTree;
+import org.smtpdoctor.source.YamlNode;
+import org.smtpdoctor.wording.ExampleWording;
+import org.smtpdoctor.wording.RuleFile;
+import org.smtpdoctor.wording.RuleWording;
+import org.smtpdoctor.wording.WordingRule;
 
 /**
- * {@code smtp-doctor new-rule}: writes everything a new reply needs, ready to edit: the rule file with a
- * pattern taken from the example, the category in categories.yaml (when new), advice stubs in both
- * languages and the sample case. It never overwrites: an existing rule file is refused, an existing
- * category, catalog entry or sample file is kept (the case is added to the sample file).
+ * {@code smtp-doctor new-rule}: turns a reply the tool does not know into a YAML rule of a category, with the
+ * example's variable parts already placeholders ({@link ExampleWording}), and the example as a sample case.
+ *
+ * <ul>
+ *   <li>The rule goes to {@code <rules>/<family>/<name>.yaml}: appended as text at the end of an existing file
+ *       (the author's comments and layout untouched), or a new file.</li>
+ *   <li>The sample case goes to {@code <samples>/<family>/<name>.yaml} of the samples folder given (appended,
+ *       or a new file), never anywhere else.</li>
+ *   <li>Only for a category not in {@code categories.yaml}: its id is listed just before the first category
+ *       of its family (a reply specific enough to need a new category should win over the family's general
+ *       ones; lint reports any sample case it then takes from them), or before the {@code unknown.*} fallbacks
+ *       for a new family; and the catalog gets advice stubs in every language. Both are written as
+ *       {@code TODO} texts, which lint reports as errors, verify fails on, and diagnoses never show.</li>
+ * </ul>
+ * The rule's and the case's {@code source} says what is true: the reply was given to new-rule on that day,
+ * unless the author names the source. Everything is checked before any file is written: a category id of
+ * the wrong form, an example without words, or a rule file whose rule already recognises the example is
+ * refused and nothing changes.
  */
 public final class RuleScaffold {
-    private static final Pattern CATEGORY_ID = Pattern.compile("([a-z]+)\\.([a-z]+(?:-[a-z]+)*)");
-    /** Where the variable part of a reply usually starts: ids in brackets, addresses, links. */
-    private static final Pattern VARIABLE_PART = Pattern.compile("[\\[<({]|https?://|\\S+@\\S+");
-    private static final String RE2_SPECIAL = "\\.+*?()|[]{}^$";
+    private static final String CATEGORIES = CatalogLoader.CATEGORIES_FILE;
 
     private final Path rules;
     private final Path samples;
 
-    /** A scaffold writing into the rules folder {@code rules} and the sample folder {@code samples}. */
+    /**
+     * A scaffold writing into the rules folder {@code rules} and the samples folder {@code samples} (both
+     * must exist: the sample case is written next to the rules it goes with, never elsewhere).
+     */
     public RuleScaffold(Path rules, Path samples) {
         this.rules = rules;
         this.samples = samples;
     }
 
     /**
-     * Writes the files for a rule concluding {@code category}, recognising replies like {@code example}.
+     * One file written or extended.
      *
-     * @return the files written or extended, in the order a person edits them
-     * @throws IllegalArgumentException when the id is not family.name or the rule file exists
+     * @param file    the file
+     * @param created true when new-rule created it
+     * @param what    what was written, in words
      */
-    public List<Path> create(String category, String example) {
-        Matcher id = CATEGORY_ID.matcher(category);
-        if (!id.matches()) {
-            throw new IllegalArgumentException("category '" + category + "' is not of the form family.name-in-kebab-case");
-        }
-        String family = id.group(1);
-        String name = id.group(2);
-        Path rule = rules.resolve(family).resolve(name + ".drl");
-        if (Files.exists(rule)) {
-            throw new IllegalArgumentException(rule + " exists: add the new rule to it by hand (see rules/README.md)");
-        }
-        ParsedReply reply = new ReplyParser().parse(example);
-        List<Path> written = new ArrayList<>();
-        write(rule, ruleText(family, category, reply));
-        written.add(rule);
-        if (addCategory(family, category)) {
-            written.add(rules.resolve("categories.yaml"));
-        }
-        if (addCatalogStub(family, category, reply)) {
-            written.add(rules.resolve("catalog").resolve(family + ".yaml"));
-        }
-        written.add(addSample(family, name, category, example));
-        return written;
-    }
-
-    private static String ruleText(String family, String category, ParsedReply reply) {
-        String stable = stablePart(reply.text());
-        String condition = (reply.code() == 0 ? "" : "code == " + reply.code() + ", ")
-                + "has(\"" + drlString(literalPattern(stable)) + "\")";
-        return "package " + family + ";\n\n"
-                + "import org.smtpdoctor.rules.*;\n"
-                + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n\n"
-                + "// TODO: say where this wording comes from (provider documentation, RFC, MTA source, a real log).\n"
-                + "// TODO: keep only the stable words of the reply in the pattern; drop ids, addresses and numbers.\n"
-                + "rule \"" + category + ": " + ruleName(stable) + "\"\n"
-                + "when\n"
-                + "    Reply( " + condition + " )\n"
-                + "then\n"
-                + "    conclude(kcontext, \"" + category + "\");\n"
-                + "end\n";
-    }
-
-    /** The reply's text up to its first variable part (the whole text when it starts with one). */
-    private static String stablePart(String text) {
-        Matcher variable = VARIABLE_PART.matcher(text);
-        return (variable.find() && variable.start() > 0 ? text.substring(0, variable.start()) : text).strip();
-    }
-
-    /** An RE2 pattern matching {@code stable} literally. */
-    private static String literalPattern(String stable) {
-        StringBuilder pattern = new StringBuilder();
-        for (char c : stable.toCharArray()) {
-            if (RE2_SPECIAL.indexOf(c) >= 0) {
-                pattern.append('\\');
-            }
-            pattern.append(c);
-        }
-        return pattern.toString();
-    }
-
-    private static String drlString(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    /** A rule name from the reply's words: short, and without quotes or backslashes to escape. */
-    private static String ruleName(String text) {
-        String name = text.replace('"', '\'').replace('\\', '/');
-        return name.length() <= 60 ? name : name.substring(0, 60).strip() + "...";
+    public record Change(Path file, boolean created, String what) {
     }
 
     /**
-     * Lists a new category just before the first one of its family (a new, specific reply should win over
-     * the family's general ones), or before the fallbacks for a new family. False when it is listed already.
+     * What new-rule did.
+     *
+     * @param category    the category
+     * @param wording     the proposed wording and the placeholders it holds
+     * @param newCategory true when the category was added to categories.yaml (its advice is then to write)
+     * @param changes     the files written, in the order a person looks at them
+     * @param diagnosedAs what the rules now conclude for the example (null when they do not load)
      */
-    private boolean addCategory(String family, String category) {
-        Path file = rules.resolve("categories.yaml");
-        List<String> lines = new ArrayList<>(read(file).lines().toList());
-        if (lines.stream().anyMatch(l -> l.strip().equals("- id: " + category))) {
-            return false;
+    public record Result(CategoryId category, ExampleWording wording, boolean newCategory, List<Change> changes,
+                         String diagnosedAs) {
+    }
+
+    /** {@link #create(String, String, String)} with the default source. */
+    public Result create(String category, String example) {
+        return create(category, example, null);
+    }
+
+    /**
+     * Writes the rule for {@code category} recognising replies like {@code example}.
+     *
+     * @param source where the reply comes from, or null for "reply given to new-rule on &lt;today&gt;"
+     * @throws IllegalArgumentException when the id, the example or the source cannot be used, or the
+     *                                  category's file already recognises the example; nothing is written then
+     */
+    public Result create(String category, String example, String source) {
+        CategoryId id = CategoryId.parse(category).orElseThrow(() -> new IllegalArgumentException("category '"
+                + category + "' is not an id: write " + CategoryId.FORM_DESCRIPTION));
+        if (id.family().equals("unknown")) {
+            throw new IllegalArgumentException("unknown.* are the fallbacks for replies no rule knows: choose the"
+                    + " category that says what went wrong");
         }
-        int at = firstLine(lines, "  - id: " + family + ".");
+        for (Path folder : List.of(rules, samples)) {
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException(folder + ": no such directory");
+            }
+        }
+        String origin = source == null ? "reply given to new-rule on " + LocalDate.now(ZoneOffset.UTC) : source.strip();
+        if (origin.isEmpty() || origin.contains("TODO") || origin.lines().count() > 1) {
+            throw new IllegalArgumentException("--source must say, in one line, where the reply was seen (a log, a"
+                    + " provider's page)");
+        }
+        // A password or token pasted with the reply is masked as the parser masks it, in the sample case too.
+        String redacted = SecretRedactor.redact(example);
+        ParsedReply reply = new ReplyParser().parse(redacted);
+        ExampleWording wording = ExampleWording.of(reply.text());
+
+        Catalog catalog = CatalogLoader.load(SourceTree.of(rules), new Problems());
+        List<String> languages = catalog == null ? List.of("en", "ru") : catalog.taxonomy().languages();
+        boolean listed = catalog != null ? catalog.taxonomy().contains(id.toString())
+                : read(rules.resolve(CATEGORIES)).lines().anyMatch(l -> l.strip().equals("- id: " + id));
+
+        Map<Path, String> writes = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>();
+        Path ruleFile = rules.resolve(id.ruleFile());
+        writes.put(ruleFile, ruleFileText(id, ruleFile, reply, wording, origin));
+        changes.add(new Change(ruleFile, !Files.exists(ruleFile), "a rule with the wording \"" + wording.wording() + "\""));
+        if (!listed) {
+            Path file = rules.resolve(CATEGORIES);
+            writes.put(file, withCategory(read(file), id, languages));
+            changes.add(new Change(file, false, "the new category " + id + ", before the other " + id.family()
+                    + " categories; its description to write (TODO)"));
+        }
+        Path catalogFile = rules.resolve(id.catalogFile());
+        String catalogText = Files.exists(catalogFile) ? read(catalogFile) : null;
+        if (catalogText == null || catalogText.lines().noneMatch(l -> l.equals(id + ":"))) {
+            writes.put(catalogFile, withAdviceStub(catalogText, id, reply, languages));
+            changes.add(new Change(catalogFile, catalogText == null, "advice stubs for " + id + " in "
+                    + String.join(" and ", languages) + " to write (TODO)"));
+        }
+        Path sampleFile = samples.resolve(id.sampleFile());
+        writes.put(sampleFile, sampleFileText(id, sampleFile, redacted, origin));
+        changes.add(new Change(sampleFile, !Files.exists(sampleFile), "the example as a sample case"));
+
+        writes.forEach(RuleScaffold::write);
+        return new Result(id, wording, !listed, List.copyOf(changes), diagnosedAs(redacted));
+    }
+
+    /**
+     * What the rules as written now conclude for the example, or null when they do not load (lint says why).
+     * The time budget is generous: this one diagnosis runs on a cold engine, and a budget cut would skip rules.
+     */
+    private String diagnosedAs(String example) {
+        try (Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).evaluationBudget(Duration.ofSeconds(30))
+                .build()) {
+            return diagnoser.diagnose(example).category();
+        } catch (ProblemsException e) {
+            return null;
+        }
+    }
+
+    /** The rule file with the new rule appended (or a new file), checked to read without a problem of the new rule. */
+    private static String ruleFileText(CategoryId id, Path file, ParsedReply reply, ExampleWording wording,
+                                       String origin) {
+        boolean exists = Files.exists(file);
+        String existing = exists ? read(file) : "# Rules of " + id + ", in precedence order: when several match a"
+                + " reply, the one written first wins.\n# The format: rules/README.md.\n";
+        RuleFile before = RuleFile.read(id, new SourceFile(id.ruleFile(), existing), new Problems());
+        for (WordingRule rule : before.rules()) {
+            for (RuleWording w : rule.says()) {
+                if (w.wording().match(reply.text()) != null) {
+                    throw new IllegalArgumentException(id.ruleFile() + ":" + w.line() + ": the rule \"" + rule.name()
+                            + "\" already recognises this reply (wording \"" + w.wording().written() + "\"); if the"
+                            + " diagnosis is not " + id + ", run explain to see which rule wins, and why");
+                }
+            }
+        }
+        String name = uniqueName(before, "says " + abbreviate(wording.wording()));
+        String rule = (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n") + (exists ? "\n" : "")
+                + "- name: " + quoted(name) + "\n"
+                + "  source: " + quoted(origin) + "\n"
+                + "  says:\n"
+                + "    - " + quoted(wording.wording()) + "\n";
+        String text = existing + rule;
+        Problems problems = new Problems();
+        RuleFile after = RuleFile.read(id, new SourceFile(id.ruleFile(), text), problems);
+        if (after.rules().size() != before.rules().size() + 1) {
+            throw new IllegalStateException("the rule new-rule wrote does not read back (a bug of smtp-doctor): "
+                    + problems.all());
+        }
+        return text;
+    }
+
+    private static String uniqueName(RuleFile file, String name) {
+        String candidate = name;
+        for (int n = 2; taken(file, candidate); n++) {
+            candidate = name + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static boolean taken(RuleFile file, String name) {
+        return file.rules().stream().anyMatch(r -> r.name().equals(name));
+    }
+
+    private static String abbreviate(String text) {
+        if (text.length() <= 80) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', 80);
+        return text.substring(0, space > 20 ? space : 80) + " ...";
+    }
+
+    /**
+     * categories.yaml with the new id before the first category of its family, or before the fallbacks for a
+     * new family; the description lines are stubs.
+     */
+    private static String withCategory(String text, CategoryId id, List<String> languages) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int at = firstLine(lines, "- id: " + id.family() + ".");
         if (at < 0) {
-            at = firstLine(lines, "  - id: unknown.");
+            at = firstLine(lines, "- id: unknown.");
         }
         if (at < 0) {
             at = lines.size();
         }
-        lines.addAll(at, List.of("  - id: " + category,
-                "    en: \"TODO: one line in English saying what went wrong\"",
-                "    ru: \"TODO: одна строка по-русски о том, что пошло не так\""));
-        write(file, String.join("\n", lines) + "\n");
-        return true;
+        String indent = at < lines.size() ? lines.get(at).substring(0, lines.get(at).indexOf('-')) : "  ";
+        List<String> entry = new ArrayList<>(List.of(indent + "- id: " + id));
+        for (String language : languages) {
+            entry.add(indent + "  " + language + ": " + quoted(stub(language, "one line saying what went wrong",
+                    "одна строка о том, что пошло не так")));
+        }
+        lines.addAll(at, entry);
+        return String.join("\n", lines) + "\n";
     }
 
-    private static int firstLine(List<String> lines, String prefix) {
+    private static int firstLine(List<String> lines, String stripped) {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
+            if (lines.get(i).strip().startsWith(stripped)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Appends advice stubs in both languages; false when the catalog already has an entry. */
-    private boolean addCatalogStub(String family, String category, ParsedReply reply) {
-        Path file = rules.resolve("catalog").resolve(family + ".yaml");
-        String existing = Files.exists(file) ? read(file)
-                : "# Advice for the " + family + " family. "
-                        + "Placeholders: {name|text used when the rule gave no such parameter}.\n";
-        if (existing.lines().anyMatch(l -> l.equals(category + ":"))) {
-            return false;
+    /** The catalog file with advice stubs for the category appended (or a new file). */
+    private static String withAdviceStub(String existing, CategoryId id, ParsedReply reply, List<String> languages) {
+        boolean transientReply = reply.failureClass() == 4;
+        StringBuilder stub = new StringBuilder();
+        if (existing == null) {
+            stub.append("# Advice for the ").append(id.family())
+                    .append(" family. Placeholders: {name|text used when the rule gave no such parameter}.\n");
+        } else {
+            stub.append(existing).append(existing.endsWith("\n") ? "" : "\n");
         }
-        boolean transientFailure = reply.failureClass() == 4;
-        String stub = (existing.endsWith("\n") ? "" : "\n") + "\n" + category + ":\n"
-                + "  actor: " + (transientFailure ? "none" : "sender-settings")
-                + "    # TODO: sender-settings | mail-admin | mail-provider | recipient | none\n"
-                + "  retry: " + (transientFailure ? "automatic" : "after-fix") + "    # TODO: automatic | after-fix | no\n"
-                + "  en:\n"
-                + "    title: \"TODO: what went wrong, in one line\"\n"
-                + "    explanation: \"TODO: what the server means, for the person who sends the mail\"\n"
-                + "    remedy:\n"
-                + "      - \"TODO: the first thing to do\"\n"
-                + "  ru:\n"
-                + "    title: \"TODO: что пошло не так, одной строкой\"\n"
-                + "    explanation: \"TODO: что имеет в виду сервер, для того, кто отправляет письмо\"\n"
-                + "    remedy:\n"
-                + "      - \"TODO: первое, что нужно сделать\"\n";
-        write(file, existing + stub);
-        return true;
+        stub.append('\n').append(id).append(":\n")
+                .append("  actor: ").append(transientReply ? "none" : "sender-settings")
+                .append("    # who acts: sender-settings | mail-admin | mail-provider | recipient | none\n")
+                .append("  retry: ").append(transientReply ? "automatic" : "after-fix")
+                .append("    # does sending again help: automatic | after-fix | no\n");
+        for (String language : languages) {
+            stub.append("  ").append(language).append(":\n")
+                    .append("    title: ").append(quoted(stub(language, "what went wrong, in one line",
+                            "что пошло не так, одной строкой"))).append('\n')
+                    .append("    explanation: ").append(quoted(stub(language,
+                            "what the server means, for the person who sends the mail",
+                            "что имеет в виду сервер, для того, кто отправляет письмо"))).append('\n')
+                    .append("    remedy:\n")
+                    .append("      - ").append(quoted(stub(language, "the first thing to do",
+                            "первое, что нужно сделать"))).append('\n');
+        }
+        return stub.toString();
     }
 
-    /** Writes the sample file, or adds the case to an existing one. */
-    private Path addSample(String family, String name, String category, String example) {
-        Path file = samples.resolve(family).resolve(name + ".yaml");
+    /** A stub text: marked TODO, saying what to write, in the language when we know it. */
+    private static String stub(String language, String english, String russian) {
+        return "TODO (" + language + "): " + (language.equals("ru") ? russian : english);
+    }
+
+    /** The sample file with the example appended as a case (or a new file), unless the file has it already. */
+    private static String sampleFileText(CategoryId id, Path file, String example, String origin) {
         String existing = Files.exists(file) ? read(file)
-                : "# Sample replies for " + category + ": real wordings with their sources.\ncases:\n";
-        String sample = (existing.endsWith("\n") ? "" : "\n")
-                + "  - text: \"" + yamlString(example) + "\"\n"
-                + "    source: \"TODO: where this wording comes from "
-                + "(provider documentation, RFC, MTA source, a real log)\"\n"
-                + "    basis: pattern\n";
-        write(file, existing + sample);
-        return file;
+                : "# Sample replies for " + id + ": real wordings with their sources.\ncases:\n";
+        String indent = existing.lines().filter(l -> l.strip().startsWith("- text:")).findFirst()
+                .map(l -> l.substring(0, l.indexOf('-'))).orElse("  ");
+        String text = (existing.endsWith("\n") ? existing : existing + "\n")
+                + indent + "- text: " + quoted(example) + "\n"
+                + indent + "  source: " + quoted(origin) + "\n";
+        int before = caseCount(existing);
+        if (before >= 0 && caseCount(text) != before + 1) {
+            throw new IllegalArgumentException(file + ": the case cannot be added at the end of this file (its last"
+                    + " list is not 'cases:'); add it by hand: - text: " + quoted(example));
+        }
+        return text;
     }
 
-    private static String yamlString(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                .replace("\t", "\\t");
+    /** The number of cases of a sample file's text, or -1 when it does not read. */
+    private static int caseCount(String text) {
+        YamlNode root = YamlNode.parse(new SourceFile("sample", text), new Problems());
+        if (root == null) {
+            return -1;
+        }
+        YamlNode cases = root.fields(new Problems(), "", List.of("cases")).get("cases");
+        return cases == null ? 0 : cases.items(new Problems(), "").size();
+    }
+
+    /** A YAML double-quoted scalar holding {@code text} exactly. */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static String read(Path file) {

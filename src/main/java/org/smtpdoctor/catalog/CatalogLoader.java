@@ -32,15 +32,17 @@ public final class CatalogLoader {
 
     /** Loads and cross-checks the catalog of {@code tree}; problems go to {@code problems}, null when any is an error. */
     public static Catalog load(SourceTree tree, Problems problems) {
-        Taxonomy taxonomy = loadTaxonomy(tree, problems);
+        List<CatalogText> texts = new ArrayList<>();
+        Map<String, CatalogText> keys = new HashMap<>();
+        Taxonomy taxonomy = loadTaxonomy(tree, problems, texts);
         if (taxonomy == null) {
             return null;
         }
-        Map<String, CatalogEntry> entries = loadEntries(tree, taxonomy, problems);
+        Map<String, CatalogEntry> entries = loadEntries(tree, taxonomy, problems, keys, texts);
         StatusCodes codes = new StatusCodes(
                 loadCodeTable(tree, ENHANCED_CODES_FILE, "\\d\\.\\d{1,2}", taxonomy, problems),
                 integerKeys(loadCodeTable(tree, REPLY_CODES_FILE, "[2-5]\\d\\d", taxonomy, problems)));
-        return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes);
+        return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes, keys, texts);
     }
 
     private static YamlNode parseRequired(SourceTree tree, String name, Problems problems) {
@@ -52,7 +54,7 @@ public final class CatalogLoader {
         return YamlNode.parse(file, problems);
     }
 
-    private static Taxonomy loadTaxonomy(SourceTree tree, Problems problems) {
+    private static Taxonomy loadTaxonomy(SourceTree tree, Problems problems, List<CatalogText> texts) {
         YamlNode root = parseRequired(tree, CATEGORIES_FILE, problems);
         if (root == null) {
             return null;
@@ -101,6 +103,9 @@ public final class CatalogLoader {
                 String text = item.requiredText(f, language, problems, "category " + id);
                 if (text != null) {
                     description.put(language, text);
+                    YamlNode node = f.get(language);
+                    texts.add(new CatalogText(id, "the " + CatalogText.languageName(language) + " description",
+                            CATEGORIES_FILE, node.line(), node.column(), text));
                 }
             }
             categories.add(new Category(id, description, categories.size()));
@@ -114,7 +119,8 @@ public final class CatalogLoader {
         return new Taxonomy(categories, lines, languages, defaultLanguage == null ? languages.get(0) : defaultLanguage);
     }
 
-    private static Map<String, CatalogEntry> loadEntries(SourceTree tree, Taxonomy taxonomy, Problems problems) {
+    private static Map<String, CatalogEntry> loadEntries(SourceTree tree, Taxonomy taxonomy, Problems problems,
+                                                         Map<String, CatalogText> keys, List<CatalogText> texts) {
         Map<String, CatalogEntry> entries = new LinkedHashMap<>();
         Map<String, String> definedIn = new HashMap<>();
         List<SourceFile> files = tree.files(".yaml").stream().filter(f -> f.name().startsWith(CATALOG_DIR)).toList();
@@ -136,7 +142,8 @@ public final class CatalogLoader {
                     problems.add(e.getKey().error("category '" + id + "' already has an entry at " + other));
                     continue;
                 }
-                CatalogEntry entry = readEntry(id, e.getValue(), allowed, taxonomy, problems);
+                keys.put(id, new CatalogText(id, "the entry", file.name(), e.getKey().line(), e.getKey().column(), id));
+                CatalogEntry entry = readEntry(id, e.getValue(), allowed, taxonomy, problems, texts);
                 if (entry != null) {
                     entries.put(id, entry);
                 }
@@ -152,7 +159,7 @@ public final class CatalogLoader {
     }
 
     private static CatalogEntry readEntry(String id, YamlNode node, Set<String> allowed, Taxonomy taxonomy,
-                                          Problems problems) {
+                                          Problems problems, List<CatalogText> kept) {
         String what = "entry " + id;
         Map<String, YamlNode> f = node.fields(problems, what, allowed);
         String actorId = node.requiredText(f, "actor", problems, what);
@@ -181,6 +188,7 @@ public final class CatalogLoader {
                 continue;
             }
             AdviceText advice = readText(id + " (" + language + ")", text, problems);
+            keepTexts(id, language, text, kept);
             if (advice != null) {
                 texts.put(language, advice);
             }
@@ -198,6 +206,24 @@ public final class CatalogLoader {
             problems.add(fields.get(key).error(key + " '" + id + "' is not one of automatic, after-fix, no"));
         }
         return retry;
+    }
+
+    /** Keeps each advice text of one language with its position, for lint. */
+    private static void keepTexts(String id, String language, YamlNode node, List<CatalogText> texts) {
+        Map<String, YamlNode> f = node.fields(new Problems(), "", TEXT_FIELDS); // problems reported by readText
+        String in = " in " + CatalogText.languageName(language);
+        for (String field : TEXT_FIELDS) {
+            YamlNode value = f.get(field);
+            if (value == null) {
+                continue;
+            }
+            List<YamlNode> scalars = value.scalars();
+            for (int i = 0; i < scalars.size(); i++) {
+                YamlNode t = scalars.get(i);
+                String what = field.equals("remedy") ? "remedy step " + (i + 1) + in : "the " + field + in;
+                texts.add(new CatalogText(id, what, node.file(), t.line(), t.column(), t.text()));
+            }
+        }
     }
 
     private static AdviceText readText(String what, YamlNode node, Problems problems) {

@@ -2,6 +2,7 @@ package org.smtpdoctor.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.smtpdoctor.engine.Diagnoser;
 import picocli.CommandLine.Option;
@@ -24,15 +25,33 @@ final class EngineOptions {
 
     /** The engine, with or without the literal prefilter (without: the naive baseline of benchmarks). */
     Diagnoser diagnoser(boolean prefilter) {
+        return diagnoser(prefilter, null);
+    }
+
+    /**
+     * The engine for checking rules (verify): an evaluation is never cut short by the serving time budget, so a
+     * slow first evaluation on a cold JVM cannot skip rules and fail a case that passes.
+     */
+    Diagnoser checkingDiagnoser() {
+        return diagnoser(true, Duration.ofSeconds(30));
+    }
+
+    private Diagnoser diagnoser(boolean prefilter, Duration budget) {
         if (rules != null && !Files.isDirectory(rules)) {
             throw new IllegalArgumentException("--rules " + rules + ": no such directory");
         }
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).prefilter(prefilter).build();
+        Diagnoser.Builder builder = Diagnoser.builder().rulesDirectory(rules).prefilter(prefilter);
+        Diagnoser diagnoser = (budget == null ? builder : builder.evaluationBudget(budget)).build();
         if (language != null && !diagnoser.taxonomy().languages().contains(language)) {
             throw new IllegalArgumentException("--lang " + language + ": the catalog has "
                     + String.join(", ", diagnoser.taxonomy().languages()));
         }
         return diagnoser;
+    }
+
+    /** The rules folder given with --rules, or null for the bundled rules. */
+    Path rulesDirectory() {
+        return rules;
     }
 
     /** The requested language, or null for the catalog's default. */

@@ -10,6 +10,7 @@ import org.smtpdoctor.source.SourceTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor lint}: every problem of a rules folder and its sample cases, one per line. */
@@ -21,15 +22,22 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     private RuleFolders folders;
 
+    @Option(names = "--show-drl", arity = "0..1", paramLabel = "CATEGORY", fallbackValue = "",
+            description = "First print the Drools rules the YAML rules become (all, or one category's).")
+    private String showDrl;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
+        Path rules = folders.rules();
         Path samples = folders.samplesIfAny(); // without it, lint checks the rules alone
-        List<Problem> problems = RuleLinter.lint(SourceTree.of(folders.rules()),
-                samples == null ? null : SourceTree.of(samples));
         PrintWriter out = spec.commandLine().getOut();
+        if (showDrl != null) {
+            out.print(RuleLinter.generatedDrl(SourceTree.of(rules), showDrl.isEmpty() ? null : showDrl));
+        }
+        List<Problem> problems = RuleLinter.lint(SourceTree.of(rules), samples == null ? null : SourceTree.of(samples));
         problems.forEach(out::println);
         out.flush();
         long errors = problems.stream().filter(Problem::isError).count();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smtpdoctor.catalog.CatalogText;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
@@ -50,6 +51,11 @@ public final class Diagnoser implements AutoCloseable {
 
     Diagnoser(RuleSet rules) {
         this(rules, null, null, true, Builder.DEFAULT_BUDGET);
+    }
+
+    /** A Diagnoser on {@code rules} with its own evaluation budget (lint's must never cut an evaluation short). */
+    Diagnoser(RuleSet rules, Duration budget) {
+        this(rules, null, null, true, budget);
     }
 
     private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter, Duration budget) {
@@ -136,6 +142,14 @@ public final class Diagnoser implements AutoCloseable {
      */
     public String generatedDrl(String ruleName) {
         return rules.get().drl().get(ruleName);
+    }
+
+    /**
+     * The catalog texts still written as stubs ({@code TODO}), with where they stand: advice no person may see,
+     * so {@code verify} fails on them and diagnoses show the fallback's advice instead.
+     */
+    public List<CatalogText> unfinishedAdvice() {
+        return rules.get().catalog().unfinished();
     }
 
     /** The categories, languages and precedence of the loaded rule set. */

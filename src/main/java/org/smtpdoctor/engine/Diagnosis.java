@@ -150,8 +150,18 @@ public final class Diagnosis {
         return catalog.language(locale == null ? "" : locale.getLanguage());
     }
 
+    /**
+     * The catalog entry whose advice, actor and retry a person is shown: the category's own, or, while its
+     * advice is an unfinished stub, the fallback of the reply's class (a "TODO" is never shown).
+     */
     private CatalogEntry entry() {
-        return catalog.entry(category);
+        int failureClass = code != 0 ? code / 100 : enhancedCode != null ? enhancedCode.statusClass() : 0;
+        return catalog.shownEntry(category, failureClass);
+    }
+
+    /** True while the category's advice is an unfinished stub, so that the fallback's advice is shown instead. */
+    public boolean adviceUnfinished() {
+        return catalog.isUnfinished(category);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.smtpdoctor.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceTree;
+import org.smtpdoctor.wording.WordingRule;
 
 /**
  * Everything loading a rules directory finds, for {@code lint}: every problem (where the loader stops at
@@ -20,9 +22,17 @@ public final class RuleSetCheck {
      * @param category the category of its file, which is the one it may conclude
      * @param params   the parameters it provides: its wordings' placeholders and {@code provider} (in DRL, the
      *                 named groups of its {@code find} patterns and the names it passes to {@code conclude})
+     * @param yaml     the rule as read from its YAML file (wordings with their positions), or null for DRL
      */
-    public record Rule(RuleRef rule, int column, String category, Set<String> params) {
+    public record Rule(RuleRef rule, int column, String category, Set<String> params, WordingRule yaml) {
     }
+
+    /**
+     * The evaluation budget of the Diagnoser lint runs every sample case through: generous, because a cut
+     * evaluation skips rules, and lint would then report matches (or their absence) that are not so. The first
+     * evaluations on a cold JVM can take longer than the serving budget.
+     */
+    private static final Duration CHECK_BUDGET = Duration.ofSeconds(30);
 
     private final List<Problem> problems;
     private final List<Rule> rules;
@@ -41,11 +51,11 @@ public final class RuleSetCheck {
         Problems problems = new Problems();
         RuleSetLoader.Outcome outcome = RuleSetLoader.check(tree, problems);
         List<Rule> rules = outcome.rules().stream()
-                .map(r -> new Rule(r.ref(), r.column(), r.category().toString(), r.params()))
+                .map(r -> new Rule(r.ref(), r.column(), r.category().toString(), r.params(), r.yaml()))
                 .sorted(java.util.Comparator.comparing((Rule r) -> r.rule().file()).thenComparingInt(r -> r.rule().line()))
                 .toList();
         return new RuleSetCheck(problems.all(), rules, outcome.catalog(),
-                outcome.ruleSet() == null ? null : new Diagnoser(outcome.ruleSet()));
+                outcome.ruleSet() == null ? null : new Diagnoser(outcome.ruleSet(), CHECK_BUDGET));
     }
 
     /** Every problem: the loader's errors, and its warnings. */

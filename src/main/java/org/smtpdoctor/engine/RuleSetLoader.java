@@ -95,8 +95,9 @@ final class RuleSetLoader {
      * @param column   the column where it is written
      * @param category the category it concludes (that of its file)
      * @param params   the parameters it can give the advice
+     * @param yaml     the rule as read from its YAML file, or null for a hand-written DRL rule
      */
-    record LoadedRule(RuleRef ref, int column, CategoryId category, Set<String> params) {
+    record LoadedRule(RuleRef ref, int column, CategoryId category, Set<String> params, WordingRule yaml) {
     }
 
     /** What a load found: the rule set (null when any problem is an error), its rules, and the catalog. */
@@ -185,7 +186,7 @@ final class RuleSetLoader {
             String name = DrlWriter.ruleName(category, rule);
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
             locations.put(RuleSet.key(file.category().family(), name), ref);
-            loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params())));
+            loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params()), rule));
             drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), "wording", rule.says())
                     + legend(DrlWriter.unlessId(category, i + 1), "says", rule.unless()));
         }
@@ -313,7 +314,7 @@ final class RuleSetLoader {
                     .forEach(u -> params.addAll(namedGroups(u.value())));
             findings.conclusionParams().stream().filter(u -> u.line() >= from && u.line() < to)
                     .forEach(u -> params.add(u.value()));
-            loaded.add(new LoadedRule(ref, rule.getColumn() + 1, drl.category(), Set.copyOf(params)));
+            loaded.add(new LoadedRule(ref, rule.getColumn() + 1, drl.category(), Set.copyOf(params), null));
         }
     }
 

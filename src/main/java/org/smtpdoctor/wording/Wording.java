@@ -2,9 +2,12 @@ package org.smtpdoctor.wording;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import com.google.re2j.Matcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -159,5 +162,23 @@ public record Wording(String written, boolean regex, String pattern, List<String
     /** The parameter names as a set, for checks against the catalog. */
     public Set<String> paramSet() {
         return new LinkedHashSet<>(params);
+    }
+
+    /**
+     * Where the wording occurs in {@code text}, matched as the engine matches it (case-insensitive, against the
+     * reply's text after its codes and prefixes are removed): its parameters by name, or null when it does not occur.
+     */
+    public Map<String, String> match(String text) {
+        Matcher m = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : params) {
+            if (m.group(name) != null) {
+                values.put(name, m.group(name));
+            }
+        }
+        return values;
     }
 }

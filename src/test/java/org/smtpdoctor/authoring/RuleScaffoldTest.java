@@ -6,91 +6,110 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Diagnoser;
-import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.samples.SampleCase;
-import org.smtpdoctor.samples.SampleLoader;
-import org.smtpdoctor.source.Problems;
-import org.smtpdoctor.source.SourceTree;
 
-/** What new-rule writes loads, matches its example literally (whatever characters it holds) and stays in order. */
+/** new-rule on copies of rules/ and samples/: what it writes where, and what it refuses. */
 class RuleScaffoldTest {
+    private static final String TSS04 = "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user"
+            + " complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes";
+
     @TempDir
     Path temp;
 
-    @Test
-    void aNewFamilyGetsItsFilesAndAnExampleFullOfSpecialCharactersMatchesItself() {
-        TestRules rules = TestRules.copyInto(temp);
-        Path samples = temp.resolve("samples");
-        String example = "451 4.3.0 Mailbox \"C:\\queue\\spool\" (temp.) is busy: try *again* [ref 12] + later?";
-        List<Path> written = new RuleScaffold(rules.root(), samples).create("queue.busy-spool", example);
+    private TestRules rules;
+    private TestRules samples;
+    private RuleScaffold scaffold;
 
-        assertThat(written).containsExactly(rules.root().resolve("queue/busy-spool.drl"),
-                rules.root().resolve("categories.yaml"), rules.root().resolve("catalog/queue.yaml"),
-                samples.resolve("queue/busy-spool.yaml"));
-        String categories = rules.read("categories.yaml");
-        assertThat(categories.indexOf("- id: queue.busy-spool")).isPositive()
-                .isLessThan(categories.indexOf("- id: unknown.transient"));
-
-        Diagnosis d = Diagnoser.builder().rulesDirectory(rules.root()).build().diagnose(example);
-        assertThat(d.category()).isEqualTo("queue.busy-spool");
-        assertThat(d.rule().file()).isEqualTo("queue/busy-spool.drl");
-
-        Problems problems = new Problems();
-        List<SampleCase> cases = SampleLoader.load(SourceTree.of(samples), problems);
-        assertThat(problems.all()).isEmpty();
-        assertThat(cases).singleElement().satisfies(c -> {
-            assertThat(c.text()).isEqualTo(example);
-            assertThat(c.expect()).isEqualTo("queue.busy-spool");
-        });
+    @BeforeEach
+    void copyTheProject() {
+        rules = TestRules.copyInto(temp);
+        samples = TestRules.copy(Path.of("samples"), temp);
+        scaffold = new RuleScaffold(rules.root(), samples.root());
     }
 
     @Test
-    void theGeneratedPatternStopsAtTheFirstVariablePart() {
-        TestRules rules = TestRules.copyInto(temp);
-        new RuleScaffold(rules.root(), temp.resolve("samples")).create("auth.password-expired",
-                "535 5.7.8 Password expired for <user@example.com>, see https://example.com/pw");
-        assertThat(rules.read("auth/password-expired.drl"))
-                .contains("Reply( code == 535, has(\"Password expired for\") )");
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).build();
-        assertThat(diagnoser.diagnose("535 5.7.8 Password expired for <other@example.org>").category())
-                .isEqualTo("auth.password-expired");
+    void aBracketedCodeStaysLiteralAndTheSameReplyFromAnotherIpGetsTheCategory() {
+        String fromOtherIp = TSS04.replace("192.0.2.1", "203.0.113.250").replace("4.16.55.1", "98.136.96.74");
+        try (Diagnoser before = Diagnoser.builder().rulesDirectory(rules.root()).build()) {
+            assertThat(before.diagnose(fromOtherIp).category()).isNotEqualTo("rate.limited");
+        }
+        RuleScaffold.Result result = scaffold.create("rate.limited", TSS04, "Yahoo reply in a customer's log");
+        assertThat(result.wording().wording()).isEqualTo("[TSS04] Messages from {ip} temporarily deferred due to user"
+                + " complaints - {ip2:ip}; see {url}");
+        assertThat(result.diagnosedAs()).isEqualTo("rate.limited");
+        assertThat(rules.read("rate/limited.yaml")).contains("source: \"Yahoo reply in a customer's log\"");
+        try (Diagnoser after = Diagnoser.builder().rulesDirectory(rules.root()).build()) {
+            assertThat(after.diagnose(fromOtherIp).category()).isEqualTo("rate.limited");
+            assertThat(after.diagnose(fromOtherIp).params()).containsEntry("ip", "203.0.113.250");
+            assertThat(after.diagnose(fromOtherIp.replace("[TSS04]", "[TSS09]")).category())
+                    .as("the code in brackets is part of the wording").isNotEqualTo("rate.limited");
+        }
     }
 
     @Test
-    void anExistingCategoryAndSampleFileAreKeptAndExtended() throws IOException {
-        TestRules rules = TestRules.copyInto(temp);
-        TestRules samples = TestRules.copy(Path.of("samples"), temp);
-        String categories = rules.read("categories.yaml");
-        String catalog = rules.read("catalog/policy.yaml");
-        String sampleFile = samples.read("policy/ptr-missing.yaml");
-        // A category known to the catalog whose rule file is still to be written.
-        Files.delete(rules.root().resolve("policy/ptr-missing.drl"));
-
-        List<Path> written = new RuleScaffold(rules.root(), samples.root()).create("policy.ptr-missing",
-                "550 5.7.25 The sending IP has no PTR record");
-
-        assertThat(written).containsExactly(rules.root().resolve("policy/ptr-missing.drl"),
-                samples.root().resolve("policy/ptr-missing.yaml"));
-        assertThat(rules.read("categories.yaml")).isEqualTo(categories);
-        assertThat(rules.read("catalog/policy.yaml")).isEqualTo(catalog);
-        assertThat(samples.read("policy/ptr-missing.yaml")).startsWith(sampleFile)
-                .endsWith("  - text: \"550 5.7.25 The sending IP has no PTR record\"\n"
-                        + "    source: \"TODO: where this wording comes from (provider documentation, RFC, MTA source, "
-                        + "a real log)\"\n    basis: pattern\n");
+    void aRuleIsAppendedAsTextKeepingTheFileAndGetsAUniqueName() {
+        String file = "# Written by hand; keep this comment.\n"
+                + "- name: says Mailbox is locked\n"
+                + "  source: a log\n"
+                + "  says: [Mailbox is locked for maintenance]   # inline comment\n";
+        rules.write("auth/too-many-attempts.yaml", file);
+        RuleScaffold.Result result = scaffold.create("auth.too-many-attempts", "454 4.7.0 Mailbox is locked");
+        assertThat(rules.read("auth/too-many-attempts.yaml")).startsWith(file + "\n- name: \"says Mailbox is locked (2)\"\n");
+        assertThat(result.changes()).extracting(RuleScaffold.Change::file).containsExactly(
+                rules.root().resolve("auth/too-many-attempts.yaml"), samples.root().resolve("auth/too-many-attempts.yaml"));
+        assertThat(result.newCategory()).isFalse();
     }
 
     @Test
-    void aMalformedIdIsRefusedBeforeAnythingIsWritten() {
-        TestRules rules = TestRules.copyInto(temp);
-        String categories = rules.read("categories.yaml");
-        assertThatThrownBy(() -> new RuleScaffold(rules.root(), temp.resolve("samples")).create("Auth/Expired", "535 x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("family.name");
-        assertThat(rules.read("categories.yaml")).isEqualTo(categories);
-        assertThat(temp.resolve("samples")).doesNotExist();
+    void aReplyTheCategorysFileAlreadyRecognisesIsRefusedAndNothingIsWritten() {
+        rules.write("auth/too-many-attempts.yaml", "- name: locked\n  source: a log\n  says: [Mailbox is locked]\n");
+        String sample = samples.read("auth/too-many-attempts.yaml");
+        assertThatThrownBy(() -> scaffold.create("auth.too-many-attempts", "454 4.7.0 Mailbox is locked, try later"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("auth/too-many-attempts.yaml:3: the rule \"locked\" already recognises this reply (wording"
+                        + " \"Mailbox is locked\"); if the diagnosis is not auth.too-many-attempts, run explain to see"
+                        + " which rule wins, and why");
+        assertThat(samples.read("auth/too-many-attempts.yaml")).isEqualTo(sample);
+    }
+
+    @Test
+    void aCategoryOfANewFamilyStandsBeforeTheFallbacksWithStubsInEveryLanguage() throws IOException {
+        RuleScaffold.Result result = scaffold.create("quota.storage-exceeded", "552 Storage quota of 10 GB exceeded");
+        assertThat(result.newCategory()).isTrue();
+        assertThat(rules.lineOf("categories.yaml", "- id: quota.storage-exceeded") + 3)
+                .isEqualTo(rules.lineOf("categories.yaml", "- id: unknown.transient"));
+        String catalog = rules.read("catalog/quota.yaml");
+        assertThat(catalog).startsWith("# Advice for the quota family.").contains("quota.storage-exceeded:\n")
+                .contains("  actor: sender-settings").contains("  retry: after-fix")
+                .contains("    title: \"TODO (en): ").contains("    title: \"TODO (ru): ");
+        assertThat(samples.read("quota/storage-exceeded.yaml")).contains("cases:\n  - text: \"552 Storage quota of 10 GB exceeded\"");
+        assertThat(Files.readString(rules.root().resolve("quota/storage-exceeded.yaml")))
+                .contains("    - \"Storage quota of {number} GB exceeded\"");
+    }
+
+    @Test
+    void aPasswordPastedWithTheReplyIsMaskedInTheRuleAndTheSample() {
+        scaffold.create("auth.invalid-credentials", "535 Authentication failed for ann, password=hunter2 rejected");
+        assertThat(rules.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
+        assertThat(samples.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
+    void badInputIsRefusedWithWhatToWrite() {
+        assertThatThrownBy(() -> scaffold.create("PasswordExpired", "535 expired"))
+                .hasMessageContaining("is not an id: write <family>.<name>");
+        assertThatThrownBy(() -> scaffold.create("unknown.permanent", "550 whatever"))
+                .hasMessageContaining("choose the category that says what went wrong");
+        assertThatThrownBy(() -> scaffold.create("auth.password-expired", "535 5.7.8 192.0.2.1"))
+                .hasMessageContaining("no words once its variable parts are placeholders");
+        assertThatThrownBy(() -> scaffold.create("auth.password-expired", "535 expired", "TODO"))
+                .hasMessageContaining("--source must say");
+        assertThat(rules.root().resolve("auth/password-expired.yaml")).doesNotExist();
+        assertThatThrownBy(() -> new RuleScaffold(rules.root(), temp.resolve("nowhere")).create("auth.required", "530 x y"))
+                .hasMessageContaining("nowhere: no such directory");
     }
 }

@@ -29,13 +29,14 @@ class AuthoringCliTest {
 
     @Test
     void lintPrintsOneProblemPerLineAndExitsOneOnAnError() {
-        TestRules rules = TestRules.copyInto(temp).replace("auth/too-many-attempts.drl", "too many (failed", "too many ((failed");
-        int line = rules.lineOf("auth/too-many-attempts.drl", "too many ((failed");
+        TestRules rules = TestRules.copyInto(temp).write("auth/too-many-attempts.yaml",
+                "- name: locked\n  source: a log\n  says:\n    - Too many login attempts from {ip\n");
         CliRun r = run("lint", "--rules", rules.root().toString(), "--samples", temp.resolve("none").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().lines()).isNotEmpty().allMatch(l -> l.matches(".+:\\d+:\\d+: (error|warning): .+"));
-        assertThat(r.out()).contains(rules.root().resolve("auth/too-many-attempts.drl") + ":" + line
-                + ":16: error: pattern does not compile: missing closing )");
+        assertThat(r.out()).contains(rules.root().resolve("auth/too-many-attempts.yaml") + ":4:36: error: '{' opens a"
+                + " placeholder that is never closed: write {ip}, {host}, {address}, {url}, {number}, {id}, {...},"
+                + " or '{{' for a literal brace");
         assertThat(r.err()).contains("lint: 1 errors");
     }
 

@@ -141,15 +141,14 @@ class HotReloadTest {
         String text = "550 5.7.1 Frobnication detected in transit";
         try (Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).watch(new Recorder()).build()) {
             assertThat(diagnoser.diagnose(text).category()).isNotEqualTo("frobnication.detected");
-            new RuleScaffold(rules.root(), temp.resolve("samples")).create("frobnication.detected", text);
+            new RuleScaffold(rules.root(), Files.createDirectories(temp.resolve("samples"))).create("frobnication.detected", text);
             awaitTrue(() -> diagnoser.diagnose(text).category().equals("frobnication.detected"));
-            assertThat(diagnoser.diagnose(text).rule().file()).isEqualTo("frobnication/detected.drl");
+            assertThat(diagnoser.diagnose(text).rule().file()).isEqualTo("frobnication/detected.yaml");
 
             // An edit inside the new folder alone: seen only because the watcher watches folders created later.
             String other = "550 5.7.1 Quux overflow";
-            String drl = rules.read("frobnication/detected.drl");
-            rules.write("frobnication/detected.drl", drl.replace("Frobnication detected in transit\")",
-                    "Frobnication detected in transit|Quux overflow\")"));
+            String yaml = rules.read("frobnication/detected.yaml");
+            rules.write("frobnication/detected.yaml", yaml + "    - Quux overflow\n");
             awaitTrue(() -> diagnoser.diagnose(other).category().equals("frobnication.detected"));
         }
     }
