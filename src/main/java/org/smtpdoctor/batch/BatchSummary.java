@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.source.CategoryId;
 
 /**
  * Counts of a batch run: records in all, per category, family, basis, retry and actor; records that could
@@ -21,6 +22,8 @@ public final class BatchSummary {
     private long otherLines;
     private final Map<String, Long> categories = new TreeMap<>();
     private final Map<String, Long> families = new TreeMap<>();
+    /** The family of each category seen: parsed once per category, not once per record. */
+    private final Map<String, String> familyOf = new java.util.HashMap<>();
     private final Map<String, Long> bases = new TreeMap<>();
     private final Map<String, Long> retries = new TreeMap<>();
     private final Map<String, Long> actors = new TreeMap<>();
@@ -30,7 +33,8 @@ public final class BatchSummary {
         records++;
         overlong += wasOverlong ? 1 : 0;
         categories.merge(d.category(), 1L, Long::sum);
-        families.merge(d.category().substring(0, Math.max(d.category().indexOf('.'), 0)), 1L, Long::sum);
+        families.merge(familyOf.computeIfAbsent(d.category(),
+                c -> CategoryId.parse(c).map(CategoryId::family).orElse(c)), 1L, Long::sum);
         bases.merge(d.basis().id(), 1L, Long::sum);
         retries.merge(d.retry().id(), 1L, Long::sum);
         actors.merge(d.actor().id(), 1L, Long::sum);

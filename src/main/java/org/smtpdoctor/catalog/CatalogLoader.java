@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
@@ -23,7 +23,6 @@ public final class CatalogLoader {
     public static final String REPLY_CODES_FILE = "codes/reply-codes.yaml";
     static final String CATALOG_DIR = "catalog/";
 
-    private static final Pattern CATEGORY_ID = Pattern.compile("[a-z]+\\.[a-z]+(?:-[a-z]+)*");
     private static final List<String> ENTRY_FIELDS = List.of("actor", "retry", "retryIfTransient", "links");
     private static final List<String> TEXT_FIELDS = List.of("title", "explanation", "remedy");
 
@@ -90,8 +89,8 @@ public final class CatalogLoader {
             if (id == null) {
                 continue;
             }
-            if (!CATEGORY_ID.matcher(id).matches()) {
-                problems.add(f.get("id").error("category id '" + id + "' is not of the form family.name-in-kebab-case"));
+            if (CategoryId.parse(id).isEmpty()) {
+                problems.add(f.get("id").error("category id '" + id + "' is not of the form " + CategoryId.FORM_DESCRIPTION));
             }
             YamlNode earlier = seen.putIfAbsent(id, item);
             if (earlier != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
@@ -47,8 +48,7 @@ public final class SampleLoader {
 
     /** The category a sample file stands for, from its path, or null when the path is not family/name.yaml. */
     static String categoryOf(String fileName) {
-        String[] parts = fileName.replaceFirst("\\.yaml$", "").split("/");
-        return parts.length == 2 ? parts[0] + "." + parts[1] : null;
+        return CategoryId.ofFile(fileName, "yaml").map(CategoryId::toString).orElse(null);
     }
 
     private static List<SampleCase> loadFile(SourceFile file, Problems problems) {
