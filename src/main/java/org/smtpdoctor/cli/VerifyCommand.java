@@ -62,7 +62,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (coverage) {
             SampleCoverage.of(diagnoser.taxonomy(), diagnoser.ruleCounts(), results).lines().forEach(out::println);
         }
-        List<String> stubs = verifier.unfinishedAdvice();
+        Path rules = engine.rulesDirectory();
+        List<String> stubs = verifier.unfinishedAdvice().stream()
+                .map(line -> rules == null ? line : rules.resolve(line.substring(0, line.indexOf(':'))).normalize()
+                        + line.substring(line.indexOf(':'))).toList();
         stubs.forEach(out::println);
         long failed = results.stream().filter(r -> !r.passed()).count();
         out.println("verify: " + (results.size() - failed) + " passed, " + failed + " failed"
