@@ -40,7 +40,7 @@ class LintTest {
     void copyTheProject() throws IOException {
         rules = TestRules.copyInto(temp);
         samples = TestRules.copy(Path.of("samples"), temp);
-        Files.delete(rules.root().resolve("auth/too-many-attempts.drl"));
+        rules.deleteRulesOf("auth.too-many-attempts");
         rules.write(RULE_FILE, RULES);
     }
 

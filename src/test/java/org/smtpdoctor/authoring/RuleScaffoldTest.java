@@ -93,7 +93,7 @@ class RuleScaffoldTest {
 
     @Test
     void aPasswordPastedWithTheReplyIsMaskedInTheRuleAndTheSample() {
-        scaffold.create("auth.invalid-credentials", "535 Authentication failed for ann, password=hunter2 rejected");
+        scaffold.create("auth.invalid-credentials", "535 Sign-in refused for ann, password=hunter2 rejected");
         assertThat(rules.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
         assertThat(samples.read("auth/invalid-credentials.yaml")).doesNotContain("hunter2").contains("password=***");
     }

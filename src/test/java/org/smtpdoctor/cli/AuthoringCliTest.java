@@ -45,9 +45,9 @@ class AuthoringCliTest {
         CliRun r = run("explain", "--rules", "rules", MAIL_RU);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Code: 535")
-                .containsPattern("\\* pattern +auth\\.account-verification \\(#1\\)  auth/account-verification\\.drl:\\d+ ")
+                .containsPattern("\\* pattern +auth\\.account-verification \\(#1\\)  auth/account-verification\\.yaml:\\d+ ")
                 .contains("url=https://e.mail.ru/login?email=mail@ab-cdef.ru")
-                .containsPattern("\n    pattern +auth\\.invalid-credentials \\(#\\d+\\)  auth/invalid-credentials\\.drl:\\d+")
+                .containsPattern("\n    pattern +auth\\.invalid-credentials \\(#\\d+\\)  auth/invalid-credentials\\.yaml:\\d+")
                 .contains("reply-code    auth.invalid-credentials")
                 .contains("Decision: auth.account-verification (pattern)")
                 .contains("Why: rules of 2 categories matched")
@@ -68,7 +68,7 @@ class AuthoringCliTest {
         JsonNode decided = trace.get("matches").get(0);
         assertThat(decided.get("decided").asBoolean()).isTrue();
         assertThat(decided.get("layer").asText()).isEqualTo("pattern");
-        assertThat(decided.get("rule").get("file").asText()).isEqualTo("auth/account-verification.drl");
+        assertThat(decided.get("rule").get("file").asText()).isEqualTo("auth/account-verification.yaml");
         assertThat(decided.get("params").get("url").asText()).isEqualTo("https://e.mail.ru/login?email=mail@ab-cdef.ru");
         assertThat(trace.get("why").asText()).isNotBlank();
 

@@ -54,7 +54,7 @@ class StaffWorkflowTest {
     void aReplyOfAnExistingCategoryIsAddedToItsFileAndTheSameReplyWithOtherNumbersIsDiagnosed() throws IOException {
         TestRules rules = TestRules.copy(Path.of("rules"), temp.resolve("copy"));
         TestRules samples = TestRules.copy(Path.of("samples"), temp.resolve("scopy"));
-        Files.delete(rules.root().resolve("rate/daily-quota.drl"));
+        rules.deleteRulesOf("rate.daily-quota");
         rules.write("rate/daily-quota.yaml", DAILY_QUOTA_YAML);
         String categories = rules.read("categories.yaml");
         String catalog = rules.read("catalog/rate.yaml");
