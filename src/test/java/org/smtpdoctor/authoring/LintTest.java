@@ -238,6 +238,8 @@ class LintTest {
                 .contains("rule \"auth.too-many-attempts: too many failed logins\"")
                 .contains("from r.wording(\"auth.too-many-attempts/1\")")
                 .doesNotContain("rate.");
-        assertThat(RuleLinter.generatedDrl(SourceTree.of(rules.root()), "rate.limited")).isEmpty();
+        assertThat(RuleLinter.generatedDrl(SourceTree.of(rules.root()), "rate.limited"))
+                .contains("// Generated from rate/limited.yaml").doesNotContain("auth.");
+        assertThat(RuleLinter.generatedDrl(SourceTree.of(rules.root()), "rate.no-such-category")).isEmpty();
     }
 }
