@@ -2,7 +2,6 @@ package org.smtpdoctor.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +10,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.smtpdoctor.batch.BatchRecords;
@@ -37,16 +41,22 @@ final class RecordJob {
         spark.sparkContext().register(summary, "smtp-doctor summary");
     }
 
-    /** One JSON record a line, pieces in input order; computed by the action that writes them. */
-    Dataset<String> records(List<InputPiece> pieces) {
+    /** The table of {@link #records}: one string column, {@code value}. */
+    static final StructType TEXT = DataTypes.createStructType(List.of(DataTypes.createStructField("value", DataTypes.StringType, false)));
+
+    /**
+     * One JSON record a row ({@link #TEXT}), pieces in input order; computed by the action that writes them.
+     * The rows hold the rendered UTF-8 bytes as they are (no String made and encoded again per record).
+     */
+    Dataset<Row> records(List<InputPiece> pieces) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
         Broadcast<RuleBundle> shipped = rules;
         BatchRunner.Options how = options;
         SummaryAccumulator counts = summary;
-        JavaRDD<String> lines = jsc.parallelize(pieces, Math.max(1, pieces.size()))
+        JavaRDD<InternalRow> lines = jsc.parallelize(pieces, Math.max(1, pieces.size()))
                 .mapPartitions(assigned -> new Records(assigned, shipped.value().records(how), conf.value(), counts));
-        return spark.createDataset(lines.rdd(), Encoders.STRING());
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(lines.rdd(), TEXT, false);
     }
 
     /** The summary of the records written so far (complete once the writing action has run). */
@@ -55,12 +65,12 @@ final class RecordJob {
     }
 
     /** A task's records: its pieces, chunk by chunk, so memory stays bounded. */
-    private static final class Records implements Iterator<String> {
+    private static final class Records implements Iterator<InternalRow> {
         private final Iterator<InputPiece> pieces;
         private final BatchRecords maker;
         private final SerializableConfiguration conf;
         private final SummaryAccumulator counts;
-        private final ArrayDeque<String> ready = new ArrayDeque<>();
+        private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
         private BatchRecords.Chunks current;
 
         Records(Iterator<InputPiece> pieces, BatchRecords maker, SerializableConfiguration conf, SummaryAccumulator counts) {
@@ -103,14 +113,14 @@ final class RecordJob {
             int start = 0;
             for (int i = 0; i < chunk.length; i++) {
                 if (chunk[i] == '\n') {
-                    ready.add(new String(chunk, start, i - start, StandardCharsets.UTF_8));
+                    ready.add(new GenericInternalRow(new Object[] {UTF8String.fromBytes(chunk, start, i - start)}));
                     start = i + 1;
                 }
             }
         }
 
         @Override
-        public String next() {
+        public InternalRow next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }

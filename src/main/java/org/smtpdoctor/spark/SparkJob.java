@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -142,16 +143,21 @@ public final class SparkJob implements Callable<Integer> {
                     + String.join(", ", bundle.diagnoser().taxonomy().languages()));
         }
         SparkSession spark = given != null ? given : session();
+        long started = System.nanoTime();
         try {
             RecordJob job = new RecordJob(spark, bundle, options);
             List<InputPiece> pieces = Inputs.plan(spark, inputPaths, options.input(), splitBytes(spark));
-            Dataset<String> records = job.records(pieces);
+            Dataset<Row> records = job.records(pieces);
             write(spark, records, options, out);
             summary = job.summary();
             writeSummary(spark, out);
             if (given == null) {
+                double seconds = (System.nanoTime() - started) / 1e9;
                 PrintWriter err = spec.commandLine().getErr();
                 err.print(summary.table());
+                err.printf("smtp-doctor spark: %,d records from %d pieces in %.1f s (%,.0f records/s; rules built and"
+                        + " records written included, Spark's start not)%n", summary.records(), pieces.size(), seconds,
+                        summary.records() / seconds);
                 err.flush();
             }
             return 0;
@@ -214,16 +220,17 @@ public final class SparkJob implements Callable<Integer> {
     }
 
     /** Parquet: typed columns (RecordSchema). JSON Lines: batch's record text itself, line for line. */
-    private void write(SparkSession spark, Dataset<String> records, BatchRunner.Options options, Output out) {
+    private void write(SparkSession spark, Dataset<Row> records, BatchRunner.Options options, Output out) {
         SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
         if (out == Output.JSONL) {
-            Dataset<Row> lines = records.toDF("value");
+            Dataset<Row> lines = records;
             for (String column : partitionBy) {
                 lines = lines.withColumn(column, functions.get_json_object(lines.col("value"), "$." + column));
             }
             lines.write().mode(mode).partitionBy(partitionBy.toArray(String[]::new)).text(output);
         } else {
-            Dataset<Row> table = spark.read().schema(RecordSchema.of(options.fields().keep())).json(records);
+            Dataset<Row> table = spark.read().schema(RecordSchema.of(options.fields().keep()))
+                    .json(records.as(Encoders.STRING()));
             table.write().mode(mode).partitionBy(partitionBy.toArray(String[]::new)).parquet(output);
         }
     }
