@@ -70,8 +70,17 @@ public final class BatchRecords {
                     counts.countUnreadable();
                     continue;
                 }
-                TemplateCache.Lookup found = options.useCache() ? cache.lookUp(entry.text())
-                        : new TemplateCache.Lookup(diagnoser.diagnose(entry.text()), null, null);
+                TemplateCache.Lookup found;
+                try {
+                    found = options.useCache() ? cache.lookUp(entry.text())
+                            : new TemplateCache.Lookup(diagnoser.diagnose(entry.text()), null, null);
+                } catch (RuntimeException e) {
+                    // One line the engine cannot handle costs that line, not the run: its record says why.
+                    sink.unreadable(new LogEntry(entry.file(), entry.line(), null, entry.kept(),
+                            "diagnosis failed: " + e, entry.overlong()));
+                    counts.countUnreadable();
+                    continue;
+                }
                 Diagnosis d = found.diagnosis();
                 sink.record(entry, d, found.shared());
                 counts.count(d, entry.overlong());
