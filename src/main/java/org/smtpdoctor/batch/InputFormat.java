@@ -27,6 +27,15 @@ public enum InputFormat {
     public record Fields(String field, String column, List<String> keep) implements Serializable {
     }
 
+    /** The mail log fields every record of a mail log carries when no {@code --keep} names others. */
+    private static final List<String> MAIL_LOG_FIELDS = List.of("queueId", "status", "from", "to");
+
+    /** The fields of a run in this format: {@code keep} as given, or for mail logs by default their entry fields. */
+    public Fields fields(String field, String column, List<String> keep) {
+        List<String> kept = keep.isEmpty() && (this == POSTFIX || this == EXIM) ? MAIL_LOG_FIELDS : List.copyOf(keep);
+        return new Fields(field, column, kept);
+    }
+
     EntrySource open(String file, Reader reader, Fields fields) {
         return open(file, reader, fields, 0);
     }
