@@ -86,7 +86,7 @@ public final class BatchRecords {
                 counts.count(d, entry.overlong());
                 if (d.basis() == Basis.NONE) {
                     String template = found.template() != null ? found.template() : templates.template(d.input());
-                    counts.unknownsToFill().count(template, d.input(), d.category());
+                    counts.unknowns().count(template, d.input(), d.category());
                 }
             }
         }

@@ -91,10 +91,6 @@ public final class BatchSummary implements Serializable {
         return unknowns;
     }
 
-    UnknownTemplates unknownsToFill() {
-        return unknowns;
-    }
-
     private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
         Map<String, Long> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()
