@@ -27,15 +27,26 @@ class ArchitectureTest {
                 .layer("Batch").definedBy("org.smtpdoctor.batch..")
                 .layer("Authoring").definedBy("org.smtpdoctor.authoring..")
                 .layer("Cli").definedBy("org.smtpdoctor.cli..")
+                .layer("Spark").definedBy("org.smtpdoctor.spark..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Spark").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli", "Spark")
                 .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Report", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Cli", "Spark")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
-                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Cli")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Cli", "Spark")
+                .check(CLASSES);
+    }
+
+    /** Spark is a provided dependency: only the Spark package may use it, so the CLI runs without it. */
+    @Test
+    void onlyTheSparkPackageUsesSpark() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackage("org.smtpdoctor.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
                 .check(CLASSES);
     }
 }

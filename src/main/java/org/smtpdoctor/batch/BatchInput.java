@@ -69,7 +69,12 @@ public final class BatchInput {
                 return n;
             }
         };
-        InputStream in = new BufferedInputStream(file, 1 << 16);
+        return decompressed(name, file);
+    }
+
+    /** {@code raw}, buffered, and decompressed when {@code name} ends in {@code .gz}: how every input is read. */
+    public static InputStream decompressed(String name, InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 }

@@ -1,11 +1,8 @@
 package org.smtpdoctor.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,10 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
-import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.reply.ReplyTemplate;
 
 /**
  * Diagnoses logs and writes one record per input record, in input order: blank, garbage, undecodable
@@ -38,16 +32,13 @@ public final class BatchRunner {
     static final int CHUNK_RECORDS = 1024;
     static final int CHUNK_CHARS = 2 << 20;
 
-    private final Diagnoser diagnoser;
     private final Options options;
-    private final TemplateCache cache;
-    private final ReplyTemplate templates;
-    private final OutputFormat.Writer records;
+    private final BatchRecords records;
     private final BatchSummary summary = new BatchSummary();
     private final AtomicLong bytesRead = new AtomicLong();
 
     /**
-     * How a run reads, diagnoses and writes.
+     * How a run reads, diagnoses and writes (serializable: a Spark job ships it to its tasks).
      *
      * @param locale   the language of the advice
      * @param input    the input format
@@ -57,7 +48,7 @@ public final class BatchRunner {
      * @param useCache whether diagnoses go through the template cache (off only to measure without it)
      */
     public record Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
-                          int workers, boolean useCache) {
+                          int workers, boolean useCache) implements Serializable {
 
         /** Plain text in, JSON Lines out, one worker per core, cache on. */
         public static Options defaults(Locale locale) {
@@ -67,11 +58,8 @@ public final class BatchRunner {
     }
 
     public BatchRunner(Diagnoser diagnoser, Options options) {
-        this.diagnoser = diagnoser;
         this.options = options;
-        this.cache = new TemplateCache(diagnoser);
-        this.templates = diagnoser.replyTemplate();
-        this.records = options.output().writer(options.locale(), options.fields().keep());
+        this.records = new BatchRecords(diagnoser, options);
     }
 
     /**
@@ -105,23 +93,12 @@ public final class BatchRunner {
 
     private void read(BatchInput input, ExecutorService workers, BlockingQueue<Future<Chunk>> inFlight,
                       CompletableFuture<Void> writer) throws IOException, InterruptedException, ExecutionException {
-        try (InputStreamReader reader = new InputStreamReader(input.open(bytesRead), StandardCharsets.UTF_8)) {
-            EntrySource source = options.input().open(input.name(), reader, options.fields());
-            List<LogEntry> chunk = new ArrayList<>(CHUNK_RECORDS);
-            long chars = 0;
-            for (LogEntry entry = source.next(); entry != null; entry = source.next()) {
-                chunk.add(entry);
-                chars += entry.text() == null ? 0 : entry.text().length();
-                if (chunk.size() >= CHUNK_RECORDS || chars >= CHUNK_CHARS) {
-                    List<LogEntry> full = chunk;
-                    put(inFlight, workers.submit(() -> process(full, 0)), writer);
-                    chunk = new ArrayList<>(CHUNK_RECORDS);
-                    chars = 0;
-                }
+        try (BatchRecords.Chunks chunks = records.read(input.name(), input.open(bytesRead), 0)) {
+            while (!chunks.ended()) {
+                List<LogEntry> chunk = chunks.next();
+                long otherLines = chunks.ended() ? chunks.otherLines() : 0;
+                put(inFlight, workers.submit(() -> process(chunk, otherLines)), writer);
             }
-            List<LogEntry> last = chunk;
-            long otherLines = source.otherLines();
-            put(inFlight, workers.submit(() -> process(last, otherLines)), writer);
         } catch (IOException e) {
             throw new IOException("cannot read input " + input.name() + ": " + e.getMessage(), e);
         }
@@ -142,26 +119,7 @@ public final class BatchRunner {
     private Chunk process(List<LogEntry> entries, long otherLines) throws IOException {
         BatchSummary counts = new BatchSummary();
         counts.countOtherLines(otherLines);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 1024);
-        try (OutputFormat.Sink sink = records.open(bytes)) {
-            for (LogEntry entry : entries) {
-                if (entry.problem() != null) {
-                    sink.unreadable(entry);
-                    counts.countUnreadable();
-                    continue;
-                }
-                TemplateCache.Lookup found = options.useCache() ? cache.lookUp(entry.text())
-                        : new TemplateCache.Lookup(diagnoser.diagnose(entry.text()), null, null);
-                Diagnosis d = found.diagnosis();
-                sink.record(entry, d, found.shared());
-                counts.count(d, entry.overlong());
-                if (d.basis() == Basis.NONE) {
-                    String template = found.template() != null ? found.template() : templates.template(d.input());
-                    counts.unknownsToFill().count(template, d.input(), d.category());
-                }
-            }
-        }
-        return new Chunk(bytes.toByteArray(), counts);
+        return new Chunk(records.render(entries, counts), counts);
     }
 
     private void write(BlockingQueue<Future<Chunk>> inFlight, OutputStream out, LongConsumer progress) {

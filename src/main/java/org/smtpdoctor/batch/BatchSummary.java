@@ -2,6 +2,7 @@ package org.smtpdoctor.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.smtpdoctor.source.CategoryId;
 /**
  * Counts of a batch run: records in all, per category, family, basis, retry and actor; records that could
  * not be read; lines of mail logs that were not error entries; and the templates of the replies no rule
- * recognised ({@link UnknownTemplates}).
+ * recognised ({@link UnknownTemplates}). Serializable, so that runners on several machines (Spark) can add up theirs.
  */
-public final class BatchSummary {
+public final class BatchSummary implements Serializable {
+    private static final long serialVersionUID = 1L;
     private long records;
     private long unreadable;
     private long overlong;
@@ -50,7 +52,7 @@ public final class BatchSummary {
     }
 
     /** Adds the counts of {@code later}, a summary of input that came after this one's. */
-    void add(BatchSummary later) {
+    public void add(BatchSummary later) {
         records += later.records;
         unreadable += later.unreadable;
         overlong += later.overlong;
@@ -90,10 +92,6 @@ public final class BatchSummary {
 
     /** The replies no rule recognised, grouped by template. */
     public UnknownTemplates unknowns() {
-        return unknowns;
-    }
-
-    UnknownTemplates unknownsToFill() {
         return unknowns;
     }
 

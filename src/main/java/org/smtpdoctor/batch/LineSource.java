@@ -16,6 +16,11 @@ abstract class LineSource implements EntrySource {
         this.lines = lines;
     }
 
+    /** Numbers the next line read {@code linesBefore + 1} (a piece of an input that starts after its first line). */
+    final void numberFrom(long linesBefore) {
+        number = linesBefore;
+    }
+
     @Override
     public final LogEntry next() throws IOException {
         for (String line = lines.next(); line != null; line = lines.next()) {

@@ -1,5 +1,6 @@
 package org.smtpdoctor.batch;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
  * templates of at most {@link #MAX_TEXT_CHARS} characters are kept, so a log full of unique or huge
  * garbage cannot exhaust memory; the texts of further templates are only counted ({@link #untracked()}).
  */
-public final class UnknownTemplates {
+public final class UnknownTemplates implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final int MAX_TEMPLATES = 5_000;
     /** Templates and examples keep their first 4 KiB: a megabyte-long unknown line must not stay whole. */
     static final int MAX_TEXT_CHARS = 4096;
@@ -26,7 +28,7 @@ public final class UnknownTemplates {
      * @param example  the first of them, as given (credentials masked)
      * @param category the fallback category it got (unknown.transient, unknown.permanent, unknown.unclassified)
      */
-    public record Group(String template, long count, String example, String category) {
+    public record Group(String template, long count, String example, String category) implements Serializable {
     }
 
     void count(String template, String example, String category) {

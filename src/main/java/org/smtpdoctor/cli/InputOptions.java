@@ -14,8 +14,6 @@ import picocli.CommandLine.Parameters;
 
 /** What batch-like commands read: the inputs, their format and which fields go along. */
 final class InputOptions {
-    private static final List<String> MAIL_LOG_FIELDS = List.of("queueId", "status", "from", "to");
-
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
             description = "plain (one error a line), jsonl, csv, postfix or exim (default: ${DEFAULT-VALUE}).")
     private String inputFormat;
@@ -54,10 +52,8 @@ final class InputOptions {
 
     BatchRunner.Options options(Locale locale, OutputFormat output) {
         InputFormat format = parse(InputFormat.class, "--input-format", inputFormat);
-        List<String> kept = keep.isEmpty() && (format == InputFormat.POSTFIX || format == InputFormat.EXIM)
-                ? MAIL_LOG_FIELDS : keep;
         BatchRunner.Options defaults = BatchRunner.Options.defaults(locale);
-        return new BatchRunner.Options(locale, format, new InputFormat.Fields(field, column, kept), output,
+        return new BatchRunner.Options(locale, format, format.fields(field, column, keep), output,
                 threads == null ? defaults.workers() : threads, true);
     }
 

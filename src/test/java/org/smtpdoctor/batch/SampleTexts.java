@@ -15,11 +15,11 @@ import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceTree;
 
 /** Every text the project proves its rules with: the sample cases and the sample log's lines. */
-final class SampleTexts {
+public final class SampleTexts {
     private SampleTexts() {
     }
 
-    static List<String> all() {
+    public static List<String> all() {
         Problems problems = new Problems();
         List<String> texts = new ArrayList<>(SampleLoader.load(SourceTree.of(Path.of("samples")), problems).stream()
                 .map(SampleCase::text).toList());
