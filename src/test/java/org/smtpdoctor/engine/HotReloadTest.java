@@ -34,7 +34,8 @@ class HotReloadTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String FILE = "auth/too-many-attempts.yaml";
     private static final String TEXT = "454 4.7.0 frobnication lock engaged";
-    private static final String OLD_WORDING = "    - too many failed login attempts\n";
+    /** The first rule's list of wordings; the new wording goes first in it (the file has one rule). */
+    private static final String SAYS = "  says:\n";
 
     @TempDir
     Path temp;
@@ -68,7 +69,7 @@ class HotReloadTest {
 
     /** The rule file with the wording "frobnication lock" added to its first rule. */
     private static String withNewWording(TestRules rules) {
-        return rules.read(FILE).replace(OLD_WORDING, OLD_WORDING + "    - frobnication lock\n");
+        return rules.read(FILE).replace(SAYS, SAYS + "    - frobnication lock\n");
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
