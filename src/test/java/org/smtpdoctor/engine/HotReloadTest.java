@@ -69,7 +69,7 @@ class HotReloadTest {
 
     /** The rule file with the wording "frobnication lock" added to its first rule. */
     private static String withNewWording(TestRules rules) {
-        return rules.read(FILE).replace(SAYS, SAYS + "    - frobnication lock\n");
+        return rules.read(FILE).replace(SAYS, SAYS + "    - text: frobnication lock\n      source: a test\n");
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
@@ -97,7 +97,7 @@ class HotReloadTest {
             assertThat(after.category()).isEqualTo("auth.too-many-attempts");
             assertThat(after.ruleSetVersion()).isEqualTo(reloaded).isEqualTo(diagnoser.ruleSetVersion());
 
-            rules.write(FILE, edited.replace("    - frobnication lock\n", "    - frobnication lock\n    - {unclosed\n"));
+            rules.write(FILE, edited.replace("      source: a test\n", "      source: a test\n    - text: '{unclosed'\n      source: a test\n"));
             Object refused = recorder.await(e -> e instanceof List<?>);
             assertThat((List<?>) refused).isNotEmpty().allSatisfy(p -> assertThat(((Problem) p).file()).isEqualTo(FILE));
             Diagnosis whileBroken = diagnoser.diagnose(TEXT);
