@@ -22,6 +22,7 @@ const LABELS = {
 const $ = (id) => document.getElementById(id);
 let last = null;        // the last record shown
 let categories = [];    // from /api/categories
+let asked = 0;          // the latest diagnose request: an older answer arriving late is not shown
 
 function lang() { return $('lang').value; }
 function t(key) { return (LABELS[lang()] || LABELS.en)[key] || key; }
@@ -95,16 +96,23 @@ function show(record) {
 async function diagnose() {
   const value = $('text').value;
   if (!value.trim()) return;
+  const mine = ++asked;
   $('error').hidden = true;
   $('busy').hidden = false;
   try {
-    show(await api('/api/diagnose', {text: value, lang: lang(), explain: true}));
-    if (last.category.startsWith('unknown.')) openTeach();
+    const record = await api('/api/diagnose', {text: value, lang: lang(), explain: true});
+    if (mine !== asked) return;
+    show(record);
+    if (last.category.startsWith('unknown.')) openTeach(); else $('teach').hidden = true;
   } catch (e) {
+    if (mine !== asked) return;
     $('error').textContent = e.message;
     $('error').hidden = false;
   } finally {
-    $('busy').hidden = true;
+    if (mine === asked) {
+      $('busy').hidden = true;
+      document.body.dataset.answered = String(mine); // for tests and scripts: which request the page shows
+    }
   }
 }
 
