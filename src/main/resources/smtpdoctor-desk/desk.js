@@ -9,7 +9,11 @@ const LABELS = {
     teachHelp: 'The rule will recognise replies worded like this; the parts in braces vary.',
     wording: 'Wording', chooseCategory: 'Category (search titles in either language)', token: 'Edit token',
     save: 'Save the rule', saved: 'Saved. The reply is now diagnosed as', conflict: 'Someone changed the rules meanwhile: diagnose again, then teach.',
-    decidedBy: 'Decided by', none: '—', yes: 'yes', version: 'rules'},
+    decidedBy: 'Decided by', none: '—', yes: 'yes', version: 'rules',
+    logTitle: 'A log', logFile: 'Upload a log file (one error a line, or a Postfix or Exim log)', logFormat: 'Format',
+    logRun: 'Run', byFamily: 'By family', byCategory: 'By category', unknownTemplates: 'Replies not recognised',
+    template: 'Template', records: 'records', teachThis: 'Teach',
+    likely: 'Likeliest categories (by similarity to the sample cases):', closest: 'closest sample'},
   ru: {language: 'Язык', paste: 'Вставьте текст ошибки или весь стек вызовов', diagnose: 'Диагностировать',
     happened: 'Что произошло', steps: 'Что делать', actor: 'Кто действует', retry: 'Повтор', stage: 'Этап SMTP',
     code: 'Код', why: 'Почему такой ответ', layer: 'Слой', category: 'Категория', rule: 'Правило или таблица кодов',
@@ -17,7 +21,11 @@ const LABELS = {
     teachHelp: 'Правило будет узнавать ответы с такой формулировкой; части в фигурных скобках меняются.',
     wording: 'Формулировка', chooseCategory: 'Категория (поиск по названиям на любом языке)', token: 'Токен для правок',
     save: 'Сохранить правило', saved: 'Сохранено. Теперь ответ диагностируется как', conflict: 'Правила изменились, пока вы работали: диагностируйте снова, затем обучите.',
-    decidedBy: 'Решило', none: '—', yes: 'да', version: 'правила'}
+    decidedBy: 'Решило', none: '—', yes: 'да', version: 'правила',
+    logTitle: 'Журнал', logFile: 'Загрузите файл журнала (по ошибке в строке, или журнал Postfix или Exim)', logFormat: 'Формат',
+    logRun: 'Обработать', byFamily: 'По семействам', byCategory: 'По категориям', unknownTemplates: 'Нераспознанные ответы',
+    template: 'Шаблон', records: 'записей', teachThis: 'Обучить',
+    likely: 'Вероятные категории (по сходству с образцами):', closest: 'ближайший образец'}
 };
 const $ = (id) => document.getElementById(id);
 let last = null;        // the last record shown
@@ -30,6 +38,7 @@ function t(key) { return (LABELS[lang()] || LABELS.en)[key] || key; }
 function relabel() {
   document.documentElement.lang = lang();
   document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+  document.querySelectorAll('button.teachUnknown').forEach((el) => { el.textContent = t('teachThis'); });
   fillCategories();
 }
 
@@ -134,6 +143,19 @@ async function openTeach() {
   try {
     const proposal = await api('/api/rules/proposal', {text: last.input});
     $('wording').value = proposal.wording;
+    const list = $('suggestions');
+    list.replaceChildren();
+    (proposal.suggestions || []).forEach((s) => {
+      const li = document.createElement('li');
+      const pick = document.createElement('button');
+      pick.type = 'button'; pick.className = 'suggestion'; pick.textContent = s.category;
+      pick.addEventListener('click', () => { $('categorySearch').value = s.category; });
+      const about = document.createElement('span');
+      about.textContent = ' ' + ((s.title && s.title[lang()]) || '') + ' (' + Math.round(s.score * 100) + '%) — '
+        + t('closest') + ': ' + s.closestSample;
+      li.append(pick, about);
+      list.append(li);
+    });
   } catch (e) {
     $('teachResult').textContent = e.message;
   }
@@ -154,6 +176,67 @@ async function save() {
   }
 }
 
+function bars(id, counts) {
+  const el = $(id);
+  el.replaceChildren();
+  const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1]);
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  entries.forEach(([name, n]) => {
+    const row = document.createElement('div'); row.className = 'bar';
+    const label = document.createElement('span'); label.textContent = name;
+    const track = document.createElement('div');
+    const fill = document.createElement('div'); fill.className = 'fill'; fill.style.width = (100 * n / max) + '%';
+    track.append(fill);
+    const count = document.createElement('span'); count.textContent = n;
+    row.append(label, track, count);
+    el.append(row);
+  });
+}
+
+// The log goes to /api/batch as it is; the answer streams one record a line, the summary last. Only the
+// summary is kept, so a large log does not fill the page's memory.
+async function runLog() {
+  const file = $('logFile').files[0];
+  if (!file) return;
+  $('error').hidden = true;
+  const response = await fetch('/api/batch?lang=' + lang() + '&input-format=' + $('logFormat').value,
+    {method: 'POST', headers: {'content-type': 'text/plain'}, body: file});
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({title: response.statusText}));
+    $('error').textContent = problem.title + (problem.detail ? ': ' + problem.detail : '');
+    $('error').hidden = false;
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let tail = '';
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    tail = (tail + decoder.decode(value, {stream: true}));
+    tail = tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1); // keep the last (possibly partial) line only
+  }
+  const summary = JSON.parse(tail.trim()).summary;
+  $('logSummary').hidden = false;
+  $('logCounts').textContent = summary.records + ' ' + t('records');
+  bars('families', summary.families);
+  bars('categoriesChart', summary.categories);
+  const body = $('unknownTable').querySelector('tbody');
+  body.replaceChildren();
+  (summary.topUnknownTemplates || []).forEach((u) => {
+    const tr = document.createElement('tr');
+    const count = document.createElement('td'); count.textContent = u.count;
+    const template = document.createElement('td'); template.textContent = u.template;
+    const action = document.createElement('td');
+    const button = document.createElement('button'); button.type = 'button'; button.textContent = t('teachThis');
+    button.className = 'teachUnknown';
+    button.addEventListener('click', () => { $('text').value = u.example; diagnose(); window.scrollTo(0, 0); });
+    action.append(button);
+    tr.append(count, template, action);
+    body.append(tr);
+  });
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   const saved = localStorage.getItem('smtpdoctor.lang');
   if (saved) $('lang').value = saved;
@@ -166,6 +249,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('text').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) diagnose(); });
   $('teachOpen').addEventListener('click', openTeach);
   $('save').addEventListener('click', save);
+  $('logRun').addEventListener('click', runLog);
   try {
     const response = await fetch('/api/categories');
     categories = (await response.json()).categories;

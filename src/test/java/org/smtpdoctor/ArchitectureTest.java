@@ -32,7 +32,7 @@ class ArchitectureTest {
                 .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Batch").mayOnlyBeAccessedByLayers("Server", "Cli")
                 .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Server", "Cli")
-                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Cli")
+                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Server", "Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Server", "Cli")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Report", "Cli")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Server", "Cli")

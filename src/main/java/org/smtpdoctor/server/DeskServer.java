@@ -72,6 +72,7 @@ public final class DeskServer implements AutoCloseable {
     private final Diagnoser diagnoser;
     private final DeskMetrics metrics;
     private final Teacher teacher;
+    private final Suggestions suggestions;
     private final Javalin app;
     private volatile List<Problem> lastRefusal = List.of();
 
@@ -82,6 +83,7 @@ public final class DeskServer implements AutoCloseable {
         this.diagnoser = (config.rules() == null ? builder : builder.watch(listener)).build();
         this.metrics = new DeskMetrics(diagnoser.ruleSetVersion());
         this.teacher = config.teachingOn() ? new Teacher(diagnoser, config, mapper) : null;
+        this.suggestions = new Suggestions(config.samples());
         listener.ready = true;
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -337,6 +339,17 @@ public final class DeskServer implements AutoCloseable {
         }
         Diagnosis now = diagnoser.diagnose(text);
         answer.put("diagnosedAs", now.category());
+        ArrayNode likely = answer.putArray("suggestions");
+        Taxonomy taxonomy = diagnoser.taxonomy();
+        for (Suggestions.Suggestion s : suggestions.rank(text, 3)) {
+            ObjectNode one = likely.addObject();
+            one.put("category", s.category());
+            one.put("score", Math.round(s.score() * 100) / 100.0);
+            one.put("closestSample", s.closest());
+            if (taxonomy.contains(s.category())) {
+                taxonomy.get(s.category()).description().forEach(one.putObject("title")::put);
+            }
+        }
         answer.put("ruleSetVersion", diagnoser.ruleSetVersion());
         answer.put("teaching", teacher != null);
         json(ctx, answer);
@@ -358,6 +371,7 @@ public final class DeskServer implements AutoCloseable {
         String version = requiredText(body, "ruleSetVersion");
         try {
             ObjectNode saved = teacher.save(text, category, version, ctx.ip());
+            suggestions.invalidate();
             metrics.saved("saved");
             ctx.status(201);
             json(ctx, saved);

@@ -162,4 +162,28 @@ class DeskPageTest {
         assertThat(id("category").getText()).isEqualTo("rate.daily-quota");
         shot("05-same-reply-other-numbers");
     }
+
+    @Test
+    void aLogUploadShowsTheCountsAndTheUnknownTemplatesWithATeachButton() throws IOException {
+        Path log = folder.resolve("mail-errors.log");
+        Files.writeString(log, AUTH_FAILED + "\n" + AUTH_FAILED + "\n552 5.3.4 Message size exceeds fixed limit\n"
+                + "Frobnicator 12 of cluster 7 went dark\nFrobnicator 31 of cluster 2 went dark\n");
+        browser.get(base);
+        id("logFile").sendKeys(log.toAbsolutePath().toString());
+        id("logRun").click();
+        waiting().until(d -> id("logSummary").isDisplayed());
+        assertThat(id("logCounts").getText()).startsWith("5 ");
+        assertThat(id("categoriesChart").getText()).contains("auth.invalid-credentials", "content.too-large");
+        assertThat(id("families").getText()).contains("auth");
+        List<WebElement> unknownRows = browser.findElements(By.cssSelector("#unknownTable tbody tr"));
+        assertThat(unknownRows).hasSize(1);
+        assertThat(unknownRows.get(0).getText()).startsWith("2 ").contains("Frobnicator");
+        shot("06-log-summary");
+        String before = answered();
+        unknownRows.get(0).findElement(By.tagName("button")).click();
+        waiting().until(d -> !answered().equals(before));
+        assertThat(id("text").getAttribute("value")).contains("Frobnicator");
+        waiting().until(d -> id("teach").isDisplayed());
+        shot("07-log-unknown-to-teach");
+    }
 }

@@ -120,4 +120,18 @@ class DeskTeachTest {
         assertThat(diagnose("Mailbox store ms-9 refused message 5: the account 42 is over its storage")
                 .get("category").asText()).isEqualTo("recipient.mailbox-full");
     }
+
+    @Test
+    void theProposalSuggestsTheLikeliestCategoriesWithTheirClosestSamples() {
+        JsonNode proposal = Http.json(http.postJson("/api/rules/proposal",
+                Map.of("text", "550 5.2.2 The mailbox of user 4471 is full, quota exceeded (try later)")));
+        JsonNode suggestions = proposal.get("suggestions");
+        assertThat(suggestions.size()).isEqualTo(3);
+        List<String> categories = List.of(suggestions.get(0).get("category").asText(),
+                suggestions.get(1).get("category").asText(), suggestions.get(2).get("category").asText());
+        assertThat(categories).contains("recipient.mailbox-full");
+        assertThat(suggestions.get(0).get("closestSample").asText()).isNotBlank();
+        assertThat(suggestions.get(0).get("title").has("ru")).isTrue();
+        assertThat(suggestions.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(suggestions.get(2).get("score").asDouble());
+    }
 }
