@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,7 @@ final class Teacher {
             String now = diagnoser.ruleSetVersion();
             LOG.info("saved a rule of {} against rule set {}; {} serving now", result.category(), version, now);
             audit(result, version, now, remote);
+            String commit = commitIfRepository(result);
             ObjectNode answer = mapper.createObjectNode();
             answer.put("category", result.category().toString());
             answer.put("wording", result.wording().wording());
@@ -127,6 +129,7 @@ final class Teacher {
             answer.put("diagnosedAs", result.diagnosedAs());
             answer.put("reloaded", true);
             answer.put("ruleSetVersion", now);
+            answer.put("commit", commit);
             return answer;
         } finally {
             saving.unlock();
@@ -196,6 +199,63 @@ final class Teacher {
                 LOG.error("could not put {} back as it was: {}", file, e.toString());
             }
         });
+    }
+
+    /**
+     * When the rules directory is itself a git repository (it holds {@code .git}), the save's files inside it
+     * become one commit, its message naming the category, the wording and the token label; the author is
+     * "smtp-doctor serve", so the history says which commits came from the page. A rules folder that is merely
+     * inside a repository (the project's own rules/) is left to its owners: nothing is committed there.
+     *
+     * @return the commit id, or null when there is no repository or git failed (logged; the save stands)
+     */
+    private String commitIfRepository(RuleScaffold.Result result) {
+        Path repository = config.rules().toAbsolutePath().normalize();
+        if (!Files.exists(repository.resolve(".git"))) {
+            return null;
+        }
+        List<String> files = result.changes().stream().map(c -> c.file().toAbsolutePath().normalize())
+                .filter(f -> f.startsWith(repository)).map(f -> repository.relativize(f).toString()).toList();
+        if (files.isEmpty()) {
+            return null;
+        }
+        List<String> add = new ArrayList<>(List.of("git", "add", "--"));
+        add.addAll(files);
+        List<String> commit = new ArrayList<>(List.of("git", "-c", "user.name=smtp-doctor serve", "-c",
+                "user.email=serve@smtp-doctor.invalid", "commit", "-q", "-m", "Teach " + result.category() + ": "
+                        + result.wording().wording() + "\n\nSaved on the serve page with the token "
+                        + config.tokenLabel() + ".", "--"));
+        commit.addAll(files);
+        if (git(repository, add) == null || git(repository, commit) == null) {
+            return null;
+        }
+        String head = git(repository, List.of("git", "rev-parse", "HEAD"));
+        return head == null ? null : head.strip();
+    }
+
+    /** Runs git in {@code directory}; its output, or null (logged) when it fails or takes over 20 s. */
+    private static String git(Path directory, List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                LOG.warn("{} took too long in {}", command.get(1), directory);
+                return null;
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                LOG.warn("git {} failed in {}: {}", command.get(1), directory, output.strip());
+                return null;
+            }
+            return output;
+        } catch (IOException e) {
+            LOG.warn("git cannot run in {}: {}", directory, e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** One JSON line per save: time, token label (never the token), who, files, wording, versions. */

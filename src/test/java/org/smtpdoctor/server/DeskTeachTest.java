@@ -134,4 +134,22 @@ class DeskTeachTest {
         assertThat(suggestions.get(0).get("title").has("ru")).isTrue();
         assertThat(suggestions.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(suggestions.get(2).get("score").asDouble());
     }
+
+    @Test
+    void aRulesDirectoryThatIsAGitRepositoryGetsOneCommitPerSave() throws Exception {
+        Path rules = folder.resolve("rules");
+        for (List<String> command : List.of(List.of("git", "init", "-q"), List.of("git", "add", "-A"),
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-q", "-m", "start"))) {
+            assertThat(new ProcessBuilder(command).directory(rules.toFile()).inheritIO().start().waitFor()).isZero();
+        }
+        HttpResponse<String> saved = save(UNKNOWN, "rate.daily-quota", server.ruleSetVersion(), allowed());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String commit = Http.json(saved).get("commit").asText();
+        Process log = new ProcessBuilder("git", "log", "--format=%H %an %s").directory(rules.toFile()).start();
+        List<String> lines = new String(log.getInputStream().readAllBytes()).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith(commit + " smtp-doctor serve Teach rate.daily-quota: Relay gateway");
+        Process status = new ProcessBuilder("git", "status", "--porcelain").directory(rules.toFile()).start();
+        assertThat(new String(status.getInputStream().readAllBytes())).as("nothing left uncommitted").isBlank();
+    }
 }
