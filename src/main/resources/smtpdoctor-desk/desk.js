@@ -13,7 +13,10 @@ const LABELS = {
     logTitle: 'A log', logFile: 'Upload a log file (one error a line, or a Postfix or Exim log)', logFormat: 'Format',
     logRun: 'Run', byFamily: 'By family', byCategory: 'By category', unknownTemplates: 'Replies not recognised',
     template: 'Template', records: 'records', teachThis: 'Teach',
-    likely: 'Likeliest categories (by similarity to the sample cases):', closest: 'closest sample'},
+    likely: 'Likeliest categories (by similarity to the sample cases):', closest: 'closest sample',
+    check: 'Check before saving', checking: 'Checking…', wouldWrite: 'Saving would write', noSampleChanges: 'No sample case would change its category.',
+    sampleChanges: 'These sample cases would change their category:', noLint: 'Lint finds no new problem.', lintProblems: 'New lint problems:',
+    wouldDiagnose: 'The reply would be diagnosed as'},
   ru: {language: 'Язык', paste: 'Вставьте текст ошибки или весь стек вызовов', diagnose: 'Диагностировать',
     happened: 'Что произошло', steps: 'Что делать', actor: 'Кто действует', retry: 'Повтор', stage: 'Этап SMTP',
     code: 'Код', why: 'Почему такой ответ', layer: 'Слой', category: 'Категория', rule: 'Правило или таблица кодов',
@@ -25,7 +28,10 @@ const LABELS = {
     logTitle: 'Журнал', logFile: 'Загрузите файл журнала (по ошибке в строке, или журнал Postfix или Exim)', logFormat: 'Формат',
     logRun: 'Обработать', byFamily: 'По семействам', byCategory: 'По категориям', unknownTemplates: 'Нераспознанные ответы',
     template: 'Шаблон', records: 'записей', teachThis: 'Обучить',
-    likely: 'Вероятные категории (по сходству с образцами):', closest: 'ближайший образец'}
+    likely: 'Вероятные категории (по сходству с образцами):', closest: 'ближайший образец',
+    check: 'Проверить до сохранения', checking: 'Проверяю…', wouldWrite: 'Сохранение запишет', noSampleChanges: 'Ни один образец не сменит категорию.',
+    sampleChanges: 'Эти образцы сменят категорию:', noLint: 'Lint не находит новых проблем.', lintProblems: 'Новые проблемы lint:',
+    wouldDiagnose: 'Ответ будет диагностирован как'}
 };
 const $ = (id) => document.getElementById(id);
 let last = null;        // the last record shown
@@ -161,6 +167,44 @@ async function openTeach() {
   }
 }
 
+function line(parent, text, tag) {
+  const el = document.createElement(tag || 'p');
+  el.textContent = text;
+  parent.append(el);
+  return el;
+}
+
+async function check() {
+  const out = $('checkResult');
+  out.replaceChildren();
+  $('teachResult').textContent = '';
+  line(out, t('checking'));
+  try {
+    const p = await api('/api/rules/preview', {text: last.input, category: $('categorySearch').value.trim()},
+      {'Authorization': 'Bearer ' + $('token').value, 'X-Smtp-Doctor': 'teach'});
+    out.replaceChildren();
+    line(out, t('wouldDiagnose') + ' ' + p.diagnosedAs + '.');
+    line(out, t('wouldWrite') + ': ' + p.files.map((f) => f.file).join(', '));
+    if (p.changedSamples.length === 0) {
+      line(out, t('noSampleChanges'));
+    } else {
+      line(out, t('sampleChanges'));
+      const ul = line(out, '', 'ul');
+      p.changedSamples.forEach((c) => line(ul, c.sample + ': ' + c.now + ' → ' + c.after + ' — ' + c.text, 'li'));
+    }
+    if (p.lint.length === 0) {
+      line(out, t('noLint'));
+    } else {
+      line(out, t('lintProblems'));
+      const ul = line(out, '', 'ul');
+      p.lint.forEach((l) => line(ul, l.severity + ' ' + l.where + ': ' + l.message, 'li'));
+    }
+  } catch (e) {
+    out.replaceChildren();
+    line(out, e.message).className = 'bad';
+  }
+}
+
 async function save() {
   const result = $('teachResult');
   result.className = '';
@@ -249,6 +293,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('text').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) diagnose(); });
   $('teachOpen').addEventListener('click', openTeach);
   $('save').addEventListener('click', save);
+  $('check').addEventListener('click', check);
   $('logRun').addEventListener('click', runLog);
   try {
     const response = await fetch('/api/categories');

@@ -62,7 +62,7 @@ public final class DeskServer implements AutoCloseable {
     /** The custom header the page sends with every request that changes rules (see {@link #checkForgery}). */
     static final String CSRF_HEADER = "X-Smtp-Doctor";
     private static final Set<String> ROUTES = Set.of("/", "/health", "/metrics", "/api/openapi.json",
-            "/api/categories", "/api/diagnose", "/api/batch", "/api/unknowns", "/api/rules", "/api/rules/proposal");
+            "/api/categories", "/api/diagnose", "/api/batch", "/api/unknowns", "/api/rules", "/api/rules/proposal", "/api/rules/preview");
 
     private final DeskConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -73,6 +73,7 @@ public final class DeskServer implements AutoCloseable {
     private final DeskMetrics metrics;
     private final Teacher teacher;
     private final Suggestions suggestions;
+    private final Preview preview;
     private final Javalin app;
     private volatile List<Problem> lastRefusal = List.of();
 
@@ -84,6 +85,7 @@ public final class DeskServer implements AutoCloseable {
         this.metrics = new DeskMetrics(diagnoser.ruleSetVersion());
         this.teacher = config.teachingOn() ? new Teacher(diagnoser, config, mapper) : null;
         this.suggestions = new Suggestions(config.samples());
+        this.preview = teacher == null ? null : new Preview(diagnoser, config, mapper);
         listener.ready = true;
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -115,6 +117,7 @@ public final class DeskServer implements AutoCloseable {
             c.routes.post("/api/batch", this::batch);
             c.routes.post("/api/rules/proposal", this::proposal);
             c.routes.post("/api/rules", this::teach);
+            c.routes.post("/api/rules/preview", this::preview);
             c.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
                     e.getStatus() == 413 ? "too-large" : "http-" + e.getStatus(), titleOf(e.getStatus()),
@@ -353,6 +356,26 @@ public final class DeskServer implements AutoCloseable {
         answer.put("ruleSetVersion", diagnoser.ruleSetVersion());
         answer.put("teaching", teacher != null);
         json(ctx, answer);
+    }
+
+    /**
+     * What a save would change, written nowhere served (see {@link Preview}). Guarded like a save: it is part of
+     * teaching, and it compiles a rule set, which an anonymous caller should not be able to make the desk do.
+     */
+    private void preview(Context ctx) {
+        teachingAllowed(ctx);
+        JsonNode body = jsonBody(ctx);
+        json(ctx, preview.of(requiredText(body, "text"), requiredText(body, "category")));
+    }
+
+    private void teachingAllowed(Context ctx) {
+        if (teacher == null) {
+            throw new ApiProblem(403, "teaching-off", "Teaching is off", config.rules() == null
+                    ? "this desk serves the bundled rules; start serve with --rules DIR and --edit-token-env NAME"
+                    : "start serve with --edit-token-env NAME, NAME being an environment variable holding the token");
+        }
+        checkForgery(ctx);
+        checkToken(ctx);
     }
 
     /** Saves a taught rule: token, forgery check, version check (409), then the scaffold. */

@@ -153,10 +153,14 @@ class DeskPageTest {
 
         id("token").clear();
         id("token").sendKeys(TOKEN);
+        id("check").click();
+        waiting().until(d -> id("checkResult").getText().contains("rules/rate/daily-quota.yaml"));
+        assertThat(id("checkResult").getText()).contains("rate.daily-quota");
+        shot("04a-check-before-saving");
         id("save").click();
         waiting().until(d -> "ok".equals(id("teachResult").getAttribute("class")));
         assertThat(id("teachResult").getText()).contains("rate.daily-quota");
-        shot("04-taught");
+        shot("04b-taught");
 
         diagnose("Relay gateway gw-3 says: daily outbound allowance of 2000 messages used up for tenant 10577", "en");
         assertThat(id("category").getText()).isEqualTo("rate.daily-quota");

@@ -152,4 +152,24 @@ class DeskTeachTest {
         Process status = new ProcessBuilder("git", "status", "--porcelain").directory(rules.toFile()).start();
         assertThat(new String(status.getInputStream().readAllBytes())).as("nothing left uncommitted").isBlank();
     }
+
+    @Test
+    void aPreviewShowsWhatASaveWouldChangeAndWritesNothing() throws Exception {
+        String version = server.ruleSetVersion();
+        Path ruleFile = folder.resolve("rules/rate/daily-quota.yaml");
+        String before = Files.readString(ruleFile);
+        assertThat(http.postJson("/api/rules/preview", Map.of("text", UNKNOWN, "category", "rate.daily-quota"),
+                "X-Smtp-Doctor", "teach").statusCode()).isEqualTo(401);
+        HttpResponse<String> response = http.postJson("/api/rules/preview",
+                Map.of("text", UNKNOWN, "category", "rate.daily-quota"), allowed());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = Http.json(response);
+        assertThat(preview.get("diagnosedAs").asText()).isEqualTo("rate.daily-quota");
+        assertThat(preview.get("files").toString()).contains("rules/rate/daily-quota.yaml", "samples/rate/daily-quota.yaml");
+        assertThat(preview.get("changedSamples").isArray()).isTrue();
+        assertThat(preview.get("lint").isArray()).isTrue();
+        assertThat(Files.readString(ruleFile)).isEqualTo(before);
+        assertThat(server.ruleSetVersion()).isEqualTo(version);
+        assertThat(diagnose(UNKNOWN).get("category").asText()).startsWith("unknown.");
+    }
 }
