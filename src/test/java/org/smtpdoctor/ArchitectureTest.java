@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point inward: the engine never knows how it is run, and the CLI is a leaf. */
+/** Dependencies point inward: the engine never knows how it is run; the server is used by the CLI only, a leaf. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -26,18 +26,20 @@ class ArchitectureTest {
                 .layer("Report").definedBy("org.smtpdoctor.report..")
                 .layer("Batch").definedBy("org.smtpdoctor.batch..")
                 .layer("Authoring").definedBy("org.smtpdoctor.authoring..")
+                .layer("Server").definedBy("org.smtpdoctor.server..")
                 .layer("Cli").definedBy("org.smtpdoctor.cli..")
                 .layer("Spark").definedBy("org.smtpdoctor.spark..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Spark").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Batch").mayOnlyBeAccessedByLayers("Cli", "Spark")
-                .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Cli")
-                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Cli")
-                .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Cli")
+                .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Batch").mayOnlyBeAccessedByLayers("Server", "Cli", "Spark")
+                .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Server", "Cli")
+                .whereLayer("Samples").mayOnlyBeAccessedByLayers("Authoring", "Server", "Cli")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Batch", "Server", "Cli")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Report", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Cli", "Spark")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Check", "Report", "Batch", "Authoring", "Server", "Cli", "Spark")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Engine")
-                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Cli", "Spark")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Engine", "Samples", "Report", "Batch", "Authoring", "Server", "Cli", "Spark")
                 .check(CLASSES);
     }
 

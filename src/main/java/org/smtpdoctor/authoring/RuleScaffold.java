@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -148,7 +149,7 @@ public final class RuleScaffold {
         writes.put(sampleFile, sampleFileText(id, sampleFile, redacted, origin));
         changes.add(new Change(sampleFile, !Files.exists(sampleFile), "the example as a sample case"));
 
-        writes.forEach(RuleScaffold::write);
+        writeAll(writes);
         return new Result(id, wording, !listed, List.copyOf(changes), diagnosedAs(redacted));
     }
 
@@ -341,10 +342,54 @@ public final class RuleScaffold {
         }
     }
 
+    /**
+     * The wording {@link #create} would write for {@code example}, without writing anything: credentials masked,
+     * the reply text taken as the parser reads it, its variable parts placeholders. For a page that shows the
+     * proposal before saving (serve's Teach form), so that what is shown is what is written.
+     */
+    public static ExampleWording propose(String example) {
+        return ExampleWording.of(new ReplyParser().parse(SecretRedactor.redact(example)).text());
+    }
+
+    /**
+     * Writes every file or none: each is written to a temporary file beside it and moved into place atomically
+     * (a reader, such as a watching Diagnoser, never sees half a file); when one fails, the files already moved
+     * get their former content back (or are deleted when they were new).
+     */
+    private static void writeAll(Map<Path, String> writes) {
+        Map<Path, String> before = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, String> w : writes.entrySet()) {
+                Path file = w.getKey();
+                before.put(file, Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null);
+                write(file, w.getValue());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            before.forEach((file, content) -> {
+                try {
+                    if (content == null) {
+                        Files.deleteIfExists(file);
+                    } else {
+                        write(file, content);
+                    }
+                } catch (IOException | UncheckedIOException ignored) {
+                    // best effort: the first failure is the one reported
+                }
+            });
+            throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+        }
+    }
+
     private static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Diagnoses mail-sending errors: what went wrong, what to do, who acts, whether a retry helps.",
         subcommands = {DiagnoseCommand.class, BatchCommand.class, UnknownsCommand.class, VerifyCommand.class,
                 CheckCommand.class, LintCommand.class, ExplainCommand.class, NewRuleCommand.class, BenchCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_FAILURES = 1;
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, unknowns, verify, check, lint, explain, new-rule or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, unknowns, verify, check, lint, explain, new-rule, bench or serve");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,103 @@
+package org.smtpdoctor.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smtpdoctor.samples.SampleCase;
+import org.smtpdoctor.samples.SampleLoader;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceTree;
+
+/**
+ * The categories a reply most likely belongs to, for Teach: ranked by the reply's similarity to the sample cases
+ * of each category, shown with the closest sample so staff can confirm at a glance. Similarity is the Jaccard
+ * index of word sets: words of two letters or more, plus reply and enhanced status codes (which say much about
+ * the cause); numbers, addresses and hosts vary from reply to reply and are left out by taking letters only.
+ * Simple and explainable, and good enough to put the right category in the first three for a reply worded like
+ * a known one; a reply unlike any sample gets low scores, which the page shows as such.
+ *
+ * <p>The samples are read once and again after each save (a save adds one), never per request.
+ */
+final class Suggestions {
+    private static final Pattern TOKENS = Pattern.compile("\\p{L}{2,}|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b[245]\\d\\d\\b");
+
+    record Suggestion(String category, double score, String closest) {
+    }
+
+    private record Known(String category, String text, Set<String> words) {
+    }
+
+    private final Path samples;
+    private volatile List<Known> known;
+
+    Suggestions(Path samples) {
+        this.samples = samples;
+    }
+
+    /** Forgets the samples read, so the next ranking reads them again (after a save). */
+    void invalidate() {
+        known = null;
+    }
+
+    List<Suggestion> rank(String text, int n) {
+        Set<String> words = words(text);
+        Map<String, Suggestion> best = new HashMap<>();
+        for (Known k : known()) {
+            double score = jaccard(words, k.words());
+            Suggestion now = best.get(k.category());
+            if (now == null || score > now.score()) {
+                best.put(k.category(), new Suggestion(k.category(), score, k.text()));
+            }
+        }
+        List<Suggestion> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble(Suggestion::score).reversed().thenComparing(Suggestion::category));
+        return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
+    }
+
+    private List<Known> known() {
+        List<Known> list = known;
+        if (list == null) {
+            list = new ArrayList<>();
+            if (samples != null && Files.isDirectory(samples)) {
+                for (SampleCase c : SampleLoader.load(SourceTree.of(samples), new Problems())) {
+                    if (c.expect() != null && !c.expect().startsWith("unknown.")) {
+                        list.add(new Known(c.expect(), c.text(), words(c.text())));
+                    }
+                }
+            }
+            known = list;
+        }
+        return list;
+    }
+
+    static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        Matcher m = TOKENS.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String w : a) {
+            if (b.contains(w)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
+    }
+}
