@@ -63,7 +63,7 @@ final class RuleSetWatcher implements AutoCloseable {
 
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path folder : walk.filter(Files::isDirectory).toList()) {
+            for (Path folder : walk.filter(Files::isDirectory).filter(f -> !SourceTree.isHidden(root, f)).toList()) {
                 folder.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
             }
         }

@@ -83,6 +83,7 @@ public final class SourceTree {
     public List<SourceFile> files(String suffix) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(root, p))
                     .filter(p -> p.getFileName().toString().endsWith(suffix))
                     .sorted()
                     .map(this::read)
@@ -90,6 +91,19 @@ public final class SourceTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + description, e);
         }
+    }
+
+    /**
+     * Whether {@code path} lies in a hidden folder below {@code root} ({@code .git} of a rules folder kept in
+     * git, an editor's swap folder), or is a hidden file: neither rules nor samples, and not worth a reload.
+     */
+    public static boolean isHidden(Path root, Path path) {
+        for (Path part : root.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One file by relative name, or null when it does not exist. */
