@@ -45,14 +45,12 @@ public final class TextPatterns {
     }
 
     /**
-     * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these RE2 patterns,
-     * in the rule's order, compiling each now.
-     *
-     * @throws PatternSyntaxException when a pattern is not valid RE2 syntax
+     * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these patterns, compiled
+     * case-insensitively by the caller, in the rule's order.
      */
-    public void defineWordings(String id, List<String> patterns) {
-        patterns.forEach(this::compile);
-        wordingSets.put(id, List.copyOf(patterns));
+    public void defineWordings(String id, List<Pattern> patterns) {
+        patterns.forEach(p -> compiled.putIfAbsent(p.pattern(), p));
+        wordingSets.put(id, patterns.stream().map(Pattern::pattern).toList());
     }
 
     /** Whether a wording set of this id is defined. */

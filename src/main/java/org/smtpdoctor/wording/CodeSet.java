@@ -56,11 +56,6 @@ public final class CodeSet {
         return null;
     }
 
-    /** Whether {@code code} (0 for none) is in the set. */
-    public boolean contains(int code) {
-        return ranges.stream().anyMatch(r -> code >= r[0] && code <= r[1]);
-    }
-
     /** The DRL constraint that holds when the reply's code is in the set: only numbers, no text of the author's. */
     String constraint() {
         List<String> terms = new ArrayList<>();

@@ -43,15 +43,16 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         }
         Map<String, YamlNode> names = new HashMap<>();
         for (YamlNode item : root.items(problems, "a rule file")) {
-            String name = item.isScalar() ? null : item.fields(new Problems(), "a rule", FIELD_ORDER).entrySet().stream()
-                    .filter(e -> e.getKey().equals("name") && e.getValue().isScalar())
-                    .map(e -> e.getValue().text().strip()).findFirst().orElse(null);
+            int before = problems.all().size();
+            Map<String, YamlNode> fields = item.fields(problems, "a rule", FIELD_ORDER);
+            YamlNode nameNode = fields.get("name");
+            String name = nameNode != null && nameNode.isScalar() ? nameNode.text().strip() : null;
             YamlNode earlier = name == null ? null : names.putIfAbsent(name, item);
             if (earlier != null) {
                 problems.add(item.error("a rule named '" + name + "' already stands at line " + earlier.line()
                         + ": give each rule of the file its own name"));
             }
-            WordingRule rule = readRule(item, problems);
+            WordingRule rule = readRule(item, fields, before, problems);
             if (rule != null && earlier == null) {
                 rules.add(rule);
             }
@@ -62,9 +63,8 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         return new RuleFile(category, source.name(), List.copyOf(rules));
     }
 
-    private static WordingRule readRule(YamlNode item, Problems problems) {
-        int before = problems.all().size();
-        Map<String, YamlNode> f = item.fields(problems, "a rule", FIELD_ORDER);
+    /** The rule of {@code item} (its fields read already), or null when it has an error since {@code before}. */
+    private static WordingRule readRule(YamlNode item, Map<String, YamlNode> f, int before, Problems problems) {
         String name = item.requiredText(f, "name", problems, "a rule");
         if (name != null) {
             name = name.strip();
@@ -217,10 +217,5 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
             problems.add(text.error(RegexAdvice.message(text.text(), e)));
         }
         return null;
-    }
-
-    /** The field names a rule may have, in the order the documentation gives them. */
-    public static List<String> fields() {
-        return FIELD_ORDER;
     }
 }
