@@ -43,8 +43,11 @@ import org.smtpdoctor.wording.WordingRule;
  *       of its family (a reply specific enough to need a new category should win over the family's general
  *       ones; lint reports any sample case it then takes from them), or before the {@code unknown.*} fallbacks
  *       for a new family; and the catalog gets advice stubs in every language. Both are written as
- *       {@code TODO} texts, which lint reports as errors, verify fails on, and diagnoses never show.</li>
+ *       {@code TODO} texts, which lint reports as errors, verify fails on, and diagnoses never show; unless the
+ *       advice is given ({@link Edits}, the desk page), which is then written instead, checked as lint checks it.</li>
  * </ul>
+ * The wording is the proposal ({@link ExampleWording#of}), or one staff edited ({@link Edits}), which must match
+ * the example.
  * The rule's and the case's {@code source} says what is true: the reply was given to new-rule on that day,
  * unless the author names the source. Everything is checked before any file is written: a category id of
  * the wrong form, an example without words, or a rule file whose rule already recognises the example is
@@ -88,6 +91,20 @@ public final class RuleScaffold {
                          String diagnosedAs) {
     }
 
+    /**
+     * What staff decided beyond the example, on the desk page.
+     *
+     * @param wording      the wording as edited (the rule file's syntax), or null for the proposal; it must match
+     *                     the example
+     * @param advice       the advice of a category not yet in categories.yaml, or null
+     * @param stubsAllowed whether a new category without advice gets TODO stubs (new-rule: the author writes them
+     *                     next, and lint fails until then); when false, it is refused instead
+     */
+    public record Edits(String wording, NewCategoryAdvice advice, boolean stubsAllowed) {
+        /** new-rule's way: the proposed wording, stubs for a new category. */
+        public static final Edits NONE = new Edits(null, null, true);
+    }
+
     /** {@link #create(String, String, String)} with the default source. */
     public Result create(String category, String example) {
         return create(category, example, null);
@@ -101,6 +118,18 @@ public final class RuleScaffold {
      *                                  category's file already recognises the example; nothing is written then
      */
     public Result create(String category, String example, String source) {
+        return create(category, example, source, Edits.NONE);
+    }
+
+    /**
+     * {@link #create(String, String, String)} with staff's edits: their wording instead of the proposal, and the
+     * advice of a new category written with it (categories.yaml and the catalog, in the same all-or-nothing write).
+     *
+     * @throws IllegalArgumentException also when the wording does not match the example, when a new category's
+     *                                  advice is incomplete (every problem, in words), when advice is given for a
+     *                                  category that exists, or when stubs are not allowed and no advice is given
+     */
+    public Result create(String category, String example, String source, Edits edits) {
         CategoryId id = CategoryId.parse(category).orElseThrow(() -> new IllegalArgumentException("category '"
                 + category + "' is not an id: write " + CategoryId.FORM_DESCRIPTION));
         if (id.family().equals("unknown")) {
@@ -120,12 +149,15 @@ public final class RuleScaffold {
         // A password or token pasted with the reply is masked as the parser masks it, in the sample case too.
         String redacted = SecretRedactor.redact(example);
         ParsedReply reply = new ReplyParser().parse(redacted);
-        ExampleWording wording = ExampleWording.of(reply.text());
+        ExampleWording wording = edits.wording() == null ? ExampleWording.of(reply.text())
+                : ExampleWording.edited(edits.wording(), reply.text());
 
         Catalog catalog = CatalogLoader.load(SourceTree.of(rules), new Problems());
         List<String> languages = catalog == null ? List.of("en", "ru") : catalog.taxonomy().languages();
         boolean listed = catalog != null ? catalog.taxonomy().contains(id.toString())
                 : read(rules.resolve(CATEGORIES)).lines().anyMatch(l -> l.strip().equals("- id: " + id));
+        NewCategoryAdvice advice = edits.advice();
+        checkAdvice(id, listed, advice, edits.stubsAllowed(), languages);
 
         Map<Path, String> writes = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
@@ -134,16 +166,21 @@ public final class RuleScaffold {
         changes.add(new Change(ruleFile, !Files.exists(ruleFile), "a rule with the wording \"" + wording.wording() + "\""));
         if (!listed) {
             Path file = rules.resolve(CATEGORIES);
-            writes.put(file, withCategory(read(file), id, languages));
+            writes.put(file, withCategory(read(file), id, languages, advice));
             changes.add(new Change(file, false, "the new category " + id + ", before the other " + id.family()
-                    + " categories; its description to write (TODO)"));
+                    + " categories; " + (advice == null ? "its description to write (TODO)" : "its title as written")));
         }
         Path catalogFile = rules.resolve(id.catalogFile());
         String catalogText = Files.exists(catalogFile) ? read(catalogFile) : null;
         if (catalogText == null || catalogText.lines().noneMatch(l -> l.equals(id + ":"))) {
-            writes.put(catalogFile, withAdviceStub(catalogText, id, reply, languages));
-            changes.add(new Change(catalogFile, catalogText == null, "advice stubs for " + id + " in "
-                    + String.join(" and ", languages) + " to write (TODO)"));
+            writes.put(catalogFile, advice == null ? withAdviceStub(catalogText, id, reply, languages)
+                    : withAdvice(catalogText, id, advice, languages));
+            changes.add(new Change(catalogFile, catalogText == null, advice == null ? "advice stubs for " + id
+                    + " in " + String.join(" and ", languages) + " to write (TODO)" : "the advice of " + id + " in "
+                    + String.join(" and ", languages) + ", as written"));
+        } else if (advice != null) {
+            throw new IllegalArgumentException(id.catalogFile() + " has advice for " + id + " already, though "
+                    + CATEGORIES + " does not list it: list it there by hand, or choose another id");
         }
         Path sampleFile = samples.resolve(id.sampleFile());
         writes.put(sampleFile, sampleFileText(id, sampleFile, redacted, origin));
@@ -218,11 +255,31 @@ public final class RuleScaffold {
         return text.substring(0, space > 20 ? space : 80) + " ...";
     }
 
+    /** Refuses advice that cannot go with this category, before anything is written; all its problems at once. */
+    private static void checkAdvice(CategoryId id, boolean listed, NewCategoryAdvice advice, boolean stubsAllowed,
+                                    List<String> languages) {
+        if (listed && advice != null) {
+            throw new IllegalArgumentException(id + " exists already and keeps its advice: choose it without writing"
+                    + " new advice, or give the new category another id");
+        }
+        if (!listed && advice == null && !stubsAllowed) {
+            throw new IllegalArgumentException(id + " is a new category: write its advice (title, what happened, the"
+                    + " steps, who acts, whether a retry helps) in " + String.join(" and ", languages));
+        }
+        if (!listed && advice != null) {
+            List<String> problems = advice.problems(id, languages);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("the advice of the new category " + id + " cannot be saved yet: "
+                        + String.join("; ", problems));
+            }
+        }
+    }
+
     /**
      * categories.yaml with the new id before the first category of its family, or before the fallbacks for a
-     * new family; the description lines are stubs.
+     * new family; the description lines are the advice's titles, or stubs without advice.
      */
-    private static String withCategory(String text, CategoryId id, List<String> languages) {
+    private static String withCategory(String text, CategoryId id, List<String> languages, NewCategoryAdvice advice) {
         List<String> lines = new ArrayList<>(text.lines().toList());
         int at = firstLine(lines, "- id: " + id.family() + ".");
         if (at < 0) {
@@ -234,8 +291,8 @@ public final class RuleScaffold {
         String indent = at < lines.size() ? lines.get(at).substring(0, lines.get(at).indexOf('-')) : "  ";
         List<String> entry = new ArrayList<>(List.of(indent + "- id: " + id));
         for (String language : languages) {
-            entry.add(indent + "  " + language + ": " + quoted(stub(language, "one line saying what went wrong",
-                    "одна строка о том, что пошло не так")));
+            entry.add(indent + "  " + language + ": " + quoted(advice != null ? advice.in(language).title()
+                    : stub(language, "one line saying what went wrong", "одна строка о том, что пошло не так")));
         }
         lines.addAll(at, entry);
         return String.join("\n", lines) + "\n";
@@ -277,6 +334,29 @@ public final class RuleScaffold {
                             "первое, что нужно сделать"))).append('\n');
         }
         return stub.toString();
+    }
+
+    /** The catalog file with the category's advice, as staff wrote it, appended (or a new file). */
+    private static String withAdvice(String existing, CategoryId id, NewCategoryAdvice advice, List<String> languages) {
+        StringBuilder entry = new StringBuilder();
+        if (existing == null) {
+            entry.append("# Advice for the ").append(id.family())
+                    .append(" family. Placeholders: {name|text used when the rule gave no such parameter}.\n");
+        } else {
+            entry.append(existing).append(existing.endsWith("\n") ? "" : "\n");
+        }
+        entry.append('\n').append(id).append(":\n")
+                .append("  actor: ").append(advice.actor()).append('\n')
+                .append("  retry: ").append(advice.retry()).append('\n');
+        for (String language : languages) {
+            NewCategoryAdvice.Text text = advice.in(language);
+            entry.append("  ").append(language).append(":\n")
+                    .append("    title: ").append(quoted(text.title())).append('\n')
+                    .append("    explanation: ").append(quoted(text.explanation())).append('\n')
+                    .append("    remedy:\n");
+            text.remedy().forEach(step -> entry.append("      - ").append(quoted(step)).append('\n'));
+        }
+        return entry.toString();
     }
 
     /** A stub text: marked TODO, saying what to write, in the language when we know it. */
@@ -349,6 +429,16 @@ public final class RuleScaffold {
      */
     public static ExampleWording propose(String example) {
         return ExampleWording.of(new ReplyParser().parse(SecretRedactor.redact(example)).text());
+    }
+
+    /**
+     * The wording staff edited for {@code example}, checked as {@link #create(String, String, String, Edits)}
+     * checks it, without writing anything: for the page, which says at once what to write instead.
+     *
+     * @throws IllegalArgumentException when it does not compile or does not match the example, in plain words
+     */
+    public static ExampleWording checkWording(String example, String wording) {
+        return ExampleWording.edited(wording, new ReplyParser().parse(SecretRedactor.redact(example)).text());
     }
 
     /**

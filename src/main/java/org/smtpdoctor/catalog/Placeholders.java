@@ -42,7 +42,7 @@ public final class Placeholders {
     }
 
     /** The placeholders of {@code text} that lack a fallback, as written (for load errors). */
-    static List<String> withoutFallback(String text) {
+    public static List<String> withoutFallback(String text) {
         List<String> bare = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {

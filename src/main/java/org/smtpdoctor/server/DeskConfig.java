@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param tokenLabel    what the audit log names the token by (the environment variable's name, never its value)
  * @param auditLog      the file every save is appended to
  * @param maxBodyBytes  the largest JSON body accepted (larger: 413)
- * @param maxBatchBytes the largest log accepted by /api/batch, which streams it (larger: 413 or a cut stream)
+ * @param maxBatchBytes the largest log accepted by /api/batch, which streams it (larger: 413, declared or not)
  * @param idleTimeout   how long a connection may stay silent, reading or writing, before it is closed
  */
 public record DeskConfig(String bind, int port, Path rules, Path samples, String editToken, String tokenLabel,

@@ -9,7 +9,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +61,8 @@ public final class DeskServer implements AutoCloseable {
     /** The custom header the page sends with every request that changes rules (see {@link #checkForgery}). */
     static final String CSRF_HEADER = "X-Smtp-Doctor";
     private static final Set<String> ROUTES = Set.of("/", "/health", "/metrics", "/api/openapi.json",
-            "/api/categories", "/api/diagnose", "/api/batch", "/api/unknowns", "/api/rules", "/api/rules/proposal", "/api/rules/preview");
+            "/api/categories", "/api/diagnose", "/api/batch", "/api/unknowns", "/api/rules", "/api/rules/proposal", "/api/rules/preview",
+            "/api/rules/wording");
 
     private final DeskConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -70,6 +70,8 @@ public final class DeskServer implements AutoCloseable {
     private final ExplanationJson traces = new ExplanationJson(mapper);
     private final SeenUnknowns unknowns = new SeenUnknowns();
     private final Diagnoser diagnoser;
+    /** False when the engine was handed in (a bundled one shared by several desks): then its owner closes it. */
+    private final boolean ownsEngine;
     private final DeskMetrics metrics;
     private final Teacher teacher;
     private final Suggestions suggestions;
@@ -77,11 +79,12 @@ public final class DeskServer implements AutoCloseable {
     private final Javalin app;
     private volatile List<Problem> lastRefusal = List.of();
 
-    private DeskServer(DeskConfig config) {
+    private DeskServer(DeskConfig config, Diagnoser bundled) {
         this.config = config;
         Listener listener = new Listener();
         Diagnoser.Builder builder = Diagnoser.builder().rulesDirectory(config.rules());
-        this.diagnoser = (config.rules() == null ? builder : builder.watch(listener)).build();
+        this.ownsEngine = bundled == null;
+        this.diagnoser = bundled != null ? bundled : (config.rules() == null ? builder : builder.watch(listener)).build();
         this.metrics = new DeskMetrics(diagnoser.ruleSetVersion());
         this.teacher = config.teachingOn() ? new Teacher(diagnoser, config, mapper) : null;
         this.suggestions = new Suggestions(config.samples());
@@ -118,6 +121,7 @@ public final class DeskServer implements AutoCloseable {
             c.routes.post("/api/rules/proposal", this::proposal);
             c.routes.post("/api/rules", this::teach);
             c.routes.post("/api/rules/preview", this::preview);
+            c.routes.post("/api/rules/wording", this::wording);
             c.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
                     e.getStatus() == 413 ? "too-large" : "http-" + e.getStatus(), titleOf(e.getStatus()),
@@ -141,7 +145,19 @@ public final class DeskServer implements AutoCloseable {
 
     /** Starts a desk; the rules load first (a {@code ProblemsException} when they do not). */
     public static DeskServer start(DeskConfig config) {
-        DeskServer server = new DeskServer(config);
+        return start(config, null);
+    }
+
+    /**
+     * Starts a desk serving the bundled rules through an engine built already (each build is a Drools compile:
+     * the server tests share one); the engine stays its caller's to close.
+     */
+    static DeskServer start(DeskConfig config, Diagnoser bundled) {
+        if (bundled != null && config.rules() != null) {
+            throw new IllegalArgumentException("a shared engine serves the bundled rules only: " + config.rules()
+                    + " is watched by an engine of its own");
+        }
+        DeskServer server = new DeskServer(config, bundled);
         server.app.start(config.bind(), config.port());
         for (Connector connector : server.app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector c) {
@@ -164,7 +180,9 @@ public final class DeskServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        diagnoser.close();
+        if (ownsEngine) {
+            diagnoser.close();
+        }
     }
 
     private final class Listener implements RuleSetListener {
@@ -288,14 +306,11 @@ public final class DeskServer implements AutoCloseable {
     /**
      * A log in the body, streamed through {@link BatchRunner} as the batch command runs it: JSON Lines out, one
      * record per input record in input order, then one line {@code {"summary": {...}}}. Memory stays bounded
-     * whatever the size: the runner holds a few chunks in flight, and the body is read as it arrives.
+     * whatever the size: the runner holds a few chunks in flight, and the body is read as it arrives (a chunked
+     * body, whose size is not declared, is first spooled to a temporary file: see {@link BatchBody}, which refuses
+     * a log over the limit with 413 either way).
      */
     private void batch(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > config.maxBatchBytes()) {
-            throw new ApiProblem(413, "too-large", titleOf(413), "a log may have at most " + config.maxBatchBytes()
-                    + " bytes; split it");
-        }
         Locale locale = language(ctx.queryParam("lang") == null ? mapper.missingNode()
                 : mapper.getNodeFactory().textNode(ctx.queryParam("lang")));
         InputFormat format = enumParam(ctx, "input-format", InputFormat.class, InputFormat.PLAIN);
@@ -312,11 +327,13 @@ public final class DeskServer implements AutoCloseable {
                 new InputFormat.Fields(field, column, kept), OutputFormat.JSONL,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), true);
         BatchRunner runner = new BatchRunner(diagnoser, options);
-        InputStream body = new Limited(ctx.req().getInputStream(), config.maxBatchBytes());
-        ctx.contentType("application/x-ndjson; charset=utf-8");
-        ctx.status(200);
+        try (BatchBody body = BatchBody.of(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
+                config.maxBatchBytes())) {
+            ctx.contentType("application/x-ndjson; charset=utf-8");
+            ctx.status(200);
+            runner.run(List.of(BatchInput.of("-", body.stream())), ctx.res().getOutputStream(), n -> { });
+        }
         OutputStream out = ctx.res().getOutputStream();
-        runner.run(List.of(BatchInput.of("-", body)), out, n -> { });
         BatchSummary summary = runner.summary();
         summary.categories().forEach(metrics::diagnosed);
         for (UnknownTemplates.Group g : summary.unknowns().top(SeenUnknowns.MAX_TEMPLATES)) {
@@ -332,14 +349,7 @@ public final class DeskServer implements AutoCloseable {
     private void proposal(Context ctx) {
         JsonNode body = jsonBody(ctx);
         String text = requiredText(body, "text");
-        ExampleWording wording = RuleScaffold.propose(text);
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("wording", wording.wording());
-        ArrayNode found = answer.putArray("placeholders");
-        for (ExampleWording.Found f : wording.found()) {
-            found.addObject().put("type", f.type().name().toLowerCase(Locale.ROOT)).put("name", f.name())
-                    .put("value", f.value());
-        }
+        ObjectNode answer = wordingJson(RuleScaffold.propose(text));
         Diagnosis now = diagnoser.diagnose(text);
         answer.put("diagnosedAs", now.category());
         ArrayNode likely = answer.putArray("suggestions");
@@ -359,13 +369,37 @@ public final class DeskServer implements AutoCloseable {
     }
 
     /**
+     * Checks a wording staff edited against the reply it is for (read-only, no token): the wording and the parts of
+     * the reply its placeholders stand for, or a 422 problem saying what to write instead.
+     */
+    private void wording(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        try {
+            json(ctx, wordingJson(RuleScaffold.checkWording(requiredText(body, "text"), requiredText(body, "wording"))));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(422, "wording", "The wording does not fit the reply", e.getMessage());
+        }
+    }
+
+    private ObjectNode wordingJson(ExampleWording wording) {
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("wording", wording.wording());
+        ArrayNode found = answer.putArray("placeholders");
+        for (ExampleWording.Found f : wording.found()) {
+            found.addObject().put("type", f.type().name().toLowerCase(Locale.ROOT)).put("name", f.name())
+                    .put("value", f.value());
+        }
+        return answer;
+    }
+
+    /**
      * What a save would change, written nowhere served (see {@link Preview}). Guarded like a save: it is part of
      * teaching, and it compiles a rule set, which an anonymous caller should not be able to make the desk do.
      */
     private void preview(Context ctx) {
         teachingAllowed(ctx);
         JsonNode body = jsonBody(ctx);
-        json(ctx, preview.of(requiredText(body, "text"), requiredText(body, "category")));
+        json(ctx, preview.of(TeachRequest.of(body)));
     }
 
     private void teachingAllowed(Context ctx) {
@@ -389,11 +423,9 @@ public final class DeskServer implements AutoCloseable {
         checkForgery(ctx);
         checkToken(ctx);
         JsonNode body = jsonBody(ctx);
-        String text = requiredText(body, "text");
-        String category = requiredText(body, "category");
         String version = requiredText(body, "ruleSetVersion");
         try {
-            ObjectNode saved = teacher.save(text, category, version, ctx.ip());
+            ObjectNode saved = teacher.save(TeachRequest.of(body), version, ctx.ip());
             suggestions.invalidate();
             metrics.saved("saved");
             ctx.status(201);
@@ -456,7 +488,7 @@ public final class DeskServer implements AutoCloseable {
         }
     }
 
-    private static String requiredText(JsonNode body, String name) {
+    static String requiredText(JsonNode body, String name) {
         JsonNode value = body.get(name);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw ApiProblem.badRequest("\"" + name + "\" must be a non-empty string");
@@ -545,34 +577,6 @@ public final class DeskServer implements AutoCloseable {
             String route = ROUTES.contains(path) ? path : path.endsWith(".js") || path.endsWith(".css")
                     || path.endsWith(".html") ? "static" : "other";
             metrics.request(route, ctx.method().name(), ctx.statusCode(), System.nanoTime() - started);
-        }
-    }
-
-    /** A request body cut after {@code limit} bytes (an IOException then, which ends the run). */
-    private static final class Limited extends FilterInputStream {
-        private long left;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --left < 0) {
-                throw new IOException("the log is larger than the desk accepts");
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0 && (left -= n) < 0) {
-                throw new IOException("the log is larger than the desk accepts");
-            }
-            return n;
         }
     }
 }

@@ -44,7 +44,8 @@ final class Preview {
         this.mapper = mapper;
     }
 
-    ObjectNode of(String text, String category) {
+    /** What saving {@code request} would do (see the class comment); 422 when the scaffold refuses it. */
+    ObjectNode of(TeachRequest request) {
         if (!one.tryAcquire()) {
             throw new ApiProblem(429, "busy", "A preview is already running", "try again in a few seconds");
         }
@@ -55,7 +56,8 @@ final class Preview {
             Path samples = copy(config.samples(), copy.resolve("samples"));
             RuleScaffold.Result result;
             try {
-                result = new RuleScaffold(rules, samples).create(category, text, "preview");
+                result = new RuleScaffold(rules, samples).create(request.category(), request.text(), "preview",
+                        request.edits());
             } catch (IllegalArgumentException e) {
                 throw new ApiProblem(422, "not-saved", "The rule cannot be saved", e.getMessage());
             }

@@ -24,8 +24,9 @@ import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.source.CategoryId;
 
 /**
- * Saves what staff teach: a rule and its sample case, written by {@link RuleScaffold} (the same files and checks
- * as {@code new-rule}) into the served rules and samples directories.
+ * Saves what staff teach: a rule and its sample case (and, for a new category, its line in categories.yaml and its
+ * advice), written by {@link RuleScaffold} (the same files and checks as {@code new-rule}) into the served rules and
+ * samples directories, all or nothing.
  *
  * <p>Saves are one at a time. A save names the rule set version it was made against; when that is not the
  * version serving, it is refused with 409 and nothing is written, so two staff members teaching from the same
@@ -81,13 +82,14 @@ final class Teacher {
     }
 
     /**
-     * Saves a rule of {@code category} for replies like {@code text}, made against {@code version}.
+     * Saves the rule {@code request} asks for (its category, its reply, the wording as edited, a new category's
+     * advice), made against {@code version}.
      *
      * @return the answer: the category, the wording, the files written, what the text is now diagnosed as, and
      *         the version now serving
      * @throws ApiProblem 409 when {@code version} is not the one serving; 422 when the scaffold refuses
      */
-    ObjectNode save(String text, String category, String version, String remote) {
+    ObjectNode save(TeachRequest request, String version, String remote) {
         saving.lock();
         try {
             String serving = diagnoser.ruleSetVersion();
@@ -98,11 +100,12 @@ final class Teacher {
                                 + " and teach it if it still needs it.");
             }
             long refusalsBefore = refusals();
-            Map<Path, String> snapshot = snapshot(category);
+            Map<Path, String> snapshot = snapshot(request.category());
             RuleScaffold.Result result;
             try {
-                result = new RuleScaffold(config.rules(), config.samples()).create(category, text,
-                        "reply taught on the serve page on " + Instant.now().toString().substring(0, 10));
+                result = new RuleScaffold(config.rules(), config.samples()).create(request.category(), request.text(),
+                        "reply taught on the serve page on " + Instant.now().toString().substring(0, 10),
+                        request.edits());
             } catch (IllegalArgumentException e) {
                 throw new ApiProblem(422, "not-saved", "The rule cannot be saved", e.getMessage());
             }
@@ -266,6 +269,7 @@ final class Teacher {
         line.put("remote", remote);
         line.put("category", result.category().toString());
         line.put("wording", result.wording().wording());
+        line.put("newCategory", result.newCategory());
         result.changes().forEach(c -> line.withArray("files").add(relative(c.file())));
         line.put("ruleSetBefore", before);
         line.put("ruleSetAfter", after);

@@ -3,6 +3,7 @@ package org.smtpdoctor.wording;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,8 @@ public record ExampleWording(String wording, List<Found> found) {
     private static final Pattern DOTTED_DIGITS = Pattern.compile("(?<![" + L + ".])\\d+(?:\\.\\d+)+(?![" + L + "]|\\.\\d)");
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![" + L + "_.-])[" + L + "](?:[" + L + "._-]{0,126}[" + L + "])?(?![" + L + "_-]|\\.[" + L + "])");
+    /** A literal brace ({@code {{}, {@code }}}), or a placeholder {@code {type}} / {@code {name:type}}. */
+    private static final Pattern WRITTEN_PLACEHOLDER = Pattern.compile("(\\{\\{|\\}\\})|\\{(?:([^{}:]*):)?([^{}]*)\\}");
     private static final Pattern NUMBER = Pattern.compile("(?<![" + L + "])\\d{1,20}(?![" + L + "])");
 
     /**
@@ -85,6 +88,81 @@ public record ExampleWording(String wording, List<Found> found) {
             // A wording is a phrase: keep the start of a long reply, cut at a space.
             int cut = text.lastIndexOf(' ', Math.min(limit - 1, Wording.MAX_LENGTH - 50));
             limit = cut > 0 ? cut : Math.min(limit - 1, Wording.MAX_LENGTH - 50);
+        }
+    }
+
+    /**
+     * A wording staff edited from a proposal, checked against the reply it is for: it must compile and match
+     * that reply's text as the engine would match it, so the rule it goes into recognises at least its own example.
+     *
+     * @param written   the wording as staff wrote it (the rule file's syntax: the reply's words, {placeholders})
+     * @param replyText the reply's text (as {@code ReplyParser} leaves it), which the wording must match
+     * @throws IllegalArgumentException in plain words: where the mistake is and what to write instead
+     */
+    public static ExampleWording edited(String written, String replyText) {
+        String text = clean(replyText == null ? "" : replyText);
+        Wording compiled;
+        try {
+            compiled = Wording.of(written == null ? "" : written);
+        } catch (WordingSyntaxException e) {
+            throw new IllegalArgumentException("the wording has a mistake at character " + (e.offset() + 1) + ": "
+                    + e.getMessage());
+        }
+        Map<String, String> values = compiled.match(text);
+        if (values == null) {
+            throw new IllegalArgumentException(whyNoMatch(written, text));
+        }
+        List<Found> found = new ArrayList<>();
+        Matcher m = WRITTEN_PLACEHOLDER.matcher(written);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                continue; // a literal brace
+            }
+            Placeholder type = Placeholder.byName(m.group(3).strip()).orElseThrow();
+            String name = m.group(2) == null ? type.written() : m.group(2).strip();
+            if (type.isParameter() && values.containsKey(name)) {
+                found.add(new Found(type, name, values.get(name)));
+            }
+        }
+        return new ExampleWording(written, List.copyOf(found));
+    }
+
+    /**
+     * Why a wording does not match its reply, in words: the first of its literal parts the reply lacks, or (all
+     * being there) a placeholder that does not fit the part of the reply at its place; with what to write instead.
+     */
+    private static String whyNoMatch(String written, String text) {
+        String reply = text.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        for (String part : WRITTEN_PLACEHOLDER.split(written)) {
+            String words = part.replace("{{", "{").replace("}}", "}").replaceAll("\\s+", " ").strip();
+            if (!words.isEmpty() && !reply.contains(words.toLowerCase(Locale.ROOT))) {
+                // the words the reply does say, then the first it does not, and what follows it
+                String[] each = words.split(" ");
+                int said = 0;
+                while (said < each.length && reply.contains(String.join(" ", List.of(each).subList(0, said + 1))
+                        .toLowerCase(Locale.ROOT))) {
+                    said++;
+                }
+                String missing = String.join(" ", List.of(each).subList(said, each.length));
+                String after = said == 0 ? "" : " after \"" + String.join(" ", List.of(each).subList(0, said)) + "\"";
+                return "the wording does not match the reply: the reply does not say \"" + missing + "\"" + after + ". Write the"
+                        + " words as the reply has them (\"" + (text.length() <= 300 ? text : text.substring(0, 300) + " ...")
+                        + "\"), and a placeholder such as {number} or"
+                        + " {...} (some words) only where the same reply varies"
+                        + proposalOf(text);
+            }
+        }
+        return "the wording does not match the reply: its words are all in \"" + text + "\", but not in this order,"
+                + " or a placeholder does not fit the part of the reply at its place ({number} stands for digits only,"
+                + " {host} for a name with dots, {...} for some words)"
+                + proposalOf(text);
+    }
+
+    private static String proposalOf(String text) {
+        try {
+            return "; the proposal was \"" + of(text).wording() + "\"";
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
+import org.smtpdoctor.authoring.RuleLinter;
+import org.smtpdoctor.source.SourceTree;
 
 /**
  * Teaching over real HTTP: a desk on a copy of the project's rules and samples, with an edit token. What a save
@@ -171,5 +174,119 @@ class DeskTeachTest {
         assertThat(Files.readString(ruleFile)).isEqualTo(before);
         assertThat(server.ruleSetVersion()).isEqualTo(version);
         assertThat(diagnose(UNKNOWN).get("category").asText()).startsWith("unknown.");
+    }
+
+    private HttpResponse<String> teach(String path, Map<String, Object> body) {
+        Map<String, Object> request = new HashMap<>(body);
+        request.putIfAbsent("ruleSetVersion", server.ruleSetVersion());
+        return http.postJson(path, request, allowed());
+    }
+
+    /** Advice for a new category, complete in both languages; {@code change} edits it before it is sent. */
+    private static Map<String, Object> advice() {
+        return new HashMap<>(Map.of("actor", "mail-admin", "retry", "after-fix",
+                "en", Map.of("title", "The relay's tenant quota is used up",
+                        "explanation", "The relay counts messages per tenant and stopped accepting them for today.",
+                        "remedy", List.of("Ask the relay's administrator to raise the tenant quota.", "Send again tomorrow.")),
+                "ru", Map.of("title", "Квота арендатора на релее исчерпана",
+                        "explanation", "Релей считает письма по арендаторам и на сегодня перестал их принимать.",
+                        "remedy", List.of("Попросите администратора релея увеличить квоту.", "Отправьте снова завтра."))));
+    }
+
+    @Test
+    void anEditedWordingIsSavedAndRecognisesWhatTheProposalWouldNot() throws Exception {
+        String taught = "Relay gateway gw-17 says: daily outbound allowance of 500 messages used up for tenant 88213";
+        String otherWords = "Relay gateway gw-9 says: weekly outbound allowance of 70 messages used up for tenant 5";
+        String edited = "Relay gateway {host:id} says: {...} outbound allowance of {number} messages used up";
+        // the proposal keeps "daily" and the gateway name's form, so the weekly reply is not what it recognises
+        assertThat(Http.json(http.postJson("/api/rules/proposal", Map.of("text", taught))).get("wording").asText())
+                .contains("daily");
+        HttpResponse<String> saved = teach("/api/rules", Map.of("text", taught, "category", "rate.daily-quota",
+                "wording", edited));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(Http.json(saved).get("wording").asText()).isEqualTo(edited);
+        assertThat(Files.readString(folder.resolve("rules/rate/daily-quota.yaml"))).contains("\"" + edited + "\"");
+        assertThat(diagnose(otherWords).get("category").asText()).isEqualTo("rate.daily-quota");
+        assertThat(Files.readAllLines(audit).get(0)).contains(edited.replace("\"", "\\\""));
+    }
+
+    @Test
+    void aWordingThatDoesNotMatchTheReplyIsRefusedSayingWhatToWriteAndNothingIsWritten() throws Exception {
+        String rule = Files.readString(folder.resolve("rules/rate/daily-quota.yaml"));
+        String version = server.ruleSetVersion();
+        HttpResponse<String> refused = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.daily-quota",
+                "wording", "Relay gateway {id} says: monthly outbound allowance"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Http.json(refused).get("detail").asText())
+                .contains("does not say \"monthly outbound allowance\"", "the proposal was \"Relay gateway");
+        HttpResponse<String> broken = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.daily-quota",
+                "wording", "Relay gateway {gateway} says"));
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(Http.json(broken).get("detail").asText()).contains("character 15", "unknown placeholder {gateway}");
+        // the same check, read-only and without the token, for the page to answer as staff type
+        HttpResponse<String> checked = http.postJson("/api/rules/wording", Map.of("text", UNKNOWN,
+                "wording", "Relay gateway {id} says: daily outbound allowance of {number} messages"));
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        assertThat(Http.json(checked).get("placeholders").toString()).contains("gw-17", "500");
+        assertThat(http.postJson("/api/rules/wording", Map.of("text", UNKNOWN, "wording", "daily inbound allowance"))
+                .statusCode()).isEqualTo(422);
+        assertThat(Files.readString(folder.resolve("rules/rate/daily-quota.yaml"))).isEqualTo(rule);
+        assertThat(Files.exists(audit)).isFalse();
+        assertThat(server.ruleSetVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void thePreviewOfAnEditedWordingListsTheSampleCasesItWouldTake() {
+        String reply = "452 4.2.2 Mailbox full for tenant 88213 today";
+        JsonNode proposal = Http.json(teach("/api/rules/preview", Map.of("text", reply, "category", "rate.daily-quota")));
+        assertThat(proposal.get("changedSamples").toString()).doesNotContain("recipient.mailbox-full");
+        HttpResponse<String> response = teach("/api/rules/preview", Map.of("text", reply, "category",
+                "rate.daily-quota", "wording", "Mailbox full"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = Http.json(response);
+        assertThat(preview.get("wording").asText()).isEqualTo("Mailbox full");
+        JsonNode changed = preview.get("changedSamples");
+        assertThat(changed.size()).isPositive();
+        assertThat(changed.get(0).get("now").asText()).isEqualTo("recipient.mailbox-full");
+        assertThat(changed.get(0).get("after").asText()).isEqualTo("rate.daily-quota");
+        assertThat(preview.get("lint").toString()).as("lint says the new rule takes other categories' cases")
+                .contains("recipient.mailbox-full");
+    }
+
+    @Test
+    void aNewCategoryIsSavedWithItsAdviceInBothLanguagesAndNeverAsStubs() throws Exception {
+        String categories = Files.readString(folder.resolve("rules/categories.yaml"));
+        HttpResponse<String> bare = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.tenant-quota"));
+        assertThat(bare.statusCode()).isEqualTo(422);
+        assertThat(Http.json(bare).get("detail").asText()).contains("rate.tenant-quota is a new category: write its advice");
+        Map<String, Object> incomplete = advice();
+        incomplete.put("retry", "sometimes");
+        incomplete.put("ru", Map.of("title", "TODO", "explanation", " ", "remedy", List.of()));
+        HttpResponse<String> refused = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.tenant-quota",
+                "newCategory", incomplete));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Http.json(refused).get("detail").asText()).contains("choose one of automatic, after-fix, no",
+                "the title in Russian says TODO", "what happened in Russian is empty", "the steps in Russian are missing");
+        HttpResponse<String> forExisting = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.daily-quota",
+                "newCategory", advice()));
+        assertThat(forExisting.statusCode()).isEqualTo(422);
+        assertThat(Files.readString(folder.resolve("rules/categories.yaml"))).isEqualTo(categories);
+        assertThat(Files.exists(audit)).isFalse();
+
+        HttpResponse<String> saved = teach("/api/rules", Map.of("text", UNKNOWN, "category", "rate.tenant-quota",
+                "newCategory", advice()));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(Http.json(saved).get("newCategory").asBoolean()).isTrue();
+        JsonNode ru = Http.json(http.postJson("/api/diagnose", Map.of("text", SAME_OTHER_NUMBERS, "lang", "ru")));
+        assertThat(ru.get("category").asText()).isEqualTo("rate.tenant-quota");
+        assertThat(ru.get("title").asText()).isEqualTo("Квота арендатора на релее исчерпана");
+        assertThat(ru.get("remedy").get(1).asText()).isEqualTo("Отправьте снова завтра.");
+        assertThat(ru.get("actor").asText()).isEqualTo("mail-admin");
+        assertThat(diagnose(SAME_OTHER_NUMBERS).get("title").asText()).isEqualTo("The relay's tenant quota is used up");
+        JsonNode listed = Http.json(http.get("/api/categories")).get("categories");
+        assertThat(listed.toString()).contains("\"rate.tenant-quota\"", "Квота арендатора на релее исчерпана");
+        // what lint would say of the new files: nothing about the new category, and no stub anywhere
+        assertThat(RuleLinter.lint(SourceTree.of(folder.resolve("rules")), SourceTree.of(folder.resolve("samples"))))
+                .noneMatch(p -> p.message().contains("tenant-quota") || p.message().contains("stub"));
     }
 }
