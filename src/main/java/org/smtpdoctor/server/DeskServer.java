@@ -60,7 +60,8 @@ public final class DeskServer implements AutoCloseable {
     static final int MAX_TEXTS = 1000;
     /** The custom header the page sends with every request that changes rules (see {@link #checkForgery}). */
     static final String CSRF_HEADER = "X-Smtp-Doctor";
-    private static final Set<String> ROUTES = Set.of("/", "/health", "/metrics", "/api/openapi.json",
+    /** The routes served (metrics name a request by its route; /api ones are all in openapi.json). */
+    static final Set<String> ROUTES = Set.of("/", "/health", "/metrics", "/api/openapi.json",
             "/api/categories", "/api/diagnose", "/api/batch", "/api/unknowns", "/api/rules", "/api/rules/proposal", "/api/rules/preview",
             "/api/rules/wording");
 

@@ -17,7 +17,7 @@ class DeskSlowClientTest {
         DeskConfig defaults = DeskConfig.of("127.0.0.1", 0, null, null, null, null);
         DeskConfig config = new DeskConfig(defaults.bind(), 0, null, null, null, null, null, defaults.maxBodyBytes(),
                 defaults.maxBatchBytes(), Duration.ofSeconds(1));
-        try (DeskServer server = DeskServer.start(config); Socket slow = new Socket("127.0.0.1", server.port())) {
+        try (DeskServer server = BundledEngine.desk(config); Socket slow = new Socket("127.0.0.1", server.port())) {
             OutputStream out = slow.getOutputStream();
             out.write(("POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 200\r\n\r\n{\"text\":").getBytes(StandardCharsets.US_ASCII));
