@@ -7,7 +7,7 @@ const LABELS = {
     code: 'Code', why: 'Why this answer', layer: 'Layer', category: 'Category', rule: 'Rule or code table',
     decided: 'Decided', teachOpen: 'Teach: this answer is wrong or unknown', teach: 'Teach this reply',
     teachHelp: 'The rule will recognise replies worded like this; the parts in braces vary.',
-    wording: 'Wording', chooseCategory: 'Category (search titles in either language)', token: 'Edit token',
+    wording: 'Wording', token: 'Edit token',
     save: 'Save the rule', saved: 'Saved. The reply is now diagnosed as', conflict: 'Someone changed the rules meanwhile: diagnose again, then teach.',
     decidedBy: 'Decided by', none: '—', yes: 'yes', version: 'rules',
     logTitle: 'A log', logFile: 'Upload a log file (one error a line, or a Postfix or Exim log)', logFormat: 'Format',
@@ -16,13 +16,17 @@ const LABELS = {
     likely: 'Likeliest categories (by similarity to the sample cases):', closest: 'closest sample',
     check: 'Check before saving', checking: 'Checking…', wouldWrite: 'Saving would write', noSampleChanges: 'No sample case would change its category.',
     sampleChanges: 'These sample cases would change their category:', noLint: 'Lint finds no new problem.', lintProblems: 'New lint problems:',
-    wouldDiagnose: 'The reply would be diagnosed as'},
+    wouldDiagnose: 'The reply would be diagnosed as',
+    wordingHelp: 'Keep the words of the reply; {number}, {host}, {address}, {ip}, {id}, {url} stand for parts that vary, {...} for some words.',
+    wordingOk: 'The wording fits the reply; its placeholders stand for:', newCategoryIs: '{id} is a new category',
+    newCategoryHelp: 'Write its advice in both languages; it is saved with the rule.', ncTitle: 'Title',
+    ncSteps: 'Steps, one a line', chooseCategory: 'Category: its id, or search titles in either language'},
   ru: {language: 'Язык', paste: 'Вставьте текст ошибки или весь стек вызовов', diagnose: 'Диагностировать',
     happened: 'Что произошло', steps: 'Что делать', actor: 'Кто действует', retry: 'Повтор', stage: 'Этап SMTP',
     code: 'Код', why: 'Почему такой ответ', layer: 'Слой', category: 'Категория', rule: 'Правило или таблица кодов',
     decided: 'Решило', teachOpen: 'Обучить: ответ неверный или неизвестный', teach: 'Обучить этому ответу',
     teachHelp: 'Правило будет узнавать ответы с такой формулировкой; части в фигурных скобках меняются.',
-    wording: 'Формулировка', chooseCategory: 'Категория (поиск по названиям на любом языке)', token: 'Токен для правок',
+    wording: 'Формулировка', token: 'Токен для правок',
     save: 'Сохранить правило', saved: 'Сохранено. Теперь ответ диагностируется как', conflict: 'Правила изменились, пока вы работали: диагностируйте снова, затем обучите.',
     decidedBy: 'Решило', none: '—', yes: 'да', version: 'правила',
     logTitle: 'Журнал', logFile: 'Загрузите файл журнала (по ошибке в строке, или журнал Postfix или Exim)', logFormat: 'Формат',
@@ -31,12 +35,19 @@ const LABELS = {
     likely: 'Вероятные категории (по сходству с образцами):', closest: 'ближайший образец',
     check: 'Проверить до сохранения', checking: 'Проверяю…', wouldWrite: 'Сохранение запишет', noSampleChanges: 'Ни один образец не сменит категорию.',
     sampleChanges: 'Эти образцы сменят категорию:', noLint: 'Lint не находит новых проблем.', lintProblems: 'Новые проблемы lint:',
-    wouldDiagnose: 'Ответ будет диагностирован как'}
+    wouldDiagnose: 'Ответ будет диагностирован как',
+    wordingHelp: 'Оставьте слова ответа; {number}, {host}, {address}, {ip}, {id}, {url} заменяют меняющиеся части, {...} — несколько слов.',
+    wordingOk: 'Формулировка подходит к ответу; её заполнители означают:', newCategoryIs: '{id} — новая категория',
+    newCategoryHelp: 'Напишите её советы на обоих языках; они сохранятся вместе с правилом.', ncTitle: 'Заголовок',
+    ncSteps: 'Шаги, по одному в строке', chooseCategory: 'Категория: её идентификатор или поиск по названиям на любом языке'}
 };
 const $ = (id) => document.getElementById(id);
 let last = null;        // the last record shown
 let categories = [];    // from /api/categories
 let asked = 0;          // the latest diagnose request: an older answer arriving late is not shown
+let wordingAsked = 0;   // the same for the wording check and the preview
+let previewAsked = 0;
+let pending = null;     // the debounce timer of the wording and category fields
 
 function lang() { return $('lang').value; }
 function t(key) { return (LABELS[lang()] || LABELS.en)[key] || key; }
@@ -45,7 +56,7 @@ function relabel() {
   document.documentElement.lang = lang();
   document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
   document.querySelectorAll('button.teachUnknown').forEach((el) => { el.textContent = t('teachThis'); });
-  fillCategories();
+  searchCategories();
 }
 
 async function api(path, body, headers) {
@@ -131,21 +142,92 @@ async function diagnose() {
   }
 }
 
-function fillCategories() {
-  const options = $('categoryList');
-  options.replaceChildren();
-  categories.filter((c) => c.family !== 'unknown').forEach((c) => {
-    const o = document.createElement('option');
-    o.value = c.id;
-    o.label = (c.title[lang()] || '') + ' / ' + Object.entries(c.title).filter(([l]) => l !== lang()).map(([, v]) => v).join(' / ');
-    options.append(o);
+// ---- Teach: the wording (edited from the proposal), the category (suggested, searched, or new), the check
+
+function known(id) { return categories.some((c) => c.id === id); }
+function isNewCategory(id) { return /^[a-z]+\.[a-z]+(-[a-z]+)*$/.test(id) && !id.startsWith('unknown.') && !known(id); }
+function chosenCategory() { return $('categorySearch').value.trim(); }
+
+function titleLine(c) {
+  const mine = c.title[lang()] || '';
+  const others = Object.entries(c.title).filter(([l]) => l !== lang()).map(([, v]) => v);
+  return [mine, ...others].filter(Boolean).join(' / ');
+}
+
+function pickCategory(id) {
+  $('categorySearch').value = id;
+  searchCategories();
+  soon(() => { if (canCheck()) check(); });
+}
+
+// Matches of the search field among ids and titles in every language; a well-formed id no category has opens
+// the form for a new category.
+function searchCategories() {
+  const typed = chosenCategory();
+  const query = typed.toLowerCase();
+  const out = $('categoryMatches');
+  out.replaceChildren();
+  $('newCategory').hidden = !isNewCategory(typed);
+  $('newCategoryLegend').textContent = t('newCategoryIs').replace('{id}', typed);
+  if (!query || known(typed)) return;
+  categories.filter((c) => c.family !== 'unknown' && (c.id.includes(query)
+      || Object.values(c.title).some((v) => v.toLowerCase().includes(query)))).slice(0, 8).forEach((c) => {
+    const li = document.createElement('li');
+    const pick = document.createElement('button');
+    pick.type = 'button'; pick.className = 'pick'; pick.textContent = c.id;
+    pick.addEventListener('click', () => pickCategory(c.id));
+    const about = document.createElement('span');
+    about.textContent = ' ' + titleLine(c);
+    li.append(pick, about);
+    out.append(li);
   });
+}
+
+function advice(language) {
+  return {title: $('nc-' + language + '-title').value, explanation: $('nc-' + language + '-explanation').value,
+    remedy: $('nc-' + language + '-remedy').value.split('\n').map((step) => step.trim()).filter(Boolean)};
+}
+
+// What a check or a save sends: the reply, the category, the wording as shown, and a new category's advice.
+function teachBody() {
+  const body = {text: last.input, category: chosenCategory(), wording: $('wording').value};
+  if (isNewCategory(body.category)) {
+    body.newCategory = {actor: $('nc-actor').value, retry: $('nc-retry').value, en: advice('en'), ru: advice('ru')};
+  }
+  return body;
+}
+
+function soon(action) {
+  clearTimeout(pending);
+  pending = setTimeout(action, 600);
+}
+
+function canCheck() { return last && $('token').value && chosenCategory() && !$('teach').hidden; }
+
+// The wording as staff type it: checked against the reply at once (no token needed), then previewed when the
+// token and the category are there.
+async function checkWording() {
+  const mine = ++wordingAsked;
+  const status = $('wordingStatus');
+  try {
+    const fit = await api('/api/rules/wording', {text: last.input, wording: $('wording').value});
+    if (mine !== wordingAsked) return;
+    status.className = 'ok';
+    status.textContent = t('wordingOk') + ' ' + (fit.placeholders.map((p) => '{' + p.name + '} = ' + p.value).join(', ') || t('none'));
+    if (canCheck()) check();
+  } catch (e) {
+    if (mine !== wordingAsked) return;
+    status.className = 'bad';
+    status.textContent = e.message;
+  }
 }
 
 async function openTeach() {
   if (!last) return;
   $('teach').hidden = false;
   $('teachResult').textContent = '';
+  $('wordingStatus').textContent = '';
+  $('checkResult').replaceChildren();
   try {
     const proposal = await api('/api/rules/proposal', {text: last.input});
     $('wording').value = proposal.wording;
@@ -155,11 +237,15 @@ async function openTeach() {
       const li = document.createElement('li');
       const pick = document.createElement('button');
       pick.type = 'button'; pick.className = 'suggestion'; pick.textContent = s.category;
-      pick.addEventListener('click', () => { $('categorySearch').value = s.category; });
+      pick.addEventListener('click', () => pickCategory(s.category));
       const about = document.createElement('span');
-      about.textContent = ' ' + ((s.title && s.title[lang()]) || '') + ' (' + Math.round(s.score * 100) + '%) — '
-        + t('closest') + ': ' + s.closestSample;
-      li.append(pick, about);
+      about.textContent = ' ' + ((s.title && s.title[lang()]) || '') + ' (' + Math.round(s.score * 100) + '%)';
+      const closest = document.createElement('q');
+      closest.textContent = s.closestSample;
+      const sample = document.createElement('div');
+      sample.className = 'muted';
+      sample.append(t('closest') + ': ', closest);
+      li.append(pick, about, sample);
       list.append(li);
     });
   } catch (e) {
@@ -174,16 +260,42 @@ function line(parent, text, tag) {
   return el;
 }
 
+// One preview at a time (the server runs one, and answers 429 to a second): asked while one runs, the check runs
+// again once it is done, with the fields as they are then.
+let previewing = null;  // what the running preview was asked with
+let previewAgain = false;
+
 async function check() {
+  if (!last) return;
+  const asked = JSON.stringify(teachBody()) + $('token').value;
+  if (previewing !== null) {
+    previewAgain = previewAgain || asked !== previewing; // the same question is already being answered
+    return;
+  }
+  previewing = asked;
+  try {
+    await preview();
+  } finally {
+    previewing = null;
+  }
+  if (previewAgain) {
+    previewAgain = false;
+    check();
+  }
+}
+
+async function preview() {
+  const mine = ++previewAsked;
   const out = $('checkResult');
   out.replaceChildren();
-  $('teachResult').textContent = '';
   line(out, t('checking'));
   try {
-    const p = await api('/api/rules/preview', {text: last.input, category: $('categorySearch').value.trim()},
+    const p = await api('/api/rules/preview', teachBody(),
       {'Authorization': 'Bearer ' + $('token').value, 'X-Smtp-Doctor': 'teach'});
+    if (mine !== previewAsked) return;
     out.replaceChildren();
-    line(out, t('wouldDiagnose') + ' ' + p.diagnosedAs + '.');
+    if ($('teachResult').className === 'bad') $('teachResult').textContent = ''; // a refusal this check supersedes
+    line(out, t('wouldDiagnose') + ' ' + p.diagnosedAs + ' — ' + t('wording') + ': ' + p.wording);
     line(out, t('wouldWrite') + ': ' + p.files.map((f) => f.file).join(', '));
     if (p.changedSamples.length === 0) {
       line(out, t('noSampleChanges'));
@@ -199,21 +311,34 @@ async function check() {
       const ul = line(out, '', 'ul');
       p.lint.forEach((l) => line(ul, l.severity + ' ' + l.where + ': ' + l.message, 'li'));
     }
+    out.dataset.checked = String(mine);
   } catch (e) {
+    if (mine !== previewAsked) return;
     out.replaceChildren();
     line(out, e.message).className = 'bad';
   }
+}
+
+async function loadCategories() {
+  try {
+    const response = await fetch('/api/categories');
+    categories = (await response.json()).categories;
+  } catch (e) { /* the page still diagnoses */ }
 }
 
 async function save() {
   const result = $('teachResult');
   result.className = '';
   try {
-    const saved = await api('/api/rules', {text: last.input, category: $('categorySearch').value.trim(),
-      ruleSetVersion: last.ruleSetVersion}, {'Authorization': 'Bearer ' + $('token').value, 'X-Smtp-Doctor': 'teach'});
+    const saved = await api('/api/rules', Object.assign(teachBody(), {ruleSetVersion: last.ruleSetVersion}),
+      {'Authorization': 'Bearer ' + $('token').value, 'X-Smtp-Doctor': 'teach'});
     result.className = 'ok';
     result.textContent = t('saved') + ' ' + saved.diagnosedAs + ' (' + saved.changes.map((c) => c.file).join(', ') + ')';
     last.ruleSetVersion = saved.ruleSetVersion;
+    if (saved.newCategory) {
+      await loadCategories();
+      searchCategories();
+    }
   } catch (e) {
     result.className = 'bad';
     result.textContent = e.status === 409 ? t('conflict') + ' ' + e.message : e.message;
@@ -294,10 +419,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('teachOpen').addEventListener('click', openTeach);
   $('save').addEventListener('click', save);
   $('check').addEventListener('click', check);
+  $('wording').addEventListener('input', () => soon(checkWording));
+  $('categorySearch').addEventListener('input', () => { searchCategories(); soon(() => { if (canCheck()) check(); }); });
   $('logRun').addEventListener('click', runLog);
-  try {
-    const response = await fetch('/api/categories');
-    categories = (await response.json()).categories;
-  } catch (e) { /* the page still diagnoses */ }
+  await loadCategories();
   relabel();
 });

@@ -378,7 +378,7 @@ public final class DeskServer implements AutoCloseable {
         try {
             json(ctx, wordingJson(RuleScaffold.checkWording(requiredText(body, "text"), requiredText(body, "wording"))));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(422, "wording", "The wording does not fit the reply", e.getMessage());
+            throw new ApiProblem(422, "wording", "The wording does not match the reply", e.getMessage());
         }
     }
 

@@ -145,14 +145,14 @@ public record ExampleWording(String wording, List<Found> found) {
                 }
                 String missing = String.join(" ", List.of(each).subList(said, each.length));
                 String after = said == 0 ? "" : " after \"" + String.join(" ", List.of(each).subList(0, said)) + "\"";
-                return "the wording does not match the reply: the reply does not say \"" + missing + "\"" + after + ". Write the"
+                return "the reply does not say \"" + missing + "\"" + after + ". Write the"
                         + " words as the reply has them (\"" + (text.length() <= 300 ? text : text.substring(0, 300) + " ...")
                         + "\"), and a placeholder such as {number} or"
                         + " {...} (some words) only where the same reply varies"
                         + proposalOf(text);
             }
         }
-        return "the wording does not match the reply: its words are all in \"" + text + "\", but not in this order,"
+        return "the wording's words are all in the reply \"" + text + "\", but not in this order,"
                 + " or a placeholder does not fit the part of the reply at its place ({number} stands for digits only,"
                 + " {host} for a name with dots, {...} for some words)"
                 + proposalOf(text);

@@ -96,6 +96,11 @@ class DeskPageTest {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
+    /** For a check before saving: it compiles the rules with the new one and lints them, on a busy machine. */
+    private static WebDriverWait checking() {
+        return new WebDriverWait(browser, Duration.ofSeconds(120));
+    }
+
     private static String answered() {
         String n = browser.findElement(By.tagName("body")).getAttribute("data-answered");
         return n == null ? "0" : n;
@@ -154,7 +159,7 @@ class DeskPageTest {
         id("token").clear();
         id("token").sendKeys(TOKEN);
         id("check").click();
-        waiting().until(d -> id("checkResult").getText().contains("rules/rate/daily-quota.yaml"));
+        checking().until(d -> id("checkResult").getText().contains("rules/rate/daily-quota.yaml"));
         assertThat(id("checkResult").getText()).contains("rate.daily-quota");
         shot("04a-check-before-saving");
         id("save").click();
@@ -189,5 +194,87 @@ class DeskPageTest {
         assertThat(id("text").getAttribute("value")).contains("Frobnicator");
         waiting().until(d -> id("teach").isDisplayed());
         shot("07-log-unknown-to-teach");
+    }
+
+    private static void type(String field, String text) {
+        id(field).clear();
+        id(field).sendKeys(text);
+    }
+
+    private static void openTeachFor(String reply, String language) {
+        browser.get(base);
+        diagnose(reply, language);
+        assertThat(id("category").getText()).startsWith("unknown.");
+        waiting().until(d -> id("teach").isDisplayed() && !id("wording").getAttribute("value").isEmpty());
+    }
+
+    @Test
+    void teachWithAnEditedWordingFoundByATitleSearchInRussian() throws IOException {
+        openTeachFor("Outbound gateway relay-5 reports: tenant 4411 exceeded its hourly send budget of 300 messages", "en");
+        type("wording", "tenant {number} exceeded its monthly send budget");
+        waiting().until(d -> "bad".equals(id("wordingStatus").getAttribute("class")));
+        assertThat(id("wordingStatus").getText()).contains("does not say \"monthly send budget\"");
+        shot("08-teach-edited-wording-does-not-fit");
+
+        String edited = "tenant {number} exceeded its {...} send budget of {number2:number} messages";
+        type("wording", edited);
+        waiting().until(d -> "ok".equals(id("wordingStatus").getAttribute("class")));
+        assertThat(id("wordingStatus").getText()).contains("{number} = 4411", "{number2} = 300");
+        // rate.limited's title in Russian says "ограничивает"; the page is in English
+        type("categorySearch", "ограничивает");
+        waiting().until(d -> !browser.findElements(By.cssSelector("#categoryMatches button")).isEmpty());
+        WebElement match = browser.findElements(By.cssSelector("#categoryMatches button")).stream()
+                .filter(b -> b.getText().equals("rate.limited")).findFirst().orElseThrow();
+        match.click();
+        assertThat(id("categorySearch").getAttribute("value")).isEqualTo("rate.limited");
+        id("token").sendKeys(TOKEN);
+        id("check").click();
+        checking().until(d -> id("checkResult").getText().contains("rules/rate/limited.yaml"));
+        assertThat(id("checkResult").getText()).contains(edited, "rate.limited");
+        shot("09-teach-edited-wording-checked");
+        id("save").click();
+        waiting().until(d -> "ok".equals(id("teachResult").getAttribute("class")));
+
+        // "weekly" instead of "hourly": what the edited wording allows and the proposal did not
+        diagnose("Outbound gateway relay-9 reports: tenant 12 exceeded its weekly send budget of 9000 messages", "en");
+        assertThat(id("category").getText()).isEqualTo("rate.limited");
+        shot("10-edited-wording-taught");
+    }
+
+    @Test
+    void teachANewCategoryWritingItsAdviceInBothLanguages() throws IOException {
+        openTeachFor("Archive vault av-3 refused message 5512: legal hold active on mailbox 7781", "ru");
+        type("categorySearch", "policy.legal-hold");
+        waiting().until(d -> id("newCategory").isDisplayed());
+        assertThat(id("newCategoryLegend").getText()).contains("policy.legal-hold");
+        id("token").sendKeys(TOKEN);
+        type("nc-en-title", "The mailbox is under a legal hold");
+        id("save").click();
+        waiting().until(d -> "bad".equals(id("teachResult").getAttribute("class")));
+        assertThat(id("teachResult").getText()).contains("the title in Russian is empty", "who acts");
+        shot("11-new-category-advice-incomplete");
+
+        new Select(id("nc-actor")).selectByValue("mail-admin");
+        new Select(id("nc-retry")).selectByValue("after-fix");
+        type("nc-en-explanation", "The archive keeps the mailbox unchanged for a legal case, so it refuses new mail.");
+        type("nc-en-remedy", "Ask the mail administrator whether the hold is still needed.\nSend again once it is lifted.");
+        type("nc-ru-title", "Ящик находится на юридическом удержании");
+        type("nc-ru-explanation", "Архив хранит ящик без изменений для судебного дела и поэтому не принимает новые письма.");
+        type("nc-ru-remedy", "Спросите администратора почты, нужно ли ещё удержание.\nОтправьте снова, когда его снимут.");
+        id("check").click();
+        checking().until(d -> id("checkResult").getText().contains("rules/catalog/policy.yaml"));
+        assertThat(id("checkResult").getText()).contains("policy.legal-hold", "rules/categories.yaml");
+        shot("12-new-category-checked");
+        id("save").click();
+        waiting().until(d -> "ok".equals(id("teachResult").getAttribute("class")));
+        shot("13-new-category-saved");
+
+        diagnose("Archive vault av-9 refused message 12: legal hold active on mailbox 4", "ru");
+        assertThat(id("category").getText()).isEqualTo("policy.legal-hold");
+        assertThat(id("title").getText()).isEqualTo("Ящик находится на юридическом удержании");
+        assertThat(browser.findElements(By.cssSelector("#remedy li"))).hasSize(2);
+        shot("14-new-category-diagnosed-ru");
+        diagnose("Archive vault av-9 refused message 12: legal hold active on mailbox 4", "en");
+        assertThat(id("title").getText()).isEqualTo("The mailbox is under a legal hold");
     }
 }
