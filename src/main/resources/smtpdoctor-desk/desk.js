@@ -240,12 +240,15 @@ async function openTeach() {
       pick.addEventListener('click', () => pickCategory(s.category));
       const about = document.createElement('span');
       about.textContent = ' ' + ((s.title && s.title[lang()]) || '') + ' (' + Math.round(s.score * 100) + '%)';
-      const closest = document.createElement('q');
-      closest.textContent = s.closestSample;
-      const sample = document.createElement('div');
-      sample.className = 'muted';
-      sample.append(t('closest') + ': ', closest);
-      li.append(pick, about, sample);
+      li.append(pick, about);
+      s.closestSamples.forEach((text) => {
+        const closest = document.createElement('q');
+        closest.textContent = text;
+        const sample = document.createElement('div');
+        sample.className = 'muted closest';
+        sample.append(t('closest') + ': ', closest);
+        li.append(sample);
+      });
       list.append(li);
     });
   } catch (e) {

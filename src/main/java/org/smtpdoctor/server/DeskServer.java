@@ -359,7 +359,7 @@ public final class DeskServer implements AutoCloseable {
             ObjectNode one = likely.addObject();
             one.put("category", s.category());
             one.put("score", Math.round(s.score() * 100) / 100.0);
-            one.put("closestSample", s.closest());
+            s.closest().forEach(one.putArray("closestSamples")::add);
             if (taxonomy.contains(s.category())) {
                 taxonomy.get(s.category()).description().forEach(one.putObject("title")::put);
             }

@@ -19,7 +19,7 @@ import org.smtpdoctor.source.SourceTree;
 
 /**
  * The categories a reply most likely belongs to, for Teach: ranked by the reply's similarity to the sample cases
- * of each category, shown with the closest sample so staff can confirm at a glance. Similarity is the Jaccard
+ * of each category, shown with its closest samples so staff can confirm at a glance. Similarity is the Jaccard
  * index of word sets: words of two letters or more, plus reply and enhanced status codes (which say much about
  * the cause); numbers, addresses and hosts vary from reply to reply and are left out by taking letters only.
  * Simple and explainable, and good enough to put the right category in the first three for a reply worded like
@@ -30,7 +30,20 @@ import org.smtpdoctor.source.SourceTree;
 final class Suggestions {
     private static final Pattern TOKENS = Pattern.compile("\\p{L}{2,}|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b[245]\\d\\d\\b");
 
-    record Suggestion(String category, double score, String closest) {
+    /** How many of a category's closest samples a suggestion shows. */
+    static final int SAMPLES_SHOWN = 2;
+
+    /**
+     * A likely category.
+     *
+     * @param category the category id
+     * @param score    the similarity of its closest sample, 0 to 1
+     * @param closest  its closest samples, closest first (at most {@link #SAMPLES_SHOWN})
+     */
+    record Suggestion(String category, double score, List<String> closest) {
+    }
+
+    private record Scored(Known sample, double score) {
     }
 
     private record Known(String category, String text, Set<String> words) {
@@ -48,17 +61,19 @@ final class Suggestions {
         known = null;
     }
 
+    /** The {@code n} likeliest categories for {@code text}, likeliest first. */
     List<Suggestion> rank(String text, int n) {
         Set<String> words = words(text);
-        Map<String, Suggestion> best = new HashMap<>();
+        Map<String, List<Scored>> byCategory = new HashMap<>();
         for (Known k : known()) {
-            double score = jaccard(words, k.words());
-            Suggestion now = best.get(k.category());
-            if (now == null || score > now.score()) {
-                best.put(k.category(), new Suggestion(k.category(), score, k.text()));
-            }
+            byCategory.computeIfAbsent(k.category(), c -> new ArrayList<>()).add(new Scored(k, jaccard(words, k.words())));
         }
-        List<Suggestion> ranked = new ArrayList<>(best.values());
+        List<Suggestion> ranked = new ArrayList<>();
+        byCategory.forEach((category, scored) -> {
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.sample().text()));
+            ranked.add(new Suggestion(category, scored.get(0).score(), scored.stream().limit(SAMPLES_SHOWN)
+                    .map(s -> s.sample().text()).toList()));
+        });
         ranked.sort(Comparator.comparingDouble(Suggestion::score).reversed().thenComparing(Suggestion::category));
         return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
     }

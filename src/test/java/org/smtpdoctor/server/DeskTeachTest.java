@@ -133,7 +133,10 @@ class DeskTeachTest {
         List<String> categories = List.of(suggestions.get(0).get("category").asText(),
                 suggestions.get(1).get("category").asText(), suggestions.get(2).get("category").asText());
         assertThat(categories).contains("recipient.mailbox-full");
-        assertThat(suggestions.get(0).get("closestSample").asText()).isNotBlank();
+        assertThat(suggestions.get(0).get("closestSamples").get(0).asText()).isNotBlank();
+        JsonNode closest = suggestions.get(categories.indexOf("recipient.mailbox-full")).get("closestSamples");
+        assertThat(closest.size()).isEqualTo(Suggestions.SAMPLES_SHOWN);
+        assertThat(closest.toString()).containsIgnoringCase("full");
         assertThat(suggestions.get(0).get("title").has("ru")).isTrue();
         assertThat(suggestions.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(suggestions.get(2).get("score").asDouble());
     }
