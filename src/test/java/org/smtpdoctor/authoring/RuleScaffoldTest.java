@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.source.SourceTree;
 
 /** new-rule on copies of rules/ and samples/: what it writes where, and what it refuses. */
 class RuleScaffoldTest {
@@ -111,5 +115,67 @@ class RuleScaffoldTest {
         assertThat(rules.root().resolve("auth/password-expired.yaml")).doesNotExist();
         assertThatThrownBy(() -> new RuleScaffold(rules.root(), temp.resolve("nowhere")).create("auth.required", "530 x y"))
                 .hasMessageContaining("nowhere: no such directory");
+    }
+
+    private static final String LEGAL_HOLD = "550 5.7.1 Archive vault av-3 refused message 5512: legal hold active on mailbox 7781";
+
+    private static NewCategoryAdvice legalHoldAdvice() {
+        return new NewCategoryAdvice("mail-admin", "after-fix", Map.of(
+                "en", new NewCategoryAdvice.Text("The mailbox is under a legal hold", "The archive keeps the mailbox"
+                        + " unchanged for a legal case, so it refuses new mail.", List.of("Ask the mail administrator"
+                        + " whether the hold is still needed.", " ", "Send again once it is lifted.")),
+                "ru", new NewCategoryAdvice.Text("Ящик на юридическом удержании", "Архив хранит ящик без изменений для"
+                        + " судебного дела и не принимает новые письма.", List.of("Спросите администратора почты, нужно"
+                        + " ли ещё удержание."))));
+    }
+
+    @Test
+    void aNewCategoryWithItsAdviceIsWrittenWithoutStubsAndServesAtOnce() {
+        RuleScaffold.Result result = scaffold.create("policy.legal-hold", LEGAL_HOLD, "a customer's log",
+                new RuleScaffold.Edits(null, legalHoldAdvice(), false));
+        assertThat(result.newCategory()).isTrue();
+        assertThat(result.diagnosedAs()).isEqualTo("policy.legal-hold");
+        assertThat(rules.read("categories.yaml")).contains("- id: policy.legal-hold\n",
+                "en: \"The mailbox is under a legal hold\"", "ru: \"Ящик на юридическом удержании\"");
+        assertThat(rules.read("catalog/policy.yaml")).contains("policy.legal-hold:\n  actor: mail-admin\n  retry: after-fix\n",
+                "      - \"Ask the mail administrator whether the hold is still needed.\"\n      - \"Send again once it is lifted.\"\n")
+                .doesNotContain("TODO");
+        assertThat(RuleLinter.lint(SourceTree.of(rules.root()), SourceTree.of(samples.root())))
+                .noneMatch(p -> p.message().contains("legal-hold") || p.message().contains("stub"));
+        try (Diagnoser after = Diagnoser.builder().rulesDirectory(rules.root()).build()) {
+            assertThat(after.diagnose(LEGAL_HOLD.replace("5512", "9")).advice(Locale.forLanguageTag("ru")).title())
+                    .isEqualTo("Ящик на юридическом удержании");
+        }
+    }
+
+    @Test
+    void aNewCategoryWithoutAdviceOrWithAdviceHalfWrittenIsRefusedWhenStubsAreNotAllowed() {
+        String categories = rules.read("categories.yaml");
+        assertThatThrownBy(() -> scaffold.create("policy.legal-hold", LEGAL_HOLD, null,
+                new RuleScaffold.Edits(null, null, false))).hasMessageContaining("policy.legal-hold is a new category");
+        NewCategoryAdvice half = new NewCategoryAdvice("someone", null, Map.of("en", legalHoldAdvice().texts().get("en"),
+                "ru", new NewCategoryAdvice.Text("TODO (ru): заголовок", "{host} не принимает", List.of())));
+        assertThatThrownBy(() -> scaffold.create("policy.legal-hold", LEGAL_HOLD, null,
+                new RuleScaffold.Edits(null, half, false))).hasMessageContainingAll("who acts for policy.legal-hold",
+                "whether a retry helps", "the title in Russian says TODO", "the placeholder {host} needs a text",
+                "the steps in Russian are missing");
+        assertThatThrownBy(() -> scaffold.create("rate.limited", LEGAL_HOLD, null,
+                new RuleScaffold.Edits(null, legalHoldAdvice(), false))).hasMessageContaining("exists already");
+        assertThat(rules.read("categories.yaml")).isEqualTo(categories);
+        assertThat(Files.exists(rules.root().resolve("policy/legal-hold.yaml"))).isFalse();
+    }
+
+    @Test
+    void anEditedWordingIsWrittenAsGivenAndMustMatchTheExample() {
+        String sample = samples.read("policy/rejected.yaml");
+        assertThatThrownBy(() -> scaffold.create("policy.rejected", LEGAL_HOLD, null,
+                new RuleScaffold.Edits("Archive vault {id} refused message {number}: legal freeze", null, true)))
+                .hasMessageStartingWith("the reply does not say \"freeze\" after \": legal\"");
+        assertThat(samples.read("policy/rejected.yaml")).isEqualTo(sample);
+        RuleScaffold.Result result = scaffold.create("policy.rejected", LEGAL_HOLD, null,
+                new RuleScaffold.Edits("refused message {number}: legal hold active", null, true));
+        assertThat(result.wording().wording()).isEqualTo("refused message {number}: legal hold active");
+        assertThat(result.wording().found()).extracting(f -> f.name() + "=" + f.value()).containsExactly("number=5512");
+        assertThat(rules.read("policy/rejected.yaml")).contains("    - \"refused message {number}: legal hold active\"\n");
     }
 }
