@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * connection is unencrypted each line at most {@link #MAX_LINE_BYTES}. Under TLS the bytes are counted as
  * they arrive encrypted, so the reply bound holds there too (and with it every line's). A breach ends the
  * read with an exception whose message the rules diagnose ({@link #LINE_TOO_LONG}, {@link #REPLY_TOO_LONG},
- * {@link #TOO_SLOW}). Used from the attempt's one thread.
+ * {@link #NO_REPLY}, {@link #TOO_SLOW}). Used from the attempt's one thread.
  */
 final class ReplyGuard {
     /**
@@ -29,8 +29,13 @@ final class ReplyGuard {
     /** The message's words, for the rules (protocol.reply-too-long). */
     static final String LINE_TOO_LONG = "SMTP reply line longer than " + MAX_LINE_BYTES + " bytes";
     static final String REPLY_TOO_LONG = "SMTP reply longer than " + MAX_REPLY_BYTES + " bytes";
-    /** Worded as Java's own read time-out, which the rules know (timeout.read). */
-    static final String TOO_SLOW = "Read timed out";
+    /**
+     * Nothing of the reply came in time: worded as Java's own read time-out, which the rules know
+     * (tls.wrong-mode for a missing greeting, else timeout.read).
+     */
+    static final String NO_REPLY = "Read timed out";
+    /** Part of the reply came, the rest too slowly (a tarpit's drip): the check's own words (timeout.read). */
+    static final String TOO_SLOW = "SMTP reply too slow";
 
     private final Duration stepTimeout;
     private String step = "connect";
@@ -129,8 +134,10 @@ final class ReplyGuard {
         }
 
         private SocketTimeoutException tooSlow() {
-            return new SocketTimeoutException(TOO_SLOW + ": the " + step + " step was not complete after "
-                    + stepTimeout.toMillis() + " ms in all (the server answers too slowly or not at all)");
+            return new SocketTimeoutException(replyBytes == 0
+                    ? NO_REPLY + ": no reply in the " + step + " step within " + stepTimeout.toMillis() + " ms"
+                    : TOO_SLOW + ": the " + step + " step was not complete after " + stepTimeout.toMillis()
+                            + " ms in all, " + replyBytes + " bytes of the reply had come");
         }
     }
 }
