@@ -95,13 +95,15 @@ final class ReplyGuard {
                 throw tooSlow();
             }
             int previousTimeout = socket.getSoTimeout();
-            socket.setSoTimeout((int) Math.min(left, previousTimeout > 0 ? previousTimeout : Integer.MAX_VALUE));
+            // The step's deadline comes before the read's own time-out: a time-out now is the step's.
+            boolean deadlineFirst = previousTimeout <= 0 || left <= previousTimeout;
+            socket.setSoTimeout((int) (deadlineFirst ? Math.min(left, Integer.MAX_VALUE) : previousTimeout));
             int n;
             try {
                 // Never more than the reply may still hold: the bound is checked before the bytes are handed on.
                 n = super.read(buffer, offset, (int) Math.min(length, MAX_REPLY_BYTES - replyBytes + 1));
             } catch (SocketTimeoutException e) {
-                throw deadline - System.nanoTime() <= 0 ? tooSlow() : e;
+                throw deadlineFirst ? tooSlow() : e;
             } finally {
                 socket.setSoTimeout(previousTimeout);
             }

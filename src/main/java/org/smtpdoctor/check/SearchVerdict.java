@@ -13,6 +13,11 @@ public enum SearchVerdict {
      * cross the network readable.
      */
     WORKS_ONLY_UNENCRYPTED,
+    /**
+     * An encrypted setting failed for the server's certificate: that is the thing to fix, so no unencrypted
+     * setting is named, even one that works.
+     */
+    CERTIFICATE_UNTRUSTED,
     /** Every setting that got as far as the login refused the password (535 5.7.8). */
     PASSWORD_WRONG_EVERYWHERE,
     /** Every setting that got as far as the login refused it, for other reasons than a wrong password. */

@@ -79,7 +79,7 @@ final class SecuritySearch {
             return new Result(SearchVerdict.WORKS_ONLY_UNENCRYPTED, unencrypted.endpoint(), unencrypted, tried);
         }
         if (certificate != null) {
-            return new Result(SearchVerdict.NOTHING_WORKS, null, certificate, tried);
+            return new Result(SearchVerdict.CERTIFICATE_UNTRUSTED, null, certificate, tried);
         }
         List<Outcome> refused = outcomes.stream().filter(o -> o.reach() == Reach.LOGIN_REFUSED).toList();
         if (!refused.isEmpty()) {

@@ -21,6 +21,9 @@ public final class CheckText {
                             + " correct the password."),
                     Map.entry("login-refused-everywhere", "The login is refused on every setting that connects;"
                             + " another port or security mode will not help."),
+                    Map.entry("certificate-untrusted", "The encrypted settings fail for the server's certificate"
+                            + " (see above); a setting without encryption is no way out: it would send the password"
+                            + " readable."),
                     Map.entry("nothing-works", "No usual port and security combination worked."),
                     Map.entry("tried", "Tried"),
                     Map.entry("ssl", "SSL/TLS from the start"), Map.entry("starttls", "STARTTLS"),
@@ -36,6 +39,9 @@ public final class CheckText {
                             + " поможет; исправьте пароль."),
                     Map.entry("login-refused-everywhere", "Вход отклонён на всех настройках, с которыми удаётся"
                             + " подключиться; другой порт или режим шифрования не поможет."),
+                    Map.entry("certificate-untrusted", "Настройки с шифрованием не работают из-за сертификата"
+                            + " сервера (см. выше); настройка без шифрования — не выход: пароль пойдёт в открытом"
+                            + " виде."),
                     Map.entry("nothing-works", "Ни одно из обычных сочетаний порта и шифрования не сработало."),
                     Map.entry("tried", "Проверено"),
                     Map.entry("ssl", "SSL/TLS с самого начала"), Map.entry("starttls", "STARTTLS"),

@@ -245,7 +245,10 @@ class AccountCheckTest {
              ScriptedSmtpServer plain = ScriptedSmtpServer.builder().reply(Step.EHLO, EHLO_WITHOUT_TLS).start()) {
             CheckReport report = check.run(request(0, Security.AUTO).sslTrust(null).candidates(List.of(
                     new Endpoint(ssl.port(), Security.SSL), new Endpoint(plain.port(), Security.NONE))).build());
-            assertThat(report.verdict()).isEqualTo(SearchVerdict.NOTHING_WORKS);
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.CERTIFICATE_UNTRUSTED);
+            assertThat(report.attempts()).extracting(AttemptSummary::works).containsExactly(false, true);
+            assertThat(CheckText.render(report, Locale.ENGLISH)).contains("fail for the server's certificate")
+                    .doesNotContain("Works only without encryption");
             assertThat(report.recommended()).isNull();
             assertFailure(report, "tls", "tls.certificate-invalid", SmtpStage.CONNECT);
         }
