@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.smtpdoctor.check.SessionAttempt.Outcome;
 import org.smtpdoctor.check.SessionAttempt.Reach;
 
@@ -97,7 +98,7 @@ final class SecuritySearch {
         return new Result(SearchVerdict.NOTHING_WORKS, null, furthest, tried);
     }
 
-    private static Outcome first(List<Outcome> outcomes, java.util.function.Predicate<Outcome> test) {
+    private static Outcome first(List<Outcome> outcomes, Predicate<Outcome> test) {
         return outcomes.stream().filter(test).findFirst().orElse(null);
     }
 

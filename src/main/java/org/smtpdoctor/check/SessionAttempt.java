@@ -49,6 +49,8 @@ final class SessionAttempt {
     static final String AUTH_NOT_OFFERED = "SMTP AUTH extension not supported by server.";
     /** Steps after the connection and the login: a failure there says nothing against the port or mode. */
     private static final Set<String> SESSION_STEPS = Set.of("mail", "rcpt", "rset", "data", "end-of-data");
+    /** Causes read of a failure: a chain of causes may loop (a → b → a), so the walk is bounded. */
+    private static final int MAX_CAUSES = 16;
     private final Diagnoser diagnoser;
 
     SessionAttempt(Diagnoser diagnoser) {
@@ -119,7 +121,8 @@ final class SessionAttempt {
         if (failedStep.equals("dns")) {
             return Reach.HOST_UNKNOWN;
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
             if (t instanceof CertificateException || t instanceof CertPathValidatorException
                     || t instanceof CertPathBuilderException || t instanceof SSLPeerUnverifiedException) {
                 return Reach.CERTIFICATE_REFUSED;
@@ -259,7 +262,8 @@ final class SessionAttempt {
     /** The failure as one line: the innermost message that says something. */
     private static String oneLine(Throwable e) {
         StringBuilder line = new StringBuilder();
-        for (Throwable t = e; t != null && line.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && line.length() < 500 && depth++ < MAX_CAUSES; t = t.getCause()) {
             String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
             if (line.indexOf(m) < 0) {
                 line.append(line.length() == 0 ? "" : "; ").append(t.getClass().getSimpleName()).append(": ").append(m);
