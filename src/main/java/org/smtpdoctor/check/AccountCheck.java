@@ -1,6 +1,8 @@
 package org.smtpdoctor.check;
 
 import java.util.List;
+import org.smtpdoctor.check.SessionAttempt.Outcome;
+import org.smtpdoctor.check.SessionAttempt.Reach;
 import org.smtpdoctor.engine.Diagnoser;
 
 /**
@@ -14,10 +16,11 @@ import org.smtpdoctor.engine.Diagnoser;
  * report.steps();        // dns, connect, greeting, ehlo, starttls, ehlo, auth, mail, rcpt, rset
  * report.diagnosis();    // null when all passed
  * report.recommended();  // the port and mode that work, when the given ones did not
+ * report.verdict();      // what the search for working settings concluded
  * }</pre>
  *
- * Thread-safe: each run uses its own connections. Every network wait is bounded by the request's time-out,
- * the search of {@code auto} by its budget.
+ * Thread-safe: each run uses its own connections. Every step is bounded in total by the request's time-out
+ * and every reply in length; the search of {@code auto} by its budget.
  */
 public final class AccountCheck {
     private final SessionAttempt attempt;
@@ -32,36 +35,40 @@ public final class AccountCheck {
     public CheckReport run(CheckRequest request) {
         if (request.security() == Security.AUTO) {
             SecuritySearch.Result found = search.search(request, null);
-            if (found.found() == null) {
-                // Nothing works: show why the first (most usual) combination failed.
-                Endpoint first = found.attempts().isEmpty() ? Endpoint.USUAL.get(0) : found.attempts().get(0).endpoint();
-                SessionAttempt.Outcome outcome = attempt.run(request, first, request.timeout(), true);
-                return report(request, outcome, null, found.attempts());
+            Outcome outcome;
+            if (found.found() != null && request.from() != null) {
+                // The search stops before MAIL FROM: the envelope (or the message) is tried on the setting found.
+                outcome = attempt.run(request, found.found(), request.timeout(), true);
+            } else if (found.shown() != null) {
+                outcome = found.shown();
+            } else {
+                // The budget allowed no attempt at all: show the most usual combination.
+                outcome = attempt.run(request, Endpoint.USUAL.get(0), request.timeout(), true);
             }
-            // Without an envelope to try, the search's own attempt is the whole check: do not connect twice.
-            SessionAttempt.Outcome outcome = request.from() == null ? found.foundOutcome()
-                    : attempt.run(request, found.found(), request.timeout(), true);
-            return report(request, outcome, found.found(), found.attempts());
+            return report(request, outcome, found.verdict(), found.found(), found.attempts());
         }
         Endpoint given = new Endpoint(request.port(), request.security());
-        SessionAttempt.Outcome outcome = attempt.run(request, given, request.timeout(), true);
-        if (outcome.transportWorks() || !anotherEndpointMayHelp(outcome)) {
-            return report(request, outcome, null, List.of());
+        Outcome outcome = attempt.run(request, given, request.timeout(), true);
+        if (!anotherEndpointMayHelp(outcome)) {
+            return report(request, outcome, SearchVerdict.NOT_SEARCHED, null, List.of());
         }
-        // The connection or TLS failed: find the combination that works instead of leaving a guess.
+        // The connection or TLS failed, or no login was offered: find the combination that works instead of a guess.
         SecuritySearch.Result found = search.search(request, given);
-        return report(request, outcome, found.found(), found.attempts());
+        return report(request, outcome, found.verdict(), found.found(), found.attempts());
     }
 
-    /** An unknown host or an untrusted certificate is the same on every port and in every mode. */
-    private static boolean anotherEndpointMayHelp(SessionAttempt.Outcome outcome) {
-        String category = outcome.diagnosis().category();
-        return !category.equals("connection.host-not-found") && !category.equals("tls.certificate-invalid");
+    /**
+     * Only a failure of the connection, greeting, EHLO or TLS, or a login not offered, may be cured by another
+     * port or mode; an unknown host or an untrusted certificate is the same everywhere, a refused password
+     * or a refused sender is not a matter of ports.
+     */
+    private static boolean anotherEndpointMayHelp(Outcome outcome) {
+        return outcome.reach() == Reach.NO_SESSION || outcome.reach() == Reach.NO_LOGIN_OFFERED;
     }
 
-    private static CheckReport report(CheckRequest request, SessionAttempt.Outcome outcome, Endpoint recommended,
-                                      List<AttemptSummary> attempts) {
+    private static CheckReport report(CheckRequest request, Outcome outcome, SearchVerdict verdict,
+                                      Endpoint recommended, List<AttemptSummary> attempts) {
         return new CheckReport(request.host(), outcome.endpoint(), outcome.steps(), outcome.diagnosis(),
-                recommended, attempts);
+                recommended, verdict, attempts);
     }
 }

@@ -40,7 +40,7 @@ public final class CheckRequest {
         this.sslTrust = b.sslTrust;
         this.candidates = List.copyOf(b.candidates);
         if (send && (from == null || to == null)) {
-            throw new IllegalArgumentException("sending a test message needs both a sender and a recipient");
+            throw new IllegalArgumentException("sending a test message needs a sender and a recipient (--from and --to)");
         }
     }
 
@@ -92,7 +92,7 @@ public final class CheckRequest {
         return messageBytes;
     }
 
-    /** The bound on every single network wait (DNS, connect, each reply). */
+    /** The bound on each step in total (DNS, connect, greeting, EHLO, TLS, AUTH, each envelope command). */
     public Duration timeout() {
         return timeout;
     }
@@ -153,15 +153,29 @@ public final class CheckRequest {
             return this;
         }
 
-        /** Log in with this user and password (AUTH); without it the check stops before AUTH. */
+        /**
+         * Log in with this user and password (AUTH); without a user the check stops before AUTH.
+         *
+         * @throws IllegalArgumentException for a password without a user
+         */
         public Builder login(String user, String password) {
+            if (user == null && password != null) {
+                throw new IllegalArgumentException("a password needs a user (--user)");
+            }
             this.user = user;
             this.password = password;
             return this;
         }
 
-        /** Also try MAIL FROM and RCPT TO with these addresses (then RSET, nothing is sent). */
+        /**
+         * Also try MAIL FROM and RCPT TO with these addresses (then RSET, nothing is sent); both or neither.
+         *
+         * @throws IllegalArgumentException when only one is given
+         */
         public Builder envelope(String from, String to) {
+            if ((from == null) != (to == null)) {
+                throw new IllegalArgumentException("the sender and the recipient go together (--from and --to)");
+            }
             this.from = from;
             this.to = to;
             return this;
@@ -176,7 +190,7 @@ public final class CheckRequest {
         /** The test message's approximate size in bytes (to test a size limit); default 1024. */
         public Builder messageBytes(int bytes) {
             if (bytes < 0) {
-                throw new IllegalArgumentException("message size must not be negative");
+                throw new IllegalArgumentException("the message size must not be negative (--message-size)");
             }
             this.messageBytes = bytes;
             return this;
@@ -184,7 +198,7 @@ public final class CheckRequest {
 
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the time-out must be positive");
+                throw new IllegalArgumentException("the time-out must be positive (--timeout)");
             }
             this.timeout = timeout;
             return this;
@@ -192,7 +206,7 @@ public final class CheckRequest {
 
         public Builder autoBudget(Duration budget) {
             if (budget.isNegative() || budget.isZero()) {
-                throw new IllegalArgumentException("the auto budget must be positive");
+                throw new IllegalArgumentException("the auto budget must be positive (--auto-budget)");
             }
             this.autoBudget = budget;
             return this;

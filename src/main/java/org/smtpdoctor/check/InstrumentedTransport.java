@@ -16,14 +16,18 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 final class InstrumentedTransport extends SMTPTransport {
     private final StepRecorder steps;
+    private final ReplyGuard guard;
     private final Security security;
     private final boolean authenticate;
     private boolean greeted;
     private boolean tlsStarted;
+    private boolean startingTls;
 
-    InstrumentedTransport(Session session, URLName url, StepRecorder steps, Security security, boolean authenticate) {
+    InstrumentedTransport(Session session, URLName url, StepRecorder steps, ReplyGuard guard, Security security,
+                          boolean authenticate) {
         super(session, url);
         this.steps = steps;
+        this.guard = guard;
         this.security = security;
         this.authenticate = authenticate;
     }
@@ -41,7 +45,12 @@ final class InstrumentedTransport extends SMTPTransport {
         if (!greeted && security == Security.SSL) {
             steps.start("greeting");
         }
+        guard.newReply();
         int code = super.readServerResponse();
+        if (startingTls) {
+            // The reply to STARTTLS was the last plain text: the TLS handshake follows.
+            guard.encrypted();
+        }
         if (!greeted) {
             greeted = true;
             steps.detail(getLastServerResponse());
@@ -78,7 +87,12 @@ final class InstrumentedTransport extends SMTPTransport {
 
     @Override
     protected void startTLS() throws MessagingException {
-        super.startTLS();
+        startingTls = true;
+        try {
+            super.startTLS();
+        } finally {
+            startingTls = false;
+        }
         tlsStarted = true;
     }
 

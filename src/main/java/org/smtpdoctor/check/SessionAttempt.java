@@ -1,5 +1,6 @@
 package org.smtpdoctor.check;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -11,6 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,14 +28,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
 import org.smtpdoctor.reply.SmtpStage;
 
 /**
  * One connection attempt to one port and mode: DNS, TCP, then Jakarta Mail's own SMTP session (greeting,
- * EHLO, TLS, AUTH) and, when asked, MAIL FROM / RCPT TO / RSET or a real test message. Every wait is
- * bounded by the time-out. Stops at the first failing step and has the rules diagnose it.
+ * EHLO, TLS, AUTH) and, when asked, MAIL FROM / RCPT TO / RSET or a real test message. Each step is
+ * bounded in total by the time-out, each reply in length ({@link ReplyGuard}). Stops at the first failing step and has the rules diagnose it.
  */
 final class SessionAttempt {
     /**
@@ -42,28 +47,48 @@ final class SessionAttempt {
             "The server offers AUTH only after STARTTLS: its EHLO lists STARTTLS but no AUTH before TLS is started";
     /** The same without STARTTLS on offer, in Python smtplib's words (auth.mechanism-unsupported). */
     static final String AUTH_NOT_OFFERED = "SMTP AUTH extension not supported by server.";
-
-    /** Steps after the connection is set up: a failure there says nothing against the port or mode. */
-    private static final Set<String> SESSION_STEPS =
-            Set.of("auth", "mail", "rcpt", "rset", "data", "end-of-data");
+    /** Steps after the connection and the login: a failure there says nothing against the port or mode. */
+    private static final Set<String> SESSION_STEPS = Set.of("mail", "rcpt", "rset", "data", "end-of-data");
+    /** Causes read of a failure: a chain of causes may loop (a → b → a), so the walk is bounded. */
+    private static final int MAX_CAUSES = 16;
     private final Diagnoser diagnoser;
 
     SessionAttempt(Diagnoser diagnoser) {
         this.diagnoser = diagnoser;
     }
 
-    /** The steps taken and the diagnosis of the failing one (null when all passed). */
-    record Outcome(Endpoint endpoint, List<StepResult> steps, Diagnosis diagnosis) {
-        /**
-         * Whether the port and mode are right: the attempt failed, if at all, only after the connection,
-         * greeting, EHLO and TLS, and not for want of TLS (a server that offers AUTH only after STARTTLS).
-         */
+    /**
+     * How far an attempt got, in the order of a session; decided from the step that failed and the Java
+     * exception, never from the category the rules chose (renaming a category cannot change the search).
+     */
+    enum Reach {
+        /** The host name did not resolve: the same on every port and in every mode. */
+        HOST_UNKNOWN,
+        /** The server's certificate was not trusted: the same on every port and in every mode. */
+        CERTIFICATE_REFUSED,
+        /** The connection, greeting, EHLO or TLS failed: another port or mode may work. */
+        NO_SESSION,
+        /** A login was given, but the server offers none on this setting (perhaps only after STARTTLS). */
+        NO_LOGIN_OFFERED,
+        /** The server refused the login. */
+        LOGIN_REFUSED,
+        /** Connected (and logged in, with a login); MAIL FROM, RCPT TO or the message failed. */
+        SESSION,
+        /** Every step passed. */
+        PASSED
+    }
+
+    /** The steps taken, how far they got and the diagnosis of the failing one (null when all passed). */
+    record Outcome(Endpoint endpoint, List<StepResult> steps, Diagnosis diagnosis, Reach reach) {
+        /** Whether the port and mode are right: the connection, TLS and the login (if any) got through. */
         boolean transportWorks() {
-            if (diagnosis == null) {
-                return true;
-            }
-            String failedStep = steps.get(steps.size() - 1).name();
-            return SESSION_STEPS.contains(failedStep) && !diagnosis.category().startsWith("tls.");
+            return reach.compareTo(Reach.SESSION) >= 0;
+        }
+
+        /** The login failed with RFC 4954's "535 5.7.8 Authentication credentials invalid" (or a bare 535). */
+        boolean credentialsRefused() {
+            return reach == Reach.LOGIN_REFUSED && diagnosis.code() == 535
+                    && (diagnosis.enhancedCode() == null || diagnosis.enhancedCode().subjectDetail().equals("7.8"));
         }
     }
 
@@ -73,7 +98,8 @@ final class SessionAttempt {
      * @param envelope whether to go on past AUTH to MAIL FROM / RCPT TO (and the test message)
      */
     Outcome run(CheckRequest request, Endpoint endpoint, Duration timeout, boolean envelope) {
-        StepRecorder steps = new StepRecorder();
+        ReplyGuard guard = new ReplyGuard(timeout, endpoint.security() == Security.SSL);
+        StepRecorder steps = new StepRecorder(guard::startStep);
         try {
             steps.start("dns");
             InetAddress[] addresses = resolve(request.host(), timeout);
@@ -83,25 +109,44 @@ final class SessionAttempt {
                 probe.connect(new InetSocketAddress(addresses[0], endpoint.port()), millis(timeout));
                 steps.detail(addresses[0].getHostAddress() + ":" + endpoint.port());
             }
-            return session(request, endpoint, timeout, envelope, steps);
+            return session(request, endpoint, timeout, envelope, steps, guard);
         } catch (MessagingException | IOException e) {
-            steps.fail(oneLine(e));
-            return new Outcome(endpoint, steps.steps(), diagnoser.diagnose(e));
+            String failedStep = steps.fail(oneLine(e));
+            return new Outcome(endpoint, steps.steps(), diagnoser.diagnose(e), reach(failedStep, e));
         }
     }
 
+    /** How far a session got that ended in {@code failure} at step {@code failedStep}. */
+    private static Reach reach(String failedStep, Exception failure) {
+        if (failedStep.equals("dns")) {
+            return Reach.HOST_UNKNOWN;
+        }
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException
+                    || t instanceof CertPathBuilderException || t instanceof SSLPeerUnverifiedException) {
+                return Reach.CERTIFICATE_REFUSED;
+            }
+        }
+        if (failedStep.equals("auth")) {
+            return failure instanceof AuthenticationFailedException ? Reach.LOGIN_REFUSED : Reach.NO_SESSION;
+        }
+        return SESSION_STEPS.contains(failedStep) ? Reach.SESSION : Reach.NO_SESSION;
+    }
+
     private Outcome session(CheckRequest request, Endpoint endpoint, Duration timeout, boolean envelope,
-                            StepRecorder steps) throws MessagingException {
+                            StepRecorder steps, ReplyGuard guard) throws MessagingException {
         boolean login = request.user() != null;
-        Session session = Session.getInstance(properties(request, endpoint, timeout, login));
+        Session session = Session.getInstance(properties(request, endpoint, timeout, login, guard));
         URLName url = new URLName("smtp", request.host(), endpoint.port(), null, request.user(), null);
-        InstrumentedTransport transport = new InstrumentedTransport(session, url, steps, endpoint.security(), login);
+        InstrumentedTransport transport =
+                new InstrumentedTransport(session, url, steps, guard, endpoint.security(), login);
         try {
             transport.connect(request.host(), endpoint.port(), request.user(), request.password());
             if (login && !transport.supportsExtension("AUTH")) {
                 boolean starttlsOffered = endpoint.security() != Security.SSL && transport.supportsExtension("STARTTLS");
                 return failAt(steps, endpoint, starttlsOffered ? AUTH_ONLY_AFTER_STARTTLS : AUTH_NOT_OFFERED,
-                        SmtpStage.AUTH);
+                        SmtpStage.AUTH, Reach.NO_LOGIN_OFFERED);
             }
             if (envelope && request.from() != null && request.to() != null) {
                 if (request.send()) {
@@ -114,7 +159,7 @@ final class SessionAttempt {
                 }
             }
             steps.succeed();
-            return new Outcome(endpoint, steps.steps(), null);
+            return new Outcome(endpoint, steps.steps(), null, Reach.PASSED);
         } finally {
             closeQuietly(transport);
         }
@@ -132,7 +177,7 @@ final class SessionAttempt {
             int code = transport.simpleCommand(command[1]);
             String reply = transport.getLastServerResponse();
             if (code / 100 != 2) {
-                return failAt(steps, endpoint, reply, SmtpStage.fromId(command[0]).orElse(null));
+                return failAt(steps, endpoint, reply, SmtpStage.fromId(command[0]).orElse(null), Reach.SESSION);
             }
             steps.detail(reply);
         }
@@ -155,14 +200,18 @@ final class SessionAttempt {
         transport.sendMessage(message, message.getAllRecipients());
     }
 
-    private Outcome failAt(StepRecorder steps, Endpoint endpoint, String reply, SmtpStage stage) {
+    private Outcome failAt(StepRecorder steps, Endpoint endpoint, String reply, SmtpStage stage, Reach reach) {
         steps.fail(reply);
-        return new Outcome(endpoint, steps.steps(), diagnoser.diagnose(reply, stage));
+        return new Outcome(endpoint, steps.steps(), diagnoser.diagnose(reply, stage), reach);
     }
 
-    private static Properties properties(CheckRequest request, Endpoint endpoint, Duration timeout, boolean login) {
+    private static Properties properties(CheckRequest request, Endpoint endpoint, Duration timeout, boolean login,
+                                         ReplyGuard guard) {
         String prefix = "mail.smtp.";
         Properties p = new Properties();
+        // Every byte from the server passes the guard; never fall back to an unguarded socket.
+        p.put(prefix + "socketFactory", new GuardedSocketFactory(guard));
+        p.put(prefix + "socketFactory.fallback", "false");
         p.put(prefix + "connectiontimeout", String.valueOf(millis(timeout)));
         p.put(prefix + "timeout", String.valueOf(millis(timeout)));
         p.put(prefix + "writetimeout", String.valueOf(millis(timeout)));
@@ -213,7 +262,8 @@ final class SessionAttempt {
     /** The failure as one line: the innermost message that says something. */
     private static String oneLine(Throwable e) {
         StringBuilder line = new StringBuilder();
-        for (Throwable t = e; t != null && line.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && line.length() < 500 && depth++ < MAX_CAUSES; t = t.getCause()) {
             String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
             if (line.indexOf(m) < 0) {
                 line.append(line.length() == 0 ? "" : "; ").append(t.getClass().getSimpleName()).append(": ").append(m);

@@ -3,6 +3,7 @@ package org.smtpdoctor.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Times the steps of one connection attempt. Starting a step ends the one before it as successful; a
@@ -10,21 +11,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class StepRecorder {
     private final List<StepResult> steps = new ArrayList<>();
+    /** A step's detail shows the start of what the server said; a hostile server may say 64 KiB. */
+    private static final int MAX_DETAIL = 1000;
+    private final Consumer<String> onStart;
     private String current;
     private String detail = "";
     private long startedNanos;
 
+    /** @param onStart told the name of each step as it starts (to give it its own time-out) */
+    StepRecorder(Consumer<String> onStart) {
+        this.onStart = onStart;
+    }
+
     /** Ends the current step (successfully) and starts {@code name}. */
     void start(String name) {
         end(true);
+        onStart.accept(name);
         current = name;
         detail = "";
         startedNanos = System.nanoTime();
     }
 
-    /** What the current step saw: an address, a greeting, the capabilities, a reply. */
+    /** What the current step saw: an address, a greeting, the capabilities, a reply (its first 1000 characters). */
     void detail(String text) {
-        detail = text == null ? "" : text.strip();
+        String stripped = text == null ? "" : text.strip();
+        detail = stripped.length() > MAX_DETAIL ? stripped.substring(0, MAX_DETAIL) + " …" : stripped;
     }
 
     /** Ends the current step successfully. */

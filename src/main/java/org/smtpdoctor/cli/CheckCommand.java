@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--security", paramLabel = "MODE", defaultValue = "auto",
             description = "none, starttls, ssl or auto (default: ${DEFAULT-VALUE}).")
-    private String security;
+    private Security security;
 
     @Option(names = "--user", paramLabel = "LOGIN", description = "Log in (AUTH) with this login.")
     private String user;
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     private int messageSize;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Bound on every network wait (default: ${DEFAULT-VALUE}).")
+            description = "Bound on each step in total: connect, greeting, EHLO, TLS, AUTH, MAIL, RCPT, DATA (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
     @Option(names = "--auto-budget", paramLabel = "SECONDS", defaultValue = "60",
@@ -107,29 +107,18 @@ final class CheckCommand implements Callable<Integer> {
         return report.ok() ? 0 : Main.EXIT_FAILURES;
     }
 
+    /** The request from the options; the builder judges the values, its refusals become usage errors. */
     private CheckRequest request() {
         if (spec.commandLine().getParseResult().hasMatchedOption("--password")) {
             throw usage("--password is not accepted: a password in the command line is visible to other users;"
                     + " use --password-env VAR or --password-stdin");
         }
-        if ((from == null) != (to == null)) {
-            throw usage("--from and --to go together");
-        }
-        if (send && from == null) {
-            throw usage("--send needs --from and --to");
-        }
-        if (timeoutSeconds <= 0 || autoBudgetSeconds <= 0 || messageSize < 0) {
-            throw usage("--timeout and --auto-budget must be positive, --message-size not negative");
-        }
         String password = password();
-        if (password != null && user == null) {
-            throw usage("a password needs --user");
-        }
         try {
             return CheckRequest.builder(host)
                     .port(port)
-                    .security(Security.valueOf(security.toUpperCase(Locale.ROOT)))
-                    .login(user, user == null ? null : (password == null ? "" : password))
+                    .security(security)
+                    .login(user, user != null && password == null ? "" : password)
                     .envelope(from, to)
                     .send(send)
                     .messageBytes(messageSize)
@@ -138,8 +127,7 @@ final class CheckCommand implements Callable<Integer> {
                     .sslTrust(sslTrust)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage().startsWith("No enum constant")
-                    ? "--security must be none, starttls, ssl or auto" : e.getMessage());
+            throw usage(e.getMessage());
         }
     }
 

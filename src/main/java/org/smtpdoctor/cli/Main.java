@@ -33,6 +33,8 @@ public final class Main implements Runnable {
     /** The configured command line, for tests that run commands in-process. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // Enum options as the help writes them (--security starttls), parsed and refused by picocli itself.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ProblemsException problems) {

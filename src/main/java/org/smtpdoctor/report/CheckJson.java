@@ -49,6 +49,7 @@ public final class CheckJson {
         } else {
             endpoint(node.putObject("recommended"), report.recommended());
         }
+        node.put("verdict", report.verdict().id());
         ArrayNode attempts = node.putArray("attempts");
         for (AttemptSummary attempt : report.attempts()) {
             ObjectNode a = endpoint(attempts.addObject(), attempt.endpoint());

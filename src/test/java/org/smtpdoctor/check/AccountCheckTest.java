@@ -167,6 +167,93 @@ class AccountCheckTest {
         }
     }
 
+    /** A server that takes logins only in plain text (no STARTTLS in its EHLO). */
+    private static final String EHLO_WITHOUT_TLS = "250-localhost\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME";
+    private static final String WRONG_PASSWORD = "535 5.7.8 Error: authentication failed: authentication failure";
+
+    @Test
+    void aSettingWhereTheLoginSucceededRanksAboveOneWhereItWasRefused() throws IOException {
+        try (ScriptedSmtpServer refusing = ScriptedSmtpServer.builder().reply(Step.AUTH, WRONG_PASSWORD).start();
+             ScriptedSmtpServer plain = ScriptedSmtpServer.builder().reply(Step.EHLO, EHLO_WITHOUT_TLS).start()) {
+            CheckReport report = check.run(request(0, Security.AUTO).candidates(List.of(
+                    new Endpoint(refusing.port(), Security.STARTTLS), new Endpoint(plain.port(), Security.NONE))).build());
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.WORKS_ONLY_UNENCRYPTED);
+            assertThat(report.recommended()).isEqualTo(new Endpoint(plain.port(), Security.NONE));
+            assertThat(report.ok()).isTrue();
+            String text = CheckText.render(report, Locale.ENGLISH);
+            assertThat(text).contains("Works only without encryption: port " + plain.port(), "readable")
+                    .doesNotContain("Settings that work");
+            assertThat(CheckText.render(report, Locale.forLanguageTag("ru")))
+                    .contains("Работает только без шифрования: порт " + plain.port());
+            assertThat(new CheckJson(new ObjectMapper()).toJson(report, Locale.ENGLISH).get("verdict").asText())
+                    .isEqualTo("works-only-unencrypted");
+        }
+    }
+
+    @Test
+    void anEncryptedSettingThatWorksIsRecommendedOverAnUnencryptedOneTriedFirst() throws IOException {
+        try (ScriptedSmtpServer plain = ScriptedSmtpServer.builder().reply(Step.EHLO, EHLO_WITHOUT_TLS).start();
+             ScriptedSmtpServer tls = ScriptedSmtpServer.builder().start()) {
+            CheckReport report = check.run(request(0, Security.AUTO).candidates(List.of(
+                    new Endpoint(plain.port(), Security.NONE), new Endpoint(tls.port(), Security.STARTTLS))).build());
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.WORKS);
+            assertThat(report.recommended()).isEqualTo(new Endpoint(tls.port(), Security.STARTTLS));
+            assertThat(report.endpoint()).isEqualTo(report.recommended());
+            assertThat(report.attempts()).extracting(AttemptSummary::works).containsExactly(true, true);
+            assertThat(CheckText.render(report, Locale.ENGLISH)).contains("Settings that work: port " + tls.port() + ", STARTTLS");
+        }
+    }
+
+    @Test
+    void aPasswordRefusedOnEverySettingIsSaidPlainly() throws IOException {
+        try (ScriptedSmtpServer tls = ScriptedSmtpServer.builder().reply(Step.AUTH, WRONG_PASSWORD).start();
+             ScriptedSmtpServer plain = ScriptedSmtpServer.builder().reply(Step.EHLO, EHLO_WITHOUT_TLS)
+                     .reply(Step.AUTH, WRONG_PASSWORD).start()) {
+            int closed = closedPort();
+            CheckReport report = check.run(request(0, Security.AUTO).candidates(List.of(
+                    new Endpoint(closed, Security.SSL), new Endpoint(plain.port(), Security.NONE),
+                    new Endpoint(tls.port(), Security.STARTTLS))).build());
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.PASSWORD_WRONG_EVERYWHERE);
+            assertThat(report.recommended()).isNull();
+            // The diagnosis shown is the refusal on the encrypted setting, not the closed port tried first.
+            assertFailure(report, "auth", "auth.invalid-credentials", SmtpStage.AUTH);
+            assertThat(report.endpoint()).isEqualTo(new Endpoint(tls.port(), Security.STARTTLS));
+            assertThat(CheckText.render(report, Locale.ENGLISH))
+                    .contains("The password is wrong on every setting that connects").doesNotContain("Settings that work");
+            assertThat(CheckText.render(report, Locale.forLanguageTag("ru")))
+                    .contains("Пароль неверен на всех настройках, с которыми удаётся подключиться");
+        }
+    }
+
+    /** Gmail's "application-specific password required" is a refused login, but not a wrong password. */
+    @Test
+    void aLoginRefusedForAnotherReasonIsNotCalledAWrongPassword() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .reply(Step.AUTH, "534 5.7.9 Application-specific password required.").start()) {
+            CheckReport report = check.run(request(0, Security.AUTO)
+                    .candidates(List.of(new Endpoint(server.port(), Security.STARTTLS))).build());
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.LOGIN_REFUSED_EVERYWHERE);
+            assertThat(CheckText.render(report, Locale.ENGLISH)).contains("The login is refused on every setting")
+                    .doesNotContain("password is wrong");
+        }
+    }
+
+    /** An untrusted certificate is the thing to fix: the plain-text setting that "works" is not offered instead. */
+    @Test
+    void anUntrustedCertificateIsNotAnsweredWithAnUnencryptedSetting() throws IOException {
+        try (ScriptedSmtpServer ssl = ScriptedSmtpServer.builder().implicitTls().start();
+             ScriptedSmtpServer plain = ScriptedSmtpServer.builder().reply(Step.EHLO, EHLO_WITHOUT_TLS).start()) {
+            CheckReport report = check.run(request(0, Security.AUTO).sslTrust(null).candidates(List.of(
+                    new Endpoint(ssl.port(), Security.SSL), new Endpoint(plain.port(), Security.NONE))).build());
+            assertThat(report.verdict()).isEqualTo(SearchVerdict.CERTIFICATE_UNTRUSTED);
+            assertThat(report.attempts()).extracting(AttemptSummary::works).containsExactly(false, true);
+            assertThat(CheckText.render(report, Locale.ENGLISH)).contains("fail for the server's certificate")
+                    .doesNotContain("Works only without encryption");
+            assertThat(report.recommended()).isNull();
+            assertFailure(report, "tls", "tls.certificate-invalid", SmtpStage.CONNECT);
+        }
+    }
+
     @Test
     void thePasswordAppearsInNoReport() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,35 +16,86 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code smtp-doctor check} end to end against a real Postfix with Cyrus SASL on 127.0.0.1, as
  * {@code .ci/postfix-up} sets it up (25: STARTTLS offered, AUTH only after it; 587: STARTTLS required;
- * 465: implicit TLS; alice@test.local owns only her address; 20000-byte size limit). The password goes in
- * on standard input, as {@code --password-stdin} reads it. In CI (environment variable CI set) a missing
- * Postfix fails the run; elsewhere these tests are skipped, saying how to include them.
+ * 465: implicit TLS; 2525: logins in plain text, no STARTTLS; alice@test.local owns only her address;
+ * 20000-byte size limit). The password goes in on standard input, as {@code --password-stdin} reads it.
+ * The tests first make sure the server is that one (its banner, alice's login): in CI (CI=true) any other
+ * server, or none, fails the run; elsewhere these tests are skipped, saying why and how to include them.
  */
 class PostfixEndToEndTest {
     private static final String HOST = "127.0.0.1";
     private static final String USER = "alice@test.local";
     private static final String PASSWORD = System.getenv().getOrDefault("POSTFIX_TEST_PASSWORD", "alice-test-password-1");
+    /** The end of the greeting .ci/postfix-up sets (smtpd_banner), which another Postfix does not have. */
+    private static final String BANNER = "ESMTP Postfix (smtp-doctor test server)";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Why these tests cannot run here, or null. */
+    private static String notOurs;
     private final InputStream stdin = System.in;
 
     @BeforeAll
     static void postfixIsUp() {
+        notOurs = notTheTestServer();
+        if (notOurs != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI must run the Postfix of .ci/postfix-up on 127.0.0.1: " + notOurs);
+        }
+    }
+
+    /** Skips each test with the reason (a class-level abort loses it in Maven's report). */
+    @BeforeEach
+    void skipUnlessTheTestServer() {
+        Assumptions.assumeTrue(notOurs == null, () -> notOurs + "; run `sudo .ci/postfix-up` to include these tests");
+    }
+
+    /**
+     * Why the server on 127.0.0.1 is not the one {@code .ci/postfix-up} set up, or null when it is: its banner
+     * on 587 names the test server, and alice logs in on 465 (with Jakarta Mail alone, not the code under test).
+     */
+    private static String notTheTestServer() {
+        String banner;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(HOST, 587), 1000);
+            s.setSoTimeout(3000);
+            banner = firstLine(s.getInputStream());
         } catch (IOException e) {
-            if (System.getenv("CI") != null) {
-                fail("CI must start Postfix on 127.0.0.1 (.ci/postfix-up): " + e);
-            }
-            Assumptions.abort("no Postfix on 127.0.0.1:587; run `sudo .ci/postfix-up` to include these tests");
+            return "no server answers on 127.0.0.1:587 (" + e.getMessage() + ")";
         }
+        if (!banner.contains(BANNER)) {
+            return "127.0.0.1:587 greets with \"" + banner + "\", not with the banner of .ci/postfix-up (" + BANNER + ")";
+        }
+        Properties p = new Properties();
+        p.put("mail.smtp.ssl.enable", "true");
+        p.put("mail.smtp.ssl.trust", HOST);
+        p.put("mail.smtp.connectiontimeout", "3000");
+        p.put("mail.smtp.timeout", "3000");
+        try {
+            Transport transport = Session.getInstance(p).getTransport("smtp");
+            transport.connect(HOST, 465, USER, PASSWORD);
+            transport.close();
+            return null;
+        } catch (MessagingException e) {
+            return "the test server refuses the login of " + USER + " on 465 (" + e.getMessage()
+                    + "); give POSTFIX_TEST_PASSWORD the password .ci/postfix-up was run with";
+        }
+    }
+
+    /** The greeting's first line, at most 512 bytes. */
+    private static String firstLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; line.length() < 512 && (c = in.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        return line.toString().strip();
     }
 
     @AfterEach
@@ -137,6 +191,37 @@ class PostfixEndToEndTest {
         assertThat(report.get("ok").asBoolean()).as(report.toPrettyString()).isTrue();
         assertThat(recommended(report)).isEqualTo("465/ssl");
         assertThat(report.get("port").asInt()).isEqualTo(465);
+    }
+
+    /** Every usual setting tried; those that get as far as the login all refuse it: said so, nothing recommended. */
+    @Test
+    void aWrongPasswordIsWrongOnEverySettingThatConnects() throws IOException {
+        JsonNode report = checkJson("not-" + PASSWORD, "--security", "auto");
+        assertThat(report.get("verdict").asText()).as(report.toPrettyString()).isEqualTo("password-wrong-everywhere");
+        assertThat(report.get("recommended").isNull()).isTrue();
+        assertDiagnosis(report, "auth", "auth.invalid-credentials", "auth");
+        assertThat(report.get("security").asText()).as("the refusal shown is on an encrypted setting").isNotEqualTo("none");
+        List<String> tried = new ArrayList<>();
+        report.get("attempts").forEach(a -> tried.add(a.get("port").asInt() + "/" + a.get("security").asText()));
+        assertThat(tried).containsExactly("465/ssl", "587/starttls", "25/starttls", "2525/starttls",
+                "587/none", "25/none", "2525/none");
+        CliRun en = check("not-" + PASSWORD, "--security", "auto", "--lang", "en");
+        assertThat(en.out()).contains("The password is wrong on every setting that connects").doesNotContain(PASSWORD);
+    }
+
+    /**
+     * 2525 takes the login in plain text and has no STARTTLS: the plain setting works there, but 465 works
+     * encrypted, so 465 is what is recommended, never 2525 without encryption.
+     */
+    @Test
+    void theClearTextPortIsNeverRecommendedWhileAnEncryptedOneWorks() throws IOException {
+        JsonNode report = checkJson(PASSWORD, "--port", "2525", "--security", "starttls");
+        assertDiagnosis(report, "starttls", "tls.not-offered", "starttls");
+        assertThat(report.get("verdict").asText()).isEqualTo("works");
+        assertThat(recommended(report)).isEqualTo("465/ssl");
+        JsonNode plain = report.get("attempts").get(1);
+        assertThat(plain.get("port").asInt() + "/" + plain.get("security").asText()).isEqualTo("2525/none");
+        assertThat(plain.get("works").asBoolean()).as("the login does succeed in plain text there").isTrue();
     }
 
     /** The test server's certificate is self-signed: without an explicit trust, a real client refuses it. */

@@ -214,7 +214,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return ssl;
     }
 
-    private static SSLContext serverContext() throws IOException {
+    /** The TLS context of the test certificate (CN localhost, self-signed), for other test servers too. */
+    static SSLContext serverContext() throws IOException {
         try (InputStream store = ScriptedSmtpServer.class.getResourceAsStream("/tls/test-server.p12")) {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(store, STORE_PASSWORD);
