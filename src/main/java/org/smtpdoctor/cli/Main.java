@@ -1,6 +1,8 @@
 package org.smtpdoctor.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.smtpdoctor.source.ProblemsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        // picocli's default writer swallows a failed write: this one's failure is seen and fails the run.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(NamedOutput.STANDARD, Charset.defaultCharset()), true);
+        cli.setOut(out);
+        int exit = cli.execute(args);
+        out.flush();
+        if (NamedOutput.STANDARD.failure() != null) {
+            System.err.println("smtp-doctor: " + NamedOutput.STANDARD.failure().getMessage());
+            exit = EXIT_UNUSABLE;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line, for tests that run commands in-process. */
