@@ -74,6 +74,22 @@ class YamlLimitsTest {
     }
 
     @Test
+    void aFileOfManyMegabytesIsReadOnlyAsFarAsTheLimitAndRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path big = java.nio.file.Files.createDirectories(dir.resolve("auth")).resolve("big.yaml");
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(big)) {
+            String line = "- some words of a wording that repeat\n";
+            for (int i = 0; i < (3 * SourceTree.MAX_FILE_BYTES) / line.length(); i++) {
+                out.write(line);
+            }
+        }
+        SourceFile read = SourceTree.of(dir).file("auth/big.yaml");
+        assertThat(read.content().length()).isLessThanOrEqualTo(SourceTree.MAX_FILE_BYTES + 1);
+        assertThat(errorsOf(read.content())).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("split it into several files"));
+    }
+
+    @Test
     void aHugeFileIsRefusedSayingHowLargeAFileMayBe() {
         String yaml = "- some words of a wording\n".repeat(YamlNode.MAX_CODE_POINTS / 20);
         assertThat(errorsOf(yaml)).singleElement().satisfies(p -> {
