@@ -67,7 +67,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         int exit = cli.execute(args);
         out.flush();
-        if (NamedOutput.STANDARD.failure() != null) {
+        if (NamedOutput.STANDARD.failure() != null && exit != EXIT_UNUSABLE) { // exit 2: the command said why
             System.err.println("smtp-doctor: " + NamedOutput.STANDARD.failure().getMessage());
             exit = EXIT_UNUSABLE;
         }
