@@ -1,6 +1,7 @@
 package org.smtpdoctor.batch;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.zip.GZIPInputStream;
 public final class BatchInput {
     private final String name;
     private final InputStream stdin;
+    /** The file's size when it was opened (-1 for standard input, a fifo or before opening). */
+    private volatile long sizeAtOpen = -1;
 
     private BatchInput(String name, InputStream stdin) {
         this.name = name;
@@ -56,12 +59,18 @@ public final class BatchInput {
         return open(new AtomicLong());
     }
 
-    /** Opens the input; {@code bytesRead} grows by the bytes read from the file (before decompression). */
+    /**
+     * Opens the input; {@code bytesRead} grows by the bytes read from the file (before decompression). A fifo or
+     * process substitution ({@code <(…)}) is read as it comes: a {@link FileInputStream} never seeks, where the
+     * channel stream of {@code Files.newInputStream} asks a fifo its position and fails ("Illegal seek").
+     */
     InputStream open(AtomicLong bytesRead) throws IOException {
         if (name.equals("-")) {
             return stdin;
         }
-        InputStream file = new FilterInputStream(Files.newInputStream(Path.of(name))) {
+        Path path = Path.of(name);
+        sizeAtOpen = Files.isRegularFile(path) ? Files.size(path) : -1;
+        InputStream file = new FilterInputStream(new FileInputStream(path.toFile())) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
@@ -70,6 +79,24 @@ public final class BatchInput {
             }
         };
         return decompressed(name, file);
+    }
+
+    /**
+     * After reading: null, or a warning when the file is now shorter than when it was opened (truncated or
+     * rewritten in place while it was read), so that its last record may be cut off.
+     */
+    public String shrinkage() {
+        long before = sizeAtOpen;
+        if (before < 0) {
+            return null;
+        }
+        try {
+            long now = Files.size(Path.of(name));
+            return now < before ? "input " + name + " shrank from " + before + " to " + now + " bytes while it was"
+                    + " read (truncated or rewritten in place): its last record may be cut off" : null;
+        } catch (IOException e) {
+            return "input " + name + " changed while it was read (" + e.getMessage() + "): its last record may be cut off";
+        }
     }
 
     /** {@code raw}, buffered, and decompressed when {@code name} ends in {@code .gz}: how every input is read. */

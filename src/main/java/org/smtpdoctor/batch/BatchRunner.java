@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ public final class BatchRunner {
     private final BatchRecords records;
     private final BatchSummary summary = new BatchSummary();
     private final AtomicLong bytesRead = new AtomicLong();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     /**
      * How a run reads, diagnoses and writes (serializable: a Spark job ships it to its tasks).
@@ -99,6 +101,10 @@ public final class BatchRunner {
                 long otherLines = chunks.ended() ? chunks.otherLines() : 0;
                 put(inFlight, workers.submit(() -> process(chunk, otherLines)), writer);
             }
+            String shrinkage = input.shrinkage();
+            if (shrinkage != null) {
+                warnings.add(shrinkage);
+            }
         } catch (IOException e) {
             throw new IOException("cannot read input " + input.name() + ": " + e.getMessage(), e);
         }
@@ -133,7 +139,7 @@ public final class BatchRunner {
                 try {
                     out.write(chunk.bytes());
                 } catch (IOException e) {
-                    throw new OutputFailure(new IOException("cannot write the output: " + e.getMessage(), e));
+                    throw new OutputFailure(outputFailure(e));
                 }
                 summary.add(chunk.counts());
                 progress.accept(summary.records());
@@ -144,13 +150,24 @@ public final class BatchRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a batch worker failed", e.getCause());
         } catch (IOException e) {
-            throw new OutputFailure(new IOException("cannot write the output: " + e.getMessage(), e));
+            throw new OutputFailure(outputFailure(e));
         }
+    }
+
+    /** The error of a failed write: as it is when the output names itself ("cannot write FILE: …"). */
+    private static IOException outputFailure(IOException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e
+                : new IOException("cannot write the output: " + e.getMessage(), e);
     }
 
     /** Bytes read from the input files so far (compressed bytes for .gz), for a progress estimate. */
     public long bytesRead() {
         return bytesRead.get();
+    }
+
+    /** What went wrong without costing a record (an input that shrank while it was read), for standard error. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The counts so far, over every input run through this runner. */

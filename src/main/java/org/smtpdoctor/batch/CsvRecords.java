@@ -10,16 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.smtpdoctor.catalog.Advice;
 import org.smtpdoctor.engine.Diagnosis;
 
 /**
  * CSV records, one row per record: file, line, the kept columns, then input, category, basis, code,
  * enhancedCode, rule (file:line name), retry, actor, title, params (a JSON object), secondary
- * (space-separated), truncated, overlong and error (for a line that could not be read).
+ * (space-separated), truncated, overlong, error (for a record that could not be read), then stage,
+ * explanation and remedy (a JSON array of the steps). Columns are only ever added at the end, so that
+ * readers of the older columns keep working.
  */
 final class CsvRecords implements OutputFormat.Writer {
     private static final List<String> COLUMNS = List.of("input", "category", "basis", "code", "enhancedCode", "rule",
-            "retry", "actor", "title", "params", "secondary", "truncated", "overlong", "error");
+            "retry", "actor", "title", "params", "secondary", "truncated", "overlong", "error", "stage", "explanation",
+            "remedy");
+    /** The columns from {@code error} on: an unreadable record has only {@code error}. */
+    private static final int ERROR = COLUMNS.indexOf("error");
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectWriter rows = new CsvMapper().writerFor(String[].class)
             .with(CsvSchema.emptySchema().withLineSeparator("\n"));
@@ -49,11 +55,10 @@ final class CsvRecords implements OutputFormat.Writer {
             @Override
             public void unreadable(LogEntry entry) throws IOException {
                 List<String> row = start(entry);
-                for (int i = 0; i < COLUMNS.size() - 1; i++) {
-                    row.add(null);
+                for (int i = 0; i < COLUMNS.size(); i++) {
+                    row.add(i == ERROR ? entry.problem() : null);
                 }
-                row.add(entry.problem());
-                out.write(rows.writeValueAsBytes(row.toArray(String[]::new)));
+                out.write(bytes(row));
             }
 
             @Override
@@ -67,19 +72,28 @@ final class CsvRecords implements OutputFormat.Writer {
                 row.add(d.rule() == null ? null : d.rule().toString());
                 row.add(d.retry().id());
                 row.add(d.actor().id());
-                row.add(d.advice(locale).title());
+                Advice advice = d.advice(locale);
+                row.add(advice.title());
                 row.add(json.writeValueAsString(d.params()));
                 row.add(String.join(" ", d.secondary()));
                 row.add(String.valueOf(d.truncated()));
                 row.add(String.valueOf(entry.overlong()));
                 row.add(null);
-                out.write(rows.writeValueAsBytes(row.toArray(String[]::new)));
+                row.add(d.stage() == null ? null : d.stage().id());
+                row.add(advice.explanation());
+                row.add(json.writeValueAsString(advice.remedy()));
+                out.write(bytes(row));
             }
 
             @Override
             public void close() {
             }
         };
+    }
+
+    /** One row; an absent value is an empty cell (Jackson would leave it out, shifting the columns after it). */
+    private byte[] bytes(List<String> row) throws IOException {
+        return rows.writeValueAsBytes(row.stream().map(cell -> cell == null ? "" : cell).toArray(String[]::new));
     }
 
     private List<String> start(LogEntry entry) {

@@ -10,7 +10,7 @@ public enum InputFormat {
     PLAIN,
     /** JSON Lines: one object per line, the error text in a field ({@code --field}, dotted paths allowed). */
     JSONL,
-    /** CSV with a header line: the error text in a column ({@code --column}). */
+    /** CSV (RFC 4180) with a header: the error text in a column ({@code --column}); one record per CSV record. */
     CSV,
     /** A Postfix mail log: reject, deferred and bounced entries; other lines are counted only. */
     POSTFIX,
@@ -46,10 +46,13 @@ public enum InputFormat {
             throw new IllegalArgumentException("a CSV input is read whole: its header is its first line");
         }
         LineReader lines = new LineReader(reader);
+        if (this == CSV) {
+            return new CsvSource(file, lines, fields);
+        }
         LineSource source = switch (this) {
             case PLAIN -> new PlainSource(file, lines);
             case JSONL -> new JsonLinesSource(file, lines, fields);
-            case CSV -> new CsvSource(file, lines, fields);
+            case CSV -> throw new IllegalStateException("read above: its records may span lines");
             case POSTFIX -> new MailLogSource(file, lines, MailLogSource.POSTFIX);
             case EXIM -> new MailLogSource(file, lines, MailLogSource.EXIM);
         };

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.smtpdoctor.batch.BatchInput;
@@ -66,43 +64,26 @@ final class BatchCommand implements Callable<Integer> {
                 input.options(engine.locale(), InputOptions.parse(OutputFormat.class, "--format", format)));
         try (Progress progress = Progress.start(!noProgress, inputs, runner::bytesRead)) {
             if (output == null) {
-                OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+                OutputStream out = new BufferedOutputStream(NamedOutput.STANDARD, 1 << 16);
                 runner.run(inputs, out, progress);
                 out.flush();
             } else {
-                writeAtomically(output, out -> runner.run(inputs, out, progress));
+                OutputFiles.writeAtomically(output, out -> runner.run(inputs, out, progress));
             }
         } catch (IOException e) {
             err.println("smtp-doctor batch: " + e.getMessage());
             err.flush();
             return Main.EXIT_UNUSABLE;
         }
-        writeReports(runner.summary(), inputs, err);
-        return 0;
-    }
-
-    /** Writes with {@code body} to a temporary file beside {@code target}, renamed to it when complete. */
-    static void writeAtomically(Path target, OutputBody body) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path temporary;
+        runner.warnings().forEach(warning -> err.println("smtp-doctor batch: warning: " + warning));
         try {
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            writeReports(runner.summary(), inputs, err);
         } catch (IOException e) {
-            throw new IOException("cannot write the output " + target + ": " + e.getMessage(), e);
+            err.println("smtp-doctor batch: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_UNUSABLE;
         }
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                body.write(out);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** What writes an output file's content. */
-    interface OutputBody {
-        void write(OutputStream out) throws IOException;
+        return 0;
     }
 
     private void writeReports(BatchSummary summary, List<BatchInput> inputs, PrintWriter err) throws IOException {
@@ -111,11 +92,12 @@ final class BatchCommand implements Callable<Integer> {
             err.flush();
         } else {
             ObjectMapper mapper = new ObjectMapper();
-            mapper.writerWithDefaultPrettyPrinter().writeValue(summaryFile.toFile(), summary.toJson(mapper));
+            byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson(mapper));
+            OutputFiles.writeAtomically(summaryFile, out -> out.write(json));
         }
         if (unknownsFile != null) {
             String yaml = UnknownsYaml.of(summary.unknowns().top(Integer.MAX_VALUE), names(inputs));
-            writeAtomically(unknownsFile, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
+            OutputFiles.writeAtomically(unknownsFile, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

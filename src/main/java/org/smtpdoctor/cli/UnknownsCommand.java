@@ -45,13 +45,14 @@ final class UnknownsCommand implements Callable<Integer> {
         }
         BatchRunner runner = new BatchRunner(engine.diagnoser(), input.options(engine.locale(), OutputFormat.JSONL));
         runner.run(inputs, OutputStream.nullOutputStream(), done -> { });
+        runner.warnings().forEach(warning -> err.println("smtp-doctor unknowns: warning: " + warning));
         UnknownTemplates unknowns = runner.summary().unknowns();
         String yaml = UnknownsYaml.of(unknowns.top(Integer.MAX_VALUE), BatchCommand.names(inputs));
         if (output == null) {
             spec.commandLine().getOut().print(yaml);
             spec.commandLine().getOut().flush();
         } else {
-            BatchCommand.writeAtomically(output, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
+            OutputFiles.writeAtomically(output, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
         }
         err.printf("unknowns: %,d of %,d records in %,d templates%n",
                 unknowns.top(Integer.MAX_VALUE).stream().mapToLong(UnknownTemplates.Group::count).sum() + unknowns.untracked(),

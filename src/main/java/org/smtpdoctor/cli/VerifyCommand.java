@@ -32,7 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
     private EngineOptions engine;
 
     @Option(names = "--samples", paramLabel = "DIR",
-            description = "The sample cases (default: the samples folder beside --rules, else ./samples).")
+            description = "The sample cases (default: the samples folder beside the rules in use).")
     private Path samples;
 
     @Option(names = "--coverage",
@@ -47,7 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path samples = RuleFolders.samplesFor(engine.rulesDirectory(), this.samples);
         if (!Files.isDirectory(samples)) {
-            throw new IllegalArgumentException("--samples " + samples + ": no such directory");
+            throw new IllegalArgumentException(this.samples != null ? "--samples " + samples + ": no such directory"
+                    : "no sample cases at " + samples.toAbsolutePath() + " (the samples folder beside the rules in use):"
+                    + " give --samples DIR");
         }
         Diagnoser diagnoser = engine.checkingDiagnoser();
         SampleVerifier verifier = new SampleVerifier(diagnoser);

@@ -72,12 +72,22 @@ final class RuleSetWatcher implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                drain(service.take());
-                WatchKey more;
-                while ((more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    drain(more);
+                WatchKey changed = service.take();
+                try {
+                    drain(changed);
+                    WatchKey more;
+                    while ((more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+                        drain(more);
+                    }
+                    reload();
+                } catch (InterruptedException | ClosedWatchServiceException e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // Anything else (a folder that vanished while it was walked, an Error while reporting): the
+                    // watcher is the only way an edit ever gets served, so it reports and keeps watching.
+                    refuse(List.of(Problem.error(".", 0, 0, "cannot reload the rules directory " + directory
+                            + ": " + e)));
                 }
-                reload();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
@@ -106,21 +116,26 @@ final class RuleSetWatcher implements AutoCloseable {
             loaded = RuleSetLoader.check(SourceTree.of(directory), problems).ruleSet();
         } catch (Throwable e) {
             // A file removed while it was read, the folder itself gone, or an Error out of the compiler (a
-            // stack overflow on a deeply nested file): whatever it is, the last good rules keep serving.
+            // stack overflow on a deeply nested file): whatever it is, the last good rules keep serving. An
+            // OutOfMemoryError too: what the abandoned load allocated is garbage now, and the serving rules were
+            // built before it, so the process is as sound as before the edit.
             problems.error(".", 0, 0, "cannot load the rules directory " + directory + ": " + e);
             loaded = null;
         }
         if (loaded == null) {
-            List<Problem> errors = problems.all().stream().filter(Problem::isError).toList();
-            LOG.warn("rules in {} changed but do not load; rule set {} keeps serving:\n{}", directory,
-                    serving.get().version(), String.join("\n", errors.stream().map(Problem::toString).toList()));
-            tell(() -> listener.refused(errors));
+            refuse(problems.all().stream().filter(Problem::isError).toList());
             return;
         }
         serving.set(loaded);
         LOG.info("rules in {} reloaded: rule set {}", directory, loaded.version());
         String version = loaded.version();
         tell(() -> listener.reloaded(version));
+    }
+
+    private void refuse(List<Problem> errors) {
+        LOG.warn("rules in {} changed but do not load; rule set {} keeps serving:\n{}", directory,
+                serving.get().version(), String.join("\n", errors.stream().map(Problem::toString).toList()));
+        tell(() -> listener.refused(errors));
     }
 
     /** A listener's failure must not stop the watching. */

@@ -1,6 +1,7 @@
 package org.smtpdoctor.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 public final class SourceTree {
     /** Where the build puts the bundled copy of {@code rules/} on the classpath. */
     static final String BUNDLED_ROOT = "smtpdoctor-rules";
+    /** The most of a file that is read: more than any reader accepts (a YAML file holds at most 1M characters). */
+    static final int MAX_FILE_BYTES = 8 << 20;
 
     private final Path root;
     private final String description;
@@ -114,8 +117,11 @@ public final class SourceTree {
 
     private SourceFile read(Path path) {
         String name = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-        try {
-            return new SourceFile(name, Files.readString(path, StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(path)) {
+            // Reading stops past the bound: the readers refuse a file that long anyway (YAML past 1M
+            // characters), and a multi-gigabyte file dropped into the folder must not fill the heap first.
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            return new SourceFile(name, new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + " in " + description, e);
         }

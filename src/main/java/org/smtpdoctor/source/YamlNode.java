@@ -13,6 +13,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,15 +40,32 @@ public final class YamlNode {
         this.file = file;
     }
 
-    /** Parses one file; reports a syntax error or duplicate key to {@code problems} and returns null on a syntax error. */
+    /** Deeper than this a file is not a list of rules, cases or advice but an attack on the parser. */
+    static final int MAX_NESTING = 50;
+    /** Characters a file may hold: the largest (the enhanced status code table) has 40 thousand. */
+    static final int MAX_CODE_POINTS = 1024 * 1024;
+
+    /**
+     * Parses one file; reports a syntax error, an anchor or alias, too deep a nesting, or a duplicate key to
+     * {@code problems} (each at its place) and returns null when the file cannot be used.
+     *
+     * <p>Anchors and aliases ({@code &name}, {@code *name}, {@code <<: *name}) are refused outright, also of
+     * plain texts: a file staff write is read by people one entry at a time (in lint's {@code file:line:col},
+     * in a review), and an alias makes an entry's meaning depend on a line elsewhere; a few nested aliases of
+     * lists make a file of a few hundred bytes expand to billions of nodes, and one that refers to itself never
+     * ends. No rule, catalog or sample file needs them: repeating a text is always possible.
+     */
     public static YamlNode parse(SourceFile source, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        // An alias of a list or map repeats it where it is used: a few nested ones make a file of a few lines
-        // expand to billions of nodes. Rule, catalog and sample files have no use for them.
-        options.setMaxAliasesForCollections(0);
+        options.setMaxAliasesForCollections(0); // refused below with their place; this is the second line of defence
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
+            if (!acceptable(yaml, source, problems)) {
+                return null;
+            }
             Node root = yaml.compose(new StringReader(source.content()));
             if (root == null) {
                 problems.error(source.name(), 1, 1, "the file is empty");
@@ -59,11 +81,42 @@ public final class YamlNode {
             String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
             problems.error(source.name(), line, column, "YAML syntax: " + message);
             return null;
-        } catch (YAMLException e) { // a limit of the safe composer, such as an alias of a list or map
-            problems.error(source.name(), 1, 1, "YAML refused: " + e.getMessage()
-                    + " (rule, catalog and sample files do not use aliases of lists or maps: write the items out)");
+        } catch (YAMLException e) { // a limit of the parser, such as the file's length
+            problems.error(source.name(), 1, 1, "YAML refused: " + e.getMessage() + " (a rule, catalog or sample"
+                    + " file holds at most " + MAX_CODE_POINTS + " characters: split it into several files)");
             return null;
         }
+    }
+
+    /**
+     * Walks the file's parse events (no nodes are built, so nothing expands) and reports every anchor, alias
+     * and nesting deeper than {@link #MAX_NESTING} at its place, all in one run.
+     */
+    private static boolean acceptable(Yaml yaml, SourceFile source, Problems problems) {
+        boolean acceptable = true;
+        int depth = 0;
+        for (Event event : yaml.parse(new StringReader(source.content()))) {
+            Mark at = event.getStartMark();
+            if (event instanceof AliasEvent alias) {
+                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "YAML alias *" + alias.getAnchor()
+                        + " refused: aliases and anchors are not allowed in rule, catalog and sample files;"
+                        + " write the value out here in full");
+                acceptable = false;
+            } else if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "YAML anchor &" + node.getAnchor()
+                        + " refused: aliases and anchors are not allowed in rule, catalog and sample files;"
+                        + " remove it and write the value out in full wherever it is needed");
+                acceptable = false;
+            }
+            if (event instanceof CollectionStartEvent && ++depth == MAX_NESTING + 1) {
+                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "lists and maps nest more than "
+                        + MAX_NESTING + " levels deep here: no rule, catalog or sample file needs that; flatten it");
+                return false;
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+        }
+        return acceptable;
     }
 
     private void reportDuplicateKeys(Problems problems) {

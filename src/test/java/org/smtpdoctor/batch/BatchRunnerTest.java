@@ -190,6 +190,29 @@ class BatchRunnerTest {
     }
 
     @Test
+    void csvOutputEndsWithStageExplanationAndRemedy() throws IOException {
+        Path log = write("x.log", ("jakarta.mail.MessagingException: Could not connect to SMTP host: smtp.example.org, port: 587;\n"
+                + "").getBytes(StandardCharsets.UTF_8));
+        BatchRunner.Options csv = new BatchRunner.Options(Locale.ENGLISH, InputFormat.PLAIN,
+                new InputFormat.Fields(null, null, List.of()), OutputFormat.CSV, 1, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BatchRunner(DIAGNOSER, csv).run(List.of(BatchInput.of(log.toString(), null)), out, n -> { });
+
+        List<String[]> rows = new ArrayList<>();
+        new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .<String[]>readValues(out.toByteArray()).forEachRemaining(rows::add);
+        assertThat(rows.get(0)).containsExactly("file", "line", "input", "category", "basis", "code", "enhancedCode",
+                "rule", "retry", "actor", "title", "params", "secondary", "truncated", "overlong", "error",
+                "stage", "explanation", "remedy");
+        String[] row = rows.get(1);
+        assertThat(row).hasSize(19);
+        org.smtpdoctor.engine.Diagnosis d = DIAGNOSER.diagnose(row[2]);
+        assertThat(row[16]).isEqualTo("connect").isEqualTo(d.stage().id());
+        assertThat(row[17]).isNotBlank().isEqualTo(d.advice(Locale.ENGLISH).explanation());
+        assertThat(JSON.readValue(row[18], List.class)).isNotEmpty().isEqualTo(d.advice(Locale.ENGLISH).remedy());
+    }
+
+    @Test
     void theCacheChangesNoRecord() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String text : SampleTexts.all()) {

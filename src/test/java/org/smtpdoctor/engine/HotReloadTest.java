@@ -131,6 +131,28 @@ class HotReloadTest {
     }
 
     @Test
+    void aSelfReferringAliasIsRefusedAtItsPlaceAndTheNextGoodEditLoads() throws Exception {
+        TestRules rules = TestRules.copyInto(temp);
+        Recorder recorder = new Recorder();
+        try (Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).watch(recorder).build()) {
+            String first = diagnoser.ruleSetVersion();
+            rules.write(FILE, "zzz: &r [*r, *r]\n");
+            Object refused = recorder.await(e -> e instanceof List<?>);
+            assertThat((List<?>) refused).anySatisfy(p -> assertThat(p.toString())
+                    .startsWith(FILE + ":1:6: error: YAML anchor &r refused").contains("write the value out"));
+            assertThat(diagnoser.ruleSetVersion()).isEqualTo(first);
+
+            rules.write("catalog/auth.yaml", "x: &a [*a]\n" + rules.read("catalog/auth.yaml"));
+            recorder.await(e -> e instanceof List<?> l && l.toString().contains("catalog/auth.yaml:1:4"));
+
+            rules.write("catalog/auth.yaml", rules.read("catalog/auth.yaml").substring("x: &a [*a]\n".length()));
+            rules.write(FILE, withNewWording(TestRules.copyInto(temp.resolve("fresh"))));
+            recorder.await(e -> e instanceof String v && !v.equals(first));
+            assertThat(diagnoser.diagnose(TEXT).category()).as("the watcher still works").isEqualTo("auth.too-many-attempts");
+        }
+    }
+
+    @Test
     void watchingNeedsARulesDirectory() {
         assertThatThrownBy(() -> Diagnoser.builder().watch(new Recorder()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("watch needs a rules directory");

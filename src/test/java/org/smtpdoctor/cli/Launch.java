@@ -1,0 +1,64 @@
+package org.smtpdoctor.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line in a JVM of its own, as the launcher runs it (the checkout's rules and samples given as
+ * system properties), for what an in-process run cannot show: exit codes, standard output going to a real
+ * file or device, signals.
+ */
+record Launch(int exit, String out, String err) {
+    static final Path RULES = Path.of("rules").toAbsolutePath();
+    static final Path SAMPLES = Path.of("samples").toAbsolutePath();
+
+    /** The process, not yet started: standard output to {@code stdout} (a file or device), standard error kept. */
+    static ProcessBuilder builder(Path directory, File stdout, File stderr, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Dsmtpdoctor.rules=" + RULES, "-Dsmtpdoctor.samples=" + SAMPLES, Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(stdout).redirectError(stderr).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    /** Runs to its end (at most two minutes) with standard output to {@code stdout}, e.g. {@code /dev/full}. */
+    static Launch run(Path directory, File stdout, String... args) {
+        try {
+            Path err = Files.createTempFile("smtp-doctor-err", ".txt");
+            Process process = builder(directory, stdout, err.toFile(), args).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running after two minutes: " + List.of(args));
+            }
+            String out = stdout.getPath().startsWith("/dev/") ? "" : Files.readString(stdout.toPath(), StandardCharsets.UTF_8);
+            Launch launch = new Launch(process.exitValue(), out, Files.readString(err));
+            Files.delete(err);
+            return launch;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs to its end with standard output captured. */
+    static Launch run(Path directory, String... args) {
+        try {
+            Path out = Files.createTempFile("smtp-doctor-out", ".txt");
+            Launch launch = run(directory, out.toFile(), args);
+            Files.delete(out);
+            return launch;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
