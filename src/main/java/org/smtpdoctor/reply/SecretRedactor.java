@@ -3,62 +3,66 @@ package org.smtpdoctor.reply;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Hides credentials that logged errors sometimes carry: SMTP AUTH tokens from protocol traces
- * ({@code AUTH PLAIN dXNlcgBwYXNz}), {@code password=...} settings dumps, and passwords in URLs
- * ({@code smtps://user:secret@host}). What is hidden becomes {@code ***}; the rest stays as it was.
- * Every repetition is bounded, so that a megabyte of log line costs linear time.
+ * Hides the credentials that logged errors carry, before anything else reads the text: what is hidden
+ * becomes {@code ***}, the rest stays as it was. {@link ReplyParser} masks every input first, so the
+ * parsed text, the rules' parameters, templates, unknown examples and every output made from them only
+ * ever hold the masked text (see docs/security.md for why masking is done there and not at each output).
+ *
+ * <p>The forms recognised are listed in {@link SecretForm#ALL} (settings such as {@code password=},
+ * {@code SMTP_PASS=}, {@code "client_secret": "..."}, URL user info, {@code Authorization} headers,
+ * command-line options, SMTP {@code AUTH} commands) and {@link AuthExchange} (the base64 lines of an
+ * {@code AUTH LOGIN} or {@code AUTH PLAIN} exchange). A value is hidden whole, however long; a quoted one
+ * up to its closing quote (or the end of its line). Reply wording is left alone: "Password not accepted"
+ * or "authentication failed" name no value.
+ *
+ * <p>Linear time: every form is found by a pattern of bounded length (no nested repetition), and its
+ * value is then read by a hand-written scan that never goes back; most texts hold none of the forms'
+ * trigger words and cost one lower-casing and a few {@code contains}.
  */
 public final class SecretRedactor {
-    static final String MASK = "***";
-    private static final List<Pattern> SECRETS = List.of(
-            // AUTH PLAIN <token>, AUTH LOGIN <token>, AUTH XOAUTH2 <token>: the token is the credential
-            Pattern.compile("(?i)(\\bAUTH\\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5)\\s+)([A-Za-z0-9+/=._-]{4,4096})"),
-            // password=secret, "password": "secret", mail.smtp.password: secret, pwd=...
-            Pattern.compile("(?i)(\\b(?:[\\w.]{0,40}password|passwd|pwd|secret|api[_-]?key|access[_-]?token)"
-                    + "[\"']?\\s{0,8}[=:]\\s{0,8}[\"']?)([^\\s\"',;&]{1,256})"),
-            // scheme://user:secret@host
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]{0,20}://[^\\s:/@]{1,128}:)([^\\s@/]{1,256})(?=@)"));
-
-    /**
-     * Per pattern above, words one of which every match contains: most texts hold none, and a lower-cased
-     * {@code contains} is far cheaper than the regex ({@code (?i)} here is ASCII-only, as is the lower-casing).
-     */
-    private static final List<List<String>> TRIGGERS = List.of(
-            List.of("auth"),
-            List.of("password", "passwd", "pwd", "secret", "api", "token"),
-            List.of("://"));
+    /** What a hidden value becomes. */
+    public static final String MASK = "***";
 
     private SecretRedactor() {
     }
 
-    /** The text with every credential it recognises replaced by {@code ***}. */
+    /** The text with every credential it recognises replaced by {@code ***}; null stays null. */
     public static String redact(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || text.isEmpty()) {
+            return text;
         }
-        String result = text;
         String lower = text.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < SECRETS.size(); i++) {
-            if (!containsAny(lower, TRIGGERS.get(i))) {
-                continue;
-            }
-            Matcher m = SECRETS.get(i).matcher(result);
-            if (m.find()) {
-                result = m.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
+        String result = text;
+        for (SecretForm form : SecretForm.ALL) {
+            if (form.mayOccurIn(lower)) {
+                result = mask(result, form);
             }
         }
-        return result;
+        return AuthExchange.mask(result, lower);
     }
 
-    private static boolean containsAny(String text, List<String> words) {
-        for (String word : words) {
-            if (text.contains(word)) {
-                return true;
+    private static String mask(String text, SecretForm form) {
+        Matcher m = form.pattern().matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        while (true) {
+            List<SecretValue.Span> spans = form.value().spans(text, m);
+            for (SecretValue.Span span : spans) {
+                if (span.start() >= copied && span.end() > span.start()) {
+                    out.append(text, copied, span.start()).append(MASK);
+                    copied = span.end();
+                }
+            }
+            int next = Math.max(m.end(), copied);
+            if (next >= text.length() || !m.find(next)) {
+                break;
             }
         }
-        return false;
+        return out.append(text, copied, text.length()).toString();
     }
 }
