@@ -65,6 +65,15 @@ record SecretForm(String name, List<String> triggers, Pattern pattern, SecretVal
             new SecretForm("basic-credentials", List.of("basic"),
                     Pattern.compile("(?i)\\bbasic[ \\t]+"), SecretValue.BASIC_TOKEN));
 
+    /** A name ending in a setting name above ({@code smtpPassword}, {@code SMTP_PASS}), but not in a word ({@code bypass}). */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).{0,80}?(?:" + SECRET_KEYS.replace("|pass|", "|")
+            + ")|(?:.{0,80}[^a-z])?pass");
+
+    /** Whether a field of this name holds a credential. */
+    static boolean isSecretName(String name) {
+        return name.length() <= 80 && SECRET_NAME.matcher(name).matches();
+    }
+
     /** Whether {@code lower} (the text lower-cased) may hold this form at all. */
     boolean mayOccurIn(String lower) {
         for (String trigger : triggers) {

@@ -43,6 +43,18 @@ public final class SecretRedactor {
         return AuthExchange.mask(result, lower);
     }
 
+    /**
+     * A named field's value with its credentials masked: the whole value when the name is a credential's
+     * ({@code password}, {@code smtp_pass}, {@code api-key}, {@code client_secret} ...), else as
+     * {@link #redact} masks it.
+     */
+    public static String redactField(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return name != null && SecretForm.isSecretName(name) ? MASK : redact(value);
+    }
+
     private static String mask(String text, SecretForm form) {
         Matcher m = form.pattern().matcher(text);
         if (!m.find()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.smtpdoctor.batch.SampleTexts;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
 import org.smtpdoctor.engine.Explanation;
@@ -67,6 +68,21 @@ class SecretFormsTest {
     @FieldSource("org.smtpdoctor.testing.PlantedSecrets#HARMLESS")
     void replyWordingIsLeftAsItIs(String reply) {
         assertThat(SecretRedactor.redact(reply)).isEqualTo(reply);
+    }
+
+    @Test
+    void everySampleTextIsLeftAsItIs() {
+        assertThat(SampleTexts.all()).allSatisfy(text -> assertThat(SecretRedactor.redact(text)).isEqualTo(text));
+    }
+
+    @Test
+    void aFieldNamedForACredentialIsMaskedWhole() {
+        assertThat(SecretRedactor.redactField("smtp_password", "a b c")).isEqualTo("***");
+        assertThat(SecretRedactor.redactField("smtpPassword", "x")).isEqualTo("***");
+        assertThat(SecretRedactor.redactField("SMTP_PASS", "x")).isEqualTo("***");
+        assertThat(SecretRedactor.redactField("client-secret", "x")).isEqualTo("***");
+        assertThat(SecretRedactor.redactField("bypass", "on")).isEqualTo("on");
+        assertThat(SecretRedactor.redactField("note", "user=ann password=Fi3ld")).isEqualTo("user=ann password=***");
     }
 
     /**
