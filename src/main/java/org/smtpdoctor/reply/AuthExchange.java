@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,11 +30,9 @@ final class AuthExchange {
     private AuthExchange() {
     }
 
-    /** {@code text} with the tokens of its exchange lines hidden; {@code lower} is the text lower-cased. */
-    static String mask(String text, String lower) {
+    /** Adds the tokens of the exchange lines of {@code text} to {@code spans}; {@code lower} is the text lower-cased. */
+    static void find(String text, String lower, List<SecretValue.Span> spans) {
         boolean exchangeWords = lower.contains("auth") || lower.contains("334");
-        StringBuilder out = null;
-        int copied = 0;
         boolean inExchange = false;
         Matcher opens = OPENS_EXCHANGE.matcher(text).useTransparentBounds(true);
         int start = 0;
@@ -45,9 +44,7 @@ final class AuthExchange {
                 int[] token = token(text, start, end, inExchange);
                 if (token != null && (inExchange ? SecretValue.isCredentialToken(text, token[0], token[1])
                         : isEncodedText(text.substring(token[0], token[1])))) {
-                    out = out == null ? new StringBuilder(text.length()) : out;
-                    out.append(text, copied, token[0]).append(SecretRedactor.MASK);
-                    copied = token[1];
+                    spans.add(new SecretValue.Span(token[0], token[1]));
                 } else if (end > SecretValue.skipBlanks(text, start)) {
                     inExchange = false;
                 }
@@ -57,7 +54,6 @@ final class AuthExchange {
             }
             start = end + 1;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /**

@@ -18,14 +18,11 @@ record SecretForm(String name, List<String> triggers, Pattern pattern, SecretVal
     private static final String SECRET_KEYS = "client[_-]?secret|secret[_-]?key|private[_-]?key|access[_-]?key"
             + "|api[_-]?key|passwordeval|passphrase|password|passwd|pass|pwd|secret|token";
 
-    /** Every form, in the order they are masked (a later form sees the masks of the earlier ones). */
+    /**
+     * Every form. Each reads the text as given (the redactor masks the union of what they find), so none hides
+     * from another the words it looks for.
+     */
     static final List<SecretForm> ALL = List.of(
-            // AUTH PLAIN <token>, AUTH LOGIN <user>, AUTH XOAUTH2 <token>: the initial response is the credential
-            new SecretForm("smtp-auth-command", List.of("auth"),
-                    Pattern.compile("(?i)\\bAUTH[ \\t]+[a-z][a-z0-9_-]{0,19}[ \\t]+"), SecretValue.AUTH_TOKEN),
-            // 334 <challenge> <response>, as a log joins a server's challenge and the client's answer
-            new SecretForm("smtp-auth-challenge", List.of("334"),
-                    Pattern.compile("(?<![\\w.:/-])334[ \\t]+"), SecretValue.AUTH_TOKENS),
             // Authorization: Basic dXNlcjpwYXNz, Proxy-Authorization: Bearer eyJ...
             new SecretForm("authorization-header", List.of("authorization"),
                     Pattern.compile("(?i)\\b(?:proxy-)?authorization\\\\?[\"']?[ \\t]{0,8}[:=][ \\t]{0,8}\\\\?[\"']?"),
@@ -58,6 +55,12 @@ record SecretForm(String name, List<String> triggers, Pattern pattern, SecretVal
             // PASS S: the POP3 and FTP command, at the start of a traced line
             new SecretForm("pass-command", List.of("pass"),
                     Pattern.compile("(?m)^[ \\t]*(?:[CS]:[ \\t]*|>{1,3}[ \\t]*)?PASS[ \\t]+"), SecretValue.REST_OF_LINE),
+            // AUTH PLAIN <token>, AUTH LOGIN <user>, AUTH XOAUTH2 <token>: the initial response is the credential
+            new SecretForm("smtp-auth-command", List.of("auth"),
+                    Pattern.compile("(?i)\\bAUTH[ \\t]+[a-z][a-z0-9_-]{0,19}[ \\t]+"), SecretValue.AUTH_TOKEN),
+            // 334 <challenge> <response>, as a log joins a server's challenge and the client's answer
+            new SecretForm("smtp-auth-challenge", List.of("334"),
+                    Pattern.compile("(?<![\\w.:/-])334[ \\t]+"), SecretValue.AUTH_TOKENS),
             // Bearer eyJhbGciOi...: a token without its header name
             new SecretForm("bearer-token", List.of("bearer"),
                     Pattern.compile("(?i)\\bbearer[ \\t]+"), SecretValue.BEARER_TOKEN),

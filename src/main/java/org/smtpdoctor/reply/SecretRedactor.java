@@ -1,5 +1,7 @@
 package org.smtpdoctor.reply;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,13 +36,14 @@ public final class SecretRedactor {
             return text;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        String result = text;
+        List<SecretValue.Span> spans = new ArrayList<>();
         for (SecretForm form : SecretForm.ALL) {
             if (form.mayOccurIn(lower)) {
-                result = mask(result, form);
+                find(text, form, spans);
             }
         }
-        return AuthExchange.mask(result, lower);
+        AuthExchange.find(text, lower, spans);
+        return spans.isEmpty() ? text : masked(text, spans);
     }
 
     /**
@@ -55,25 +58,55 @@ public final class SecretRedactor {
         return name != null && SecretForm.isSecretName(name) ? MASK : redact(value);
     }
 
-    private static String mask(String text, SecretForm form) {
+    /**
+     * Adds the values of {@code form} in {@code text} to {@code spans}. Every form reads the text as given, not as
+     * another form masked it, so that no mask hides the words another form looks for ("334 pass=S!x": the
+     * challenge's token is "pass=S", the setting's value "S!x"; together they hide all of S).
+     */
+    private static void find(String text, SecretForm form, List<SecretValue.Span> spans) {
         Matcher m = form.pattern().matcher(text);
-        if (!m.find()) {
-            return text;
+        Matcher inner = form.pattern().matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            int resume = m.end();
+            if (introducesAnother(text, m.end(), inner)) {
+                from = resume; // "pass: apikey: S", "pass: \"client_secret\": \"S\"": the inner one's value is the secret
+                continue;
+            }
+            for (SecretValue.Span span : form.value().spans(text, m)) {
+                spans.add(span);
+                resume = Math.max(resume, span.end()); // a value is read once, not again from inside it
+            }
+            from = resume;
         }
+    }
+
+    /** Whether what stands at {@code at} (inside a quote, if one opens there) is the same form's introduction. */
+    private static boolean introducesAnother(String text, int at, Matcher inner) {
+        int start = at;
+        if (start < text.length() && text.charAt(start) == '\\') {
+            start++;
+        }
+        if (start < text.length() && (text.charAt(start) == '"' || text.charAt(start) == '\'')) {
+            start++;
+        }
+        return start < text.length() && inner.region(start, text.length()).lookingAt();
+    }
+
+    /** {@code text} with the union of {@code spans} replaced, one mask for each run of touching spans. */
+    private static String masked(String text, List<SecretValue.Span> spans) {
+        spans.sort(Comparator.comparingInt(SecretValue.Span::start));
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
-        while (true) {
-            List<SecretValue.Span> spans = form.value().spans(text, m);
-            for (SecretValue.Span span : spans) {
-                if (span.start() >= copied && span.end() > span.start()) {
-                    out.append(text, copied, span.start()).append(MASK);
-                    copied = span.end();
-                }
+        int i = 0;
+        while (i < spans.size()) {
+            int start = spans.get(i).start();
+            int end = spans.get(i).end();
+            while (++i < spans.size() && spans.get(i).start() <= end) {
+                end = Math.max(end, spans.get(i).end());
             }
-            int next = Math.max(m.end(), copied);
-            if (next >= text.length() || !m.find(next)) {
-                break;
-            }
+            out.append(text, copied, Math.max(copied, start)).append(MASK);
+            copied = Math.max(copied, end);
         }
         return out.append(text, copied, text.length()).toString();
     }
