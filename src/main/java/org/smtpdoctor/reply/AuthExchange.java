@@ -32,7 +32,9 @@ final class AuthExchange {
 
     /** Adds the tokens of the exchange lines of {@code text} to {@code spans}; {@code lower} is the text lower-cased. */
     static void find(String text, String lower, List<SecretValue.Span> spans) {
-        boolean exchangeWords = lower.contains("auth") || lower.contains("334");
+        // On a single line there is no exchange to follow: only a bare token counts.
+        boolean exchangeWords = (lower.contains("auth") || lower.contains("334"))
+                && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0);
         boolean inExchange = false;
         Matcher opens = OPENS_EXCHANGE.matcher(text).useTransparentBounds(true);
         int start = 0;

@@ -29,7 +29,8 @@ record SecretForm(String name, List<String> triggers, Pattern pattern, SecretVal
                     SecretValue.HEADER),
             // password=S, SMTP_PASS=S;, MAIL_PASSWORD="a b", "client_secret": "S", password: S, api-key: S
             new SecretForm("setting", List.of("pass", "pwd", "secret", "token", "key"),
-                    Pattern.compile("(?i)(?<key>" + SECRET_KEYS + ")(?<quote>\\\\?[\"'])?[ \\t]{0,8}"
+                    // (the lookahead rejects most positions before the alternation is tried)
+                    Pattern.compile("(?i)(?=[acpst])(?<key>" + SECRET_KEYS + ")(?<quote>\\\\?[\"'])?[ \\t]{0,8}"
                             + "(?<separator>=>|:=|=|:)[ \\t]{0,8}"), SecretValue.SETTING),
             // smtps://ann@example.org:S@host, smtp://user:pa/ss@word@host
             new SecretForm("url-user-info", List.of("://"),

@@ -27,6 +27,9 @@ public final class SecretRedactor {
     /** What a hidden value becomes. */
     public static final String MASK = "***";
 
+    /** Longer than any match of a {@link SecretForm}'s pattern (the longest, an XML tag, is at most 55). */
+    private static final int MAX_INTRODUCTION_CHARS = 64;
+
     private SecretRedactor() {
     }
 
@@ -75,7 +78,9 @@ public final class SecretRedactor {
             }
             for (SecretValue.Span span : form.value().spans(text, m)) {
                 spans.add(span);
-                resume = Math.max(resume, span.end()); // a value is read once, not again from inside it
+                // A value is not read again from inside it, except where another introduction may start in it
+                // and end past it ("password= X-Api-Key: S": the value "X-Api-Key:" ends where S starts).
+                resume = Math.max(resume, span.end() - MAX_INTRODUCTION_CHARS);
             }
             from = resume;
         }
