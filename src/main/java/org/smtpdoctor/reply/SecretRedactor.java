@@ -77,7 +77,9 @@ public final class SecretRedactor {
                 continue;
             }
             for (SecretValue.Span span : form.value().spans(text, m)) {
-                spans.add(span);
+                if (span.end() > span.start()) {
+                    spans.add(span);
+                }
                 // A value is not read again from inside it, except where another introduction may start in it
                 // and end past it ("password= X-Api-Key: S": the value "X-Api-Key:" ends where S starts).
                 resume = Math.max(resume, span.end() - MAX_INTRODUCTION_CHARS);

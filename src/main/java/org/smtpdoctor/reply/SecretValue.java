@@ -39,7 +39,7 @@ enum SecretValue {
                 return List.of();
             }
             int colon = text.indexOf(':', value.start());
-            return colon < 0 || colon >= value.end() ? List.of() : single(new Span(colon + 1, value.end()));
+            return colon < 0 || colon >= value.end() ? skipTo(value.end()) : single(new Span(colon + 1, value.end()));
         }
     },
     /** The second argument of a call, when it is a quoted string: {@code login("ann", "S")}. */
@@ -54,10 +54,10 @@ enum SecretValue {
             int closing = text.charAt(i) == '\\' ? 2 : isQuote(text, i) ? 1 : 0;
             i = skipBlanks(text, Math.min(text.length(), first.end() + closing));
             if (i >= text.length() || text.charAt(i) != ',') {
-                return List.of();
+                return skipTo(first.end());
             }
             i = skipBlanks(text, i + 1);
-            return isQuote(text, i) ? single(value(text, i)) : List.of();
+            return isQuote(text, i) ? single(value(text, i)) : skipTo(i);
         }
     },
     /** A header's credentials: the scheme word ({@code Basic}, {@code Bearer}) stays, the rest of the line goes. */
@@ -107,26 +107,26 @@ enum SecretValue {
             int start = m.end();
             int end = start;
             int colon = -1;
+            // The user info ends at the URL's end, or at its query or fragment, which may hold addresses too
+            // (?email=a@b); the password ends at its last '@'.
             while (end < text.length() && !endsUrl(text.charAt(end))) {
                 char c = text.charAt(end);
-                if (colon < 0 && (c == '/' || c == '?' || c == '#')) {
-                    return List.of(); // a host or path before any colon: no user info
+                if (c == '/' || c == '?' || c == '#') {
+                    if (colon < 0) {
+                        return List.of(); // a host or path before any colon: no user info
+                    }
+                    if (c != '/') {
+                        break;
+                    }
                 }
                 if (colon < 0 && c == ':') {
                     colon = end;
                 }
                 end++;
             }
-            // A query or fragment may hold addresses too (?email=a@b): the user info ends before it.
-            int userInfoEnd = end;
-            for (int i = colon + 1; colon >= 0 && i < end; i++) {
-                if (text.charAt(i) == '?' || text.charAt(i) == '#') {
-                    userInfoEnd = i;
-                    break;
-                }
-            }
-            int at = colon < 0 ? -1 : text.lastIndexOf('@', userInfoEnd - 1);
-            return at > colon ? single(new Span(colon + 1, at)) : List.of();
+            int at = colon < 0 ? -1 : text.lastIndexOf('@', end - 1);
+            // Without one, no URL that starts before the end has user info either: skip what was read.
+            return at > colon ? single(new Span(colon + 1, at)) : skipTo(end);
         }
     },
     /** The token after {@code AUTH <mechanism>}, unless it is a word ("AUTH LOGIN failed") or a mechanism's name. */
@@ -173,11 +173,16 @@ enum SecretValue {
         }
     };
 
-    /** What to hide: [start, end) of the text. */
+    /** What to hide: [start, end) of the text; an empty one only says where the redactor resumes. */
     record Span(int start, int end) {
     }
 
     abstract List<Span> spans(String text, Matcher m);
+
+    /** No value, and none to find in what was read: the redactor resumes at {@code end}. */
+    private static List<Span> skipTo(int end) {
+        return List.of(new Span(end, end));
+    }
 
     private static List<Span> single(Span span) {
         return span == null || span.end() <= span.start() ? List.of() : List.of(span);
