@@ -32,7 +32,7 @@ final class JsonLinesSource extends LineSource {
         try {
             root = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return LogEntry.unreadable(file, number, "malformed JSON: " + e.getOriginalMessage());
+            return LogEntry.unreadable(file, number, "malformed JSON: " + withoutToken(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             return LogEntry.unreadable(file, number, "not a JSON object");
@@ -44,5 +44,15 @@ final class JsonLinesSource extends LineSource {
         Map<String, String> kept = new LinkedHashMap<>();
         keep.forEach(k -> kept.put(k.name(), k.textIn(root)));
         return new LogEntry(file, number, text, kept, null, false);
+    }
+
+    /**
+     * Jackson's message without the token it quotes ("Unrecognized token 'hunter2': was expecting ..."): the
+     * token is the line's own text, often the unquoted value of a {@code "password":}, and records are output.
+     */
+    static String withoutToken(String message) {
+        int open = message.indexOf("token '");
+        int close = message.lastIndexOf("': was expecting");
+        return open >= 0 && close > open ? message.substring(0, open + 5) + message.substring(close + 1) : message;
     }
 }

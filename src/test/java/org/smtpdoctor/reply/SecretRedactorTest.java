@@ -1,7 +1,10 @@
 package org.smtpdoctor.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretRedactorTest {
@@ -41,5 +44,22 @@ class SecretRedactorTest {
         assertThat(r.input()).doesNotContain("AGFsaWNlAHMzY3JldA==").doesNotContain("s3cr3t");
         assertThat(r.text()).doesNotContain("AGFsaWNlAHMzY3JldA==").doesNotContain("s3cr3t");
         assertThat(r.code()).isEqualTo(535);
+    }
+
+    /**
+     * 300 KB of each form's own trigger words, the worst a line can hold for a scan that re-reads values:
+     * masked to its end within a hang guard (seconds on a loaded machine, against the hours a quadratic scan takes: the
+     * first version of the URL form took longer than the guard on "smtp://a:" repeated).
+     */
+    @Test
+    void longRunsOfTriggerWordsAreMaskedInLinearTime() {
+        List<String> units = List.of("password=", "pass: apikey: ", "\"password\": \"", "password=\"a ", "AUTH PLAIN ",
+                "334 ", "smtp://a:b@", "smtp://a:", "-p ", "--password ", "-u a:", "Authorization: ", "Bearer ",
+                "<password>", "login(\"a\", \"", "\nAUTH LOGIN\n", "\ndXNlcg==\n");
+        for (String unit : units) {
+            String text = unit.repeat(300_000 / unit.length()) + "\nend.";
+            String masked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SecretRedactor.redact(text), unit);
+            assertThat(masked).as(unit).endsWith("\nend.");
+        }
     }
 }

@@ -29,6 +29,7 @@ import org.smtpdoctor.batch.LogGenerator;
 import org.smtpdoctor.batch.SampleTexts;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.source.ProblemsException;
+import org.smtpdoctor.testing.PlantedSecrets;
 
 /**
  * The Spark job writes, line for line, the records {@code batch} writes for the same inputs in the same
@@ -207,6 +208,20 @@ class SparkJobTest {
         assertThat(records).containsExactlyElementsOf(BatchBaseline.records(expected, InputFormat.PLAIN,
                 new InputFormat.Fields(null, null, List.of()), null, log));
         assertThat(records).allMatch(r -> json(r).get("ruleSetVersion").asText().equals(expected.ruleSetVersion()));
+    }
+
+    @Test
+    void plantedCredentialsAreMaskedInTheRecords() throws IOException {
+        List<PlantedSecrets.Row> rows = PlantedSecrets.ROWS.stream().filter(PlantedSecrets.Row::oneLine).toList();
+        Path log = Files.writeString(temp.resolve("planted.log"),
+                String.join("\n", rows.stream().map(PlantedSecrets.Row::text).toList()) + "\n");
+
+        List<String> records = run("--input", log.toString());
+
+        assertThat(records).hasSize(rows.size());
+        String all = String.join("\n", records);
+        assertThat(all).contains("***");
+        rows.forEach(row -> row.secrets().forEach(secret -> assertThat(all).as(row.form()).doesNotContain(secret)));
     }
 
     private List<String> run(String... args) throws IOException {
