@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 /**
  * An RE2 pattern rewritten for Hyperscan on printable-ASCII text only, where it means the same: {@code \pL}
  * becomes {@code A-Za-z} and {@code \pN} {@code 0-9} (on ASCII text these are all the letters and digits there
- * are), so Hyperscan scans bytes with small ASCII classes rather than Unicode ones. Patterns it cannot vouch
- * for give null and stay with RE2/J: a non-ASCII character (RE2 folds the Kelvin sign onto k), another Unicode
- * class, {@code \Q...\E}, a counted repeat over 1000 or counted repeats nested deeper than a few hundred
- * repetitions in all (they make Hyperscan's compile slow).
+ * are), so Hyperscan scans bytes with small ASCII classes rather than Unicode ones; a non-ASCII letter (a
+ * Russian wording) becomes what it matches in ASCII text. Patterns it cannot vouch for give null and stay with
+ * RE2/J: a non-ASCII character in a class, another Unicode class, {@code \Q...\E}, or counted repeats nested
+ * to more than 1000 repetitions in all (they make Hyperscan's compile slow).
  */
 final class AsciiPattern {
     /** The most repetitions counted repeats may nest to (the product of their upper bounds). */
@@ -26,8 +26,15 @@ final class AsciiPattern {
         int repeats = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (c > 0x7E || (c < 0x20 && c != '\t')) {
+            if (c < 0x20 && c != '\t') {
                 return null;
+            }
+            if (c > 0x7E) {
+                if (inClass) {
+                    return null;
+                }
+                out.append(asciiEquivalent(c));
+                continue;
             }
             if (c == '\\') {
                 if (i + 1 >= pattern.length()) {
@@ -69,6 +76,15 @@ final class AsciiPattern {
             out.append(c);
         }
         return repeats > MAX_REPEATS || nestedRepeat(pattern) > MAX_NESTED_REPEAT ? null : out.toString();
+    }
+
+    /**
+     * What a non-ASCII character of the pattern matches in ASCII text under RE2's case folding: the Kelvin sign
+     * and the long s fold onto k and s; any other character matches nothing there, which a byte no such text
+     * holds says.
+     */
+    private static String asciiEquivalent(char c) {
+        return c == '\u212A' ? "k" : c == '\u017F' ? "s" : "\\x80";
     }
 
     /** The ASCII class body of {@code \pL}, {@code \pN}, {@code \p{L}} or {@code \p{N}} at {@code at}; else null. */
