@@ -227,8 +227,8 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         /**
-         * Whether patterns are first checked for the literal words they need (the default), or always run:
-         * the naive baseline benchmarks compare with. Diagnoses are the same either way.
+         * Whether wordings are matched all in one pass (the default), or each by RE2/J in turn: the naive
+         * baseline benchmarks compare with. Diagnoses are the same either way.
          */
         public Builder prefilter(boolean enabled) {
             this.prefilter = enabled;

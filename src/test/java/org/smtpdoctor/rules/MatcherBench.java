@@ -20,8 +20,12 @@ public final class MatcherBench {
         ReplyParser parser = new ReplyParser();
         List<String> texts = new ArrayList<>();
         SampleTexts.all().forEach(t -> texts.add(parser.parse(t).text()));
+        long start = System.nanoTime();
         Re2PatternSet java = new Re2PatternSet(patterns);
+        long built = System.nanoTime();
         HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, java);
+        System.out.printf("built: RE2/J with prefilter %.0f ms, Hyperscan database %.0f ms%n",
+                (built - start) / 1e6, (System.nanoTime() - built) / 1e6);
         System.out.printf("%d patterns (%d left to RE2/J), %d texts (%d not printable ASCII)%n", patterns.size(),
                 hyperscan.refusedCount(), texts.size(), texts.stream().filter(t -> !HyperscanPatternSet.printableAscii(t)).count());
         for (int round = 0; round < 6; round++) {
