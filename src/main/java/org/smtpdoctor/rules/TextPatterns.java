@@ -30,6 +30,7 @@ public final class TextPatterns {
     private final Map<String, Optional<String[]>> required;
     /** Every wording pattern, each once; a wording set is a list of indexes into it. */
     private final List<Pattern> wordingPatterns;
+    private final Map<String, Integer> wordingIndexes = new ConcurrentHashMap<>();
     private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
     private volatile PatternSet scan;
@@ -65,23 +66,12 @@ public final class TextPatterns {
         for (int i = 0; i < indexes.length; i++) {
             Pattern p = patterns.get(i);
             compiled.putIfAbsent(p.pattern(), p);
-            int index = indexOf(p.pattern());
-            if (index < 0) {
-                index = wordingPatterns.size();
+            indexes[i] = wordingIndexes.computeIfAbsent(p.pattern(), source -> {
                 wordingPatterns.add(p);
-            }
-            indexes[i] = index;
+                return wordingPatterns.size() - 1;
+            });
         }
         wordingSets.put(id, indexes);
-    }
-
-    private int indexOf(String pattern) {
-        for (int i = 0; i < wordingPatterns.size(); i++) {
-            if (wordingPatterns.get(i).pattern().equals(pattern)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Whether a wording set of this id is defined. */
