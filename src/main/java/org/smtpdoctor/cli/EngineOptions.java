@@ -23,7 +23,7 @@ final class EngineOptions {
         return diagnoser(true);
     }
 
-    /** The engine, with or without the literal prefilter (without: the naive baseline of benchmarks). */
+    /** The engine, with or without the one-pass wording matcher (without: the naive baseline of benchmarks). */
     Diagnoser diagnoser(boolean prefilter) {
         return diagnoser(prefilter, null);
     }

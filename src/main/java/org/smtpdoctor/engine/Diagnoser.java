@@ -33,7 +33,7 @@ import org.smtpdoctor.source.SourceTree;
  * }</pre>
  *
  * <p>Build one and share it: a Diagnoser is thread-safe. Each {@link #diagnose} call runs the rules in
- * its own stateless session. One built with {@link Builder#watch} reloads its rules directory when it
+ * a stateless session of its own, taken from the rule set's pool and reset after it. One built with {@link Builder#watch} reloads its rules directory when it
  * changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
  * it started with, and an edit that does not load leaves the last good rule set serving. Without watch, the
  * rule set never changes. {@link #close} stops watching.
@@ -118,7 +118,7 @@ public final class Diagnoser implements AutoCloseable {
     private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
         Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
                 new Budget(budgetNanos));
-        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
+        StatelessKieSession session = rules.sessions().newStatelessKieSession();
         try {
             session.execute(fact);
         } catch (RuntimeException e) {
@@ -227,8 +227,8 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         /**
-         * Whether patterns are first checked for the literal words they need (the default), or always run:
-         * the naive baseline benchmarks compare with. Diagnoses are the same either way.
+         * Whether wordings are matched all in one pass (the default), or each by RE2/J in turn: the naive
+         * baseline benchmarks compare with. Diagnoses are the same either way.
          */
         public Builder prefilter(boolean enabled) {
             this.prefilter = enabled;

@@ -1,11 +1,9 @@
 package org.smtpdoctor.rules;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import org.smtpdoctor.reply.EnhancedStatusCode;
 import org.smtpdoctor.reply.ParsedReply;
 
@@ -30,6 +28,7 @@ public final class Reply {
     private final List<Verdict> verdicts = new ArrayList<>();
     private final Budget budget;
     private String folded;
+    private BitSet matched;
     private String overBudgetAt;
 
     /**
@@ -85,8 +84,12 @@ public final class Reply {
 
     /** True when one of the wordings of the set {@code id} occurs in the text. */
     public boolean says(String id) {
-        for (String pattern : patterns.wordings(id)) {
-            if (!overBudget(id) && mayMatch(pattern) && patterns.compile(pattern).matcher(parsed.text()).find()) {
+        if (overBudget(id)) {
+            return false;
+        }
+        BitSet found = matched();
+        for (int index : patterns.wordings(id)) {
+            if (found.get(index)) {
                 return true;
             }
         }
@@ -98,13 +101,24 @@ public final class Reply {
      * placeholders as parameters, or null (which {@code from} skips).
      */
     public TextMatch wording(String id) {
-        for (String pattern : patterns.wordings(id)) {
-            TextMatch match = overBudget(id) ? null : match(pattern);
-            if (match != null) {
-                return match;
+        if (overBudget(id)) {
+            return null;
+        }
+        BitSet found = matched();
+        for (int index : patterns.wordings(id)) {
+            if (found.get(index)) {
+                return new TextMatch(patterns.wording(index), parsed.text());
             }
         }
         return null;
+    }
+
+    /** The wording patterns that occur in the text: one pass, on the first wording test of the evaluation. */
+    private BitSet matched() {
+        if (matched == null) {
+            matched = patterns.matching(parsed.text());
+        }
+        return matched;
     }
 
     /** True when the pattern occurs anywhere in the text (case-insensitive). */
@@ -122,18 +136,7 @@ public final class Reply {
             return null;
         }
         Pattern p = patterns.compile(pattern);
-        Matcher m = p.matcher(parsed.text());
-        if (!m.find()) {
-            return null;
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String name : p.namedGroups().keySet()) {
-            String value = m.group(name);
-            if (value != null) {
-                params.put(name, value);
-            }
-        }
-        return new TextMatch(m.group(), params);
+        return p.matcher(parsed.text()).find() ? new TextMatch(p, parsed.text()) : null;
     }
 
     /** The literal prefilter: false only when the pattern cannot match this text. */

@@ -1,10 +1,49 @@
 package org.smtpdoctor.rules;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A successful {@link Reply#find} against the reply text: what matched, and the named groups that
- * become the diagnosis' parameters ({@code (?P<url>https?://\S+)} gives the parameter {@code url}).
+ * A pattern that occurs in the reply text ({@link Reply#wording}, {@link Reply#find}): its named groups become
+ * the diagnosis' parameters ({@code (?P<url>https?://\S+)} gives the parameter {@code url}). They are read
+ * only when asked for, that is when the rule fires: a rule whose other conditions fail costs no capture.
  */
-public record TextMatch(String matched, Map<String, String> params) {
+public final class TextMatch {
+    private final Pattern pattern;
+    private final String text;
+    private Map<String, String> params;
+
+    /** A match of {@code pattern}, known to occur in {@code text}. */
+    TextMatch(Pattern pattern, String text) {
+        this.pattern = pattern;
+        this.text = text;
+    }
+
+    /** The named groups of the pattern's first match, by name (groups that took no part left out). */
+    public Map<String, String> params() {
+        if (params == null) {
+            Map<String, String> values = new LinkedHashMap<>();
+            if (!pattern.namedGroups().isEmpty()) {
+                Matcher m = pattern.matcher(text);
+                if (m.find()) {
+                    for (String name : pattern.namedGroups().keySet()) {
+                        String value = m.group(name);
+                        if (value != null) {
+                            values.put(name, value);
+                        }
+                    }
+                }
+            }
+            params = Collections.unmodifiableMap(values);
+        }
+        return params;
+    }
+
+    @Override
+    public String toString() {
+        return "TextMatch[" + pattern.pattern() + "]";
+    }
 }

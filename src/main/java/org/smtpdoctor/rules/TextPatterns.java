@@ -2,6 +2,8 @@ package org.smtpdoctor.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,41 +18,60 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Patterns are RE2 syntax (RE2/J), matched case-insensitively. RE2 runs in time linear in the
  * input, so no pattern a rule author writes can make the engine hang on a long line.
  *
- * <p>Each pattern also gets a literal prefilter ({@link RequiredLiterals}): a text that lacks all the
- * words a match needs is not handed to the regex engine, which is most of the regex work saved on a
- * typical reply. The prefilter only ever skips patterns that cannot match, so results do not change;
- * {@link #unfiltered()} turns it off for comparisons.
+ * <p>The wordings of YAML rules are matched all at once: one pass over a text gives the set of wording
+ * patterns that occur in it ({@link PatternSet}), and {@code says}/{@code wording} look their ids up in that
+ * set. The patterns of hand-written DRL ({@code has}/{@code find}) run one at a time, each behind a literal
+ * prefilter ({@link RequiredLiterals}): a text that lacks all the words a match needs is not handed to the
+ * regex engine. Neither changes a result; {@link #unfiltered()} runs every pattern by RE2/J alone, the
+ * baseline for comparisons.
  */
 public final class TextPatterns {
     private final Map<String, Pattern> compiled;
     private final Map<String, Optional<String[]>> required;
-    private final Map<String, List<String>> wordingSets;
+    /** Every wording pattern, each once; a wording set is a list of indexes into it. */
+    private final List<Pattern> wordingPatterns;
+    private final Map<String, Integer> wordingIndexes = new ConcurrentHashMap<>();
+    private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
+    private volatile PatternSet scan;
 
     public TextPatterns() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), true);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ArrayList<>(), new ConcurrentHashMap<>(), true);
     }
 
     private TextPatterns(Map<String, Pattern> compiled, Map<String, Optional<String[]>> required,
-                         Map<String, List<String>> wordingSets, boolean prefilter) {
+                         List<Pattern> wordingPatterns, Map<String, int[]> wordingSets, boolean prefilter) {
         this.compiled = compiled;
         this.required = required;
+        this.wordingPatterns = wordingPatterns;
         this.wordingSets = wordingSets;
         this.prefilter = prefilter;
     }
 
     /** The same patterns, every one always run: the baseline the prefilter is measured and tested against. */
     public TextPatterns unfiltered() {
-        return new TextPatterns(compiled, required, wordingSets, false);
+        return new TextPatterns(compiled, required, wordingPatterns, wordingSets, false);
     }
 
     /**
      * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these patterns, compiled
-     * case-insensitively by the caller, in the rule's order.
+     * case-insensitively by the caller, in the rule's order. Only while the rule set loads: the first text
+     * matched fixes the set of patterns.
      */
-    public void defineWordings(String id, List<Pattern> patterns) {
-        patterns.forEach(p -> compiled.putIfAbsent(p.pattern(), p));
-        wordingSets.put(id, patterns.stream().map(Pattern::pattern).toList());
+    public synchronized void defineWordings(String id, List<Pattern> patterns) {
+        if (scan != null) {
+            throw new IllegalStateException("wordings are defined while the rule set loads, before any text is matched");
+        }
+        int[] indexes = new int[patterns.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            Pattern p = patterns.get(i);
+            compiled.putIfAbsent(p.pattern(), p);
+            indexes[i] = wordingIndexes.computeIfAbsent(p.pattern(), source -> {
+                wordingPatterns.add(p);
+                return wordingPatterns.size() - 1;
+            });
+        }
+        wordingSets.put(id, indexes);
     }
 
     /** Whether a wording set of this id is defined. */
@@ -58,9 +79,43 @@ public final class TextPatterns {
         return wordingSets.containsKey(id);
     }
 
-    /** The patterns of wording set {@code id}, in order; empty for an id no rule file defines. */
-    List<String> wordings(String id) {
-        return wordingSets.getOrDefault(id, List.of());
+    /** The indexes of the patterns of wording set {@code id}, in order; empty for an id no rule file defines. */
+    int[] wordings(String id) {
+        return wordingSets.getOrDefault(id, NONE);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** The wording pattern at {@code index}. */
+    Pattern wording(int index) {
+        return wordingPatterns.get(index);
+    }
+
+    /**
+     * The indexes of every wording pattern that occurs in {@code text}, found in one pass ({@link PatternSet});
+     * unfiltered, by RE2/J on each pattern in turn.
+     */
+    BitSet matching(String text) {
+        if (!prefilter) {
+            BitSet found = new BitSet();
+            for (int i = 0; i < wordingPatterns.size(); i++) {
+                if (wordingPatterns.get(i).matcher(text).find()) {
+                    found.set(i);
+                }
+            }
+            return found;
+        }
+        PatternSet set = scan;
+        if (set == null) {
+            synchronized (this) {
+                set = scan;
+                if (set == null) {
+                    set = PatternSet.of(wordingPatterns);
+                    scan = set;
+                }
+            }
+        }
+        return set.matching(text);
     }
 
     /**
