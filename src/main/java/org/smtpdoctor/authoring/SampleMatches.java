@@ -103,17 +103,19 @@ final class SampleMatches {
             Explanation explanation = diagnoser.explain(sample.text());
             Explanation.Match decision = explanation.decision();
             boolean ownRuleMatched = explanation.matches().stream()
-                    .anyMatch(m -> m.layer() == Basis.PATTERN && m.category().equals(sample.expect()));
+                    .anyMatch(m -> m.layer().isWording() && m.category().equals(sample.expect()));
             for (Explanation.Match match : explanation.matches()) {
-                if (match.layer() != Basis.PATTERN) {
+                if (!match.layer().isWording()) {
                     continue;
                 }
                 matched.add(key(match.source()));
                 if (match.category().equals(sample.expect())) {
                     continue;
                 }
+                // A case kept from a rule of another layer is kept by the layer (provider before concept),
+                // which no edit of categories.yaml changes: only a rule of the deciding layer is warned about.
                 Map<String, List<Taken>> bucket = match.decided() ? taken
-                        : decision.category().equals(sample.expect()) && decision.layer() == Basis.PATTERN ? kept : null;
+                        : decision.category().equals(sample.expect()) && decision.layer() == match.layer() ? kept : null;
                 if (bucket != null) {
                     bucket.computeIfAbsent(key(match.source()), k -> new ArrayList<>()).add(new Taken(sample, decision, ownRuleMatched));
                 }
