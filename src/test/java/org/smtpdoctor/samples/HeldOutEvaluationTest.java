@@ -31,8 +31,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
-    /** Exact-category accuracy measured when the concept layer landed; a rule edit must not fall below it. */
-    private static final double FLOOR = 0.0;
+    /**
+     * Exact-category accuracy measured when the concept layer landed (main before it: 0.133); a rule edit must
+     * not fall below it. Raise it as the figure rises; never lower it to let a change through.
+     */
+    private static final double FLOOR = 0.23;
 
     record Case(String file, String text, String expect, String kind, String language, String source) {
     }
