@@ -154,7 +154,10 @@ class DeskPageTest {
         id("token").clear();
         id("token").sendKeys(TOKEN);
         id("check").click();
-        waiting().until(d -> id("checkResult").getText().contains("rules/rate/daily-quota.yaml"));
+        // A check lints the served and the changed folders and diagnoses every sample case with both: on a busy
+        // two-core machine that outlasts the page's usual wait as the samples grow.
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> id("checkResult").getText().contains("rules/rate/daily-quota.yaml"));
         assertThat(id("checkResult").getText()).contains("rate.daily-quota");
         shot("04a-check-before-saving");
         id("save").click();
