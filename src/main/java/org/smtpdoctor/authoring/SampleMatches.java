@@ -2,6 +2,7 @@ package org.smtpdoctor.authoring;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,8 +88,12 @@ final class SampleMatches {
         }
     }
 
-    /** One case a rule of another category matched, with what decided it. */
-    private record Taken(SampleCase sample, Explanation.Match decision, boolean ownRuleMatched) {
+    /**
+     * One case a rule of another category matched, with what decided it.
+     *
+     * @param ownLayer the best layer on which a rule of the case's own category matched, or null for none
+     */
+    private record Taken(SampleCase sample, Explanation.Match decision, boolean ownRuleMatched, Basis ownLayer) {
     }
 
     private static void checkOtherCategories(List<SampleCase> cases, RuleSetCheck rules, Diagnoser diagnoser,
@@ -102,20 +107,24 @@ final class SampleMatches {
             }
             Explanation explanation = diagnoser.explain(sample.text());
             Explanation.Match decision = explanation.decision();
-            boolean ownRuleMatched = explanation.matches().stream()
-                    .anyMatch(m -> m.layer() == Basis.PATTERN && m.category().equals(sample.expect()));
+            Basis ownLayer = explanation.matches().stream()
+                    .filter(m -> m.layer().isWording() && m.category().equals(sample.expect()))
+                    .map(Explanation.Match::layer).min(Comparator.naturalOrder()).orElse(null);
+            boolean ownRuleMatched = ownLayer != null;
             for (Explanation.Match match : explanation.matches()) {
-                if (match.layer() != Basis.PATTERN) {
+                if (!match.layer().isWording()) {
                     continue;
                 }
                 matched.add(key(match.source()));
                 if (match.category().equals(sample.expect())) {
                     continue;
                 }
+                // A case kept from a rule of another layer is kept by the layer (provider before concept),
+                // which no edit of categories.yaml changes: only a rule of the deciding layer is warned about.
                 Map<String, List<Taken>> bucket = match.decided() ? taken
-                        : decision.category().equals(sample.expect()) && decision.layer() == Basis.PATTERN ? kept : null;
+                        : decision.category().equals(sample.expect()) && decision.layer() == match.layer() ? kept : null;
                 if (bucket != null) {
-                    bucket.computeIfAbsent(key(match.source()), k -> new ArrayList<>()).add(new Taken(sample, decision, ownRuleMatched));
+                    bucket.computeIfAbsent(key(match.source()), k -> new ArrayList<>()).add(new Taken(sample, decision, ownRuleMatched, ownLayer));
                 }
             }
         }
@@ -161,7 +170,10 @@ final class SampleMatches {
         Set<String> reasons = new LinkedHashSet<>();
         for (Taken t : takes) {
             Category expected = taxonomy.get(t.sample().expect());
-            reasons.add(t.ownRuleMatched()
+            reasons.add(t.ownRuleMatched() && t.decision().layer() != t.ownLayer()
+                    ? "it wins because it is a provider rule and " + expected.id() + " matches only with concept"
+                            + " rules, which answer only when no provider rule does"
+                    : t.ownRuleMatched()
                     ? "it wins because " + category + " (#" + (winner.precedence() + 1) + ") stands before "
                             + expected.id() + " (#" + (expected.precedence() + 1) + ") in categories.yaml, and the"
                             + " category listed first wins"

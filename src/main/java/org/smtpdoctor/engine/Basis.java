@@ -2,8 +2,10 @@ package org.smtpdoctor.engine;
 
 /** Which layer decided a diagnosis; the layers are tried in this order. */
 public enum Basis {
-    /** A wording rule (DRL) matched the reply. */
+    /** A provider's wording rule (DRL) matched the reply. */
     PATTERN("pattern"),
+    /** No provider wording matched; a concept rule (the generic wording of a cause) did. */
+    CONCEPT("concept"),
     /** The enhanced status code table (rules/codes/enhanced-status-codes.yaml). */
     ENHANCED_CODE("enhanced-code"),
     /** The basic reply code table (rules/codes/reply-codes.yaml). */
@@ -15,6 +17,11 @@ public enum Basis {
 
     Basis(String id) {
         this.id = id;
+    }
+
+    /** True for the wording layers ({@link #PATTERN}, {@link #CONCEPT}), which decide before the code tables. */
+    public boolean isWording() {
+        return this == PATTERN || this == CONCEPT;
     }
 
     /** The id used in JSON, e.g. {@code enhanced-code}. */

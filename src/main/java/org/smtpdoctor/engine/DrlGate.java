@@ -23,6 +23,7 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.smtpdoctor.engine.DrlAtoms.Kind;
 import org.smtpdoctor.engine.DrlAtoms.Token;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.wording.DrlWriter;
 
 /**
  * The one gate every DRL passes before Drools compiles it, hand-written or generated from YAML: an allowlist
@@ -115,9 +116,9 @@ final class DrlGate {
         if (rule.getParentName() != null) {
             refuse(rule, "'extends': a rule stands alone");
         }
-        if (!rule.getAnnotations().isEmpty()) {
-            refuse(rule, "annotations are not part of the rule vocabulary");
-        }
+        rule.getAnnotations().stream().filter(a -> !RuleLayers.isConceptAnnotation(a))
+                .forEach(a -> refuse(rule, "annotation @" + a.getName() + ": the one annotation a rule may carry is "
+                        + DrlWriter.LAYER_ANNOTATION + " (a concept rule)"));
         if (!rule.getNamedConsequences().isEmpty()) {
             refuse(rule, "named consequences ('then[name]'): a rule has one consequence, conclude(...)");
         }

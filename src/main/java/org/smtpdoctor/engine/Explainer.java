@@ -19,9 +19,9 @@ final class Explainer {
         List<Explanation.Match> matches = new ArrayList<>();
         boolean first = true;
         for (Verdict v : LayeredDecision.rank(verdicts, rules)) {
-            matches.add(new Explanation.Match(Basis.PATTERN, v.category(), position(taxonomy, v.category()),
-                    rules.location(v.rulePackage(), v.ruleName()), v.params(),
-                    first && diagnosis.basis() == Basis.PATTERN));
+            matches.add(new Explanation.Match(rules.layer(v.rulePackage(), v.ruleName()), v.category(),
+                    position(taxonomy, v.category()), rules.location(v.rulePackage(), v.ruleName()), v.params(),
+                    first && diagnosis.basis().isWording()));
             first = false;
         }
         CodeMeaning enhanced = rules.catalog().statusCodes().enhanced(reply.enhancedCode());

@@ -14,9 +14,10 @@ import org.smtpdoctor.rules.Verdict;
 
 /**
  * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
- * wording rules, then the enhanced status code, then the reply code, then unknown.*.
+ * provider wording rules, then concept wording rules, then the enhanced status code, then the reply code,
+ * then unknown.*.
  *
- * <p>When several wording rules match, the winner is the verdict whose category comes first in
+ * <p>When several wording rules of one layer match, the winner is the verdict whose category comes first in
  * categories.yaml; within one category, the rule written first (by file, then line). A code layer
  * whose table says unknown.* does not decide: the next layer gets its turn.
  */
@@ -45,7 +46,7 @@ final class LayeredDecision {
         if (!ranked.isEmpty()) {
             Verdict winner = ranked.get(0);
             category = winner.category();
-            basis = Basis.PATTERN;
+            basis = rules.layer(winner.rulePackage(), winner.ruleName());
             rule = rules.location(winner.rulePackage(), winner.ruleName());
             params = winner.params();
         } else if (isKnown(enhancedCategory)) {
@@ -71,12 +72,13 @@ final class LayeredDecision {
                 reply.truncated(), reply.stage());
     }
 
-    /** The verdicts in the order that decides: category precedence, then file, then line. */
+    /** The verdicts in the order that decides: layer (provider first), category precedence, then file, then line. */
     static List<Verdict> rank(List<Verdict> verdicts, RuleSet rules) {
         Taxonomy taxonomy = rules.catalog().taxonomy();
         List<Verdict> ranked = new ArrayList<>(verdicts);
         ranked.sort(Comparator
-                .comparingInt((Verdict v) -> taxonomy.get(v.category()).precedence())
+                .comparing((Verdict v) -> rules.layer(v.rulePackage(), v.ruleName()))
+                .thenComparingInt(v -> taxonomy.get(v.category()).precedence())
                 .thenComparing(v -> rules.location(v.rulePackage(), v.ruleName()).file())
                 .thenComparingInt(v -> rules.location(v.rulePackage(), v.ruleName()).line()));
         return ranked;

@@ -5,6 +5,7 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.rules.TextPatterns;
+import org.smtpdoctor.wording.RuleLayer;
 
 /**
  * One loaded rules directory: compiled DRL, compiled patterns, where each rule is written, and the catalog.
@@ -24,6 +25,11 @@ record RuleSet(KieBase kieBase, KieSessionsPool sessions, TextPatterns patterns,
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
+    }
+
+    /** The layer of a wording rule: concept rules answer only when no provider rule matched. */
+    Basis layer(String packageName, String ruleName) {
+        return RuleLayers.of(kieBase, packageName, ruleName) == RuleLayer.CONCEPT ? Basis.CONCEPT : Basis.PATTERN;
     }
 
     /** Where a rule is written; a placeholder location if Drools names a rule the index does not know. */

@@ -35,10 +35,14 @@ final class StageInference {
     private static final Map<String, SmtpStage> STAGE_EXCEPTIONS = Map.ofEntries(
             Map.entry("AuthenticationFailedException", SmtpStage.AUTH),
             Map.entry("SMTPAuthenticationError", SmtpStage.AUTH),
+            Map.entry("SMTPHeloError", SmtpStage.EHLO),
             Map.entry("SMTPSenderFailedException", SmtpStage.MAIL),
             Map.entry("SMTPSenderRefused", SmtpStage.MAIL),
             Map.entry("SMTPAddressFailedException", SmtpStage.RCPT),
             Map.entry("SMTPRecipientsRefused", SmtpStage.RCPT),
+            // .NET System.Net.Mail: raised when the server refuses a recipient (RCPT TO).
+            Map.entry("SmtpFailedRecipientException", SmtpStage.RCPT),
+            Map.entry("SmtpFailedRecipientsException", SmtpStage.RCPT),
             Map.entry("MailConnectException", SmtpStage.CONNECT),
             Map.entry("UnknownHostException", SmtpStage.CONNECT),
             Map.entry("ConnectException", SmtpStage.CONNECT),
@@ -52,25 +56,37 @@ final class StageInference {
             // Postfix smtp(8): "connect to mx.example.com[192.0.2.7]:25: Connection refused"
             new Clue("connect timed out|couldn't connect to host|could not connect to smtp host|connect to \\S+:\\d+: ",
                     SmtpStage.CONNECT),
-            // Postfix smtp(8): "... (in reply to end of DATA command)", "... while sending end of data"
-            new Clue("in reply to end of data command|while sending end of data|after end-of-message",
+            // Postfix smtp(8): "... (in reply to end of DATA command)", "... while sending end of data";
+            // Exim: "SMTP error from remote mail server after end of data"
+            new Clue("in reply to end of data command|while sending end of data|after end-of-message|after end of data",
                     SmtpStage.END_OF_DATA),
             new Clue("in reply to data command|while sending (?:the )?(?:data command|message body)|after data\\b",
                     SmtpStage.DATA),
-            new Clue("in reply to rcpt to command|while sending rcpt to|reject: rcpt from|after rcpt\\b",
+            // Exim: "after RCPT TO:<...>", "after pipelined RCPT TO:<...>"; PHPMailer: "The following recipients failed"
+            new Clue("in reply to rcpt to command|while sending rcpt to|reject: rcpt from|after (?:pipelined )?rcpt\\b"
+                    + "|the following recipients failed",
                     SmtpStage.RCPT),
-            new Clue("in reply to mail from command|while sending mail from|reject: mail from|after mail\\b",
+            // PHPMailer: "The following From address failed"
+            new Clue("in reply to mail from command|while sending mail from|reject: mail from|after (?:pipelined )?mail\\b"
+                    + "|the following from address failed",
                     SmtpStage.MAIL),
-            new Clue("in reply to auth command|after auth\\b|reject: auth from", SmtpStage.AUTH),
+            // Symfony Mailer: "Failed to authenticate on SMTP server"; PHPMailer: "SMTP Error: Could not authenticate."
+            new Clue("in reply to auth command|after auth\\b|reject: auth from|failed to authenticate on smtp server"
+                    + "|could not authenticate", SmtpStage.AUTH),
             new Clue("in reply to starttls command|after starttls\\b", SmtpStage.STARTTLS),
-            new Clue("while performing the (?:ehlo|helo) handshake|in reply to (?:ehlo|helo) command|reject: (?:ehlo|helo) from",
+            // Exim: "after EHLO <name>"; Gmail ends its replies to EHLO with "(EHLO)"
+            new Clue("while performing the (?:ehlo|helo) handshake|in reply to (?:ehlo|helo) command|reject: (?:ehlo|helo) from"
+                    + "|after (?:ehlo|helo)\\b|\\((?:ehlo|helo)\\)",
                     SmtpStage.EHLO),
-            new Clue("while receiving the initial server greeting|greeting never received|reject: connect from",
+            // Exim: "SMTP timeout after initial connection"
+            new Clue("while receiving the initial server greeting|greeting never received|reject: connect from"
+                    + "|after initial connection",
                     SmtpStage.GREETING));
 
     /** Every clue holds one of these words; a text without any is not scanned. */
     private static final List<String> CLUE_WORDS = List.of(
-            "in reply to", "while ", "reject:", "after ", "greeting", "connect", "starttls", "socket to tls", "timed out");
+            "in reply to", "while ", "reject:", "after ", "greeting", "connect", "starttls", "socket to tls", "timed out",
+            "(ehlo)", "(helo)", "authenticate", "the following");
 
     private StageInference() {
     }

@@ -64,7 +64,7 @@ public final class ExplanationReport {
     public static String why(Explanation e, String language) {
         boolean ru = "ru".equals(language);
         Explanation.Match decision = e.decision();
-        long categories = e.matches().stream().filter(m -> m.layer() == Basis.PATTERN)
+        long categories = e.matches().stream().filter(m -> m.layer() == decision.layer())
                 .map(Explanation.Match::category).distinct().count();
         return switch (decision.layer()) {
             case PATTERN -> categories == 1
@@ -76,6 +76,16 @@ public final class ExplanationReport {
                             + "(позиция " + decision.precedence() + ")"
                             : "rules of " + categories + " categories matched; this one stands first in categories.yaml "
                             + "(position " + decision.precedence() + ")");
+            case CONCEPT -> categories == 1
+                    ? (ru ? "ни одно правило с формулировкой конкретного сервиса не подошло; подошли только общие"
+                            + " формулировки (concept) этой категории, они решают раньше таблиц кодов"
+                            : "no provider wording matched; only concept wordings (the generic way to say a cause) of"
+                            + " this category did, and they decide before the code tables")
+                    : (ru ? "ни одно правило с формулировкой конкретного сервиса не подошло; подошли общие формулировки "
+                            + categories + " категорий; эта стоит в categories.yaml выше остальных (позиция "
+                            + decision.precedence() + ")"
+                            : "no provider wording matched; concept wordings of " + categories + " categories did;"
+                            + " this one stands first in categories.yaml (position " + decision.precedence() + ")");
             case ENHANCED_CODE -> ru ? "ни одно правило по тексту не подошло; расширенный код решает раньше основного"
                     : "no wording rule matched; the enhanced status code decides before the reply code";
             case REPLY_CODE -> ru ? "ни одно правило по тексту не подошло, а расширенного кода нет или его запись "

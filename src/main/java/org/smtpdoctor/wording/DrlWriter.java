@@ -10,6 +10,9 @@ import java.util.List;
  * checked again by the loader's gate on Drools' parse tree.
  */
 public final class DrlWriter {
+    /** The rule annotation of a concept rule; the engine reads it back from the compiled rule's metadata. */
+    public static final String LAYER_ANNOTATION = "@layer(\"" + RuleLayer.CONCEPT.id() + "\")";
+
     private DrlWriter() {
     }
 
@@ -59,7 +62,11 @@ public final class DrlWriter {
         String category = file.category().toString();
         StringBuilder drl = new StringBuilder();
         drl.append("// ").append(file.category().ruleFile()).append(':').append(rule.line()).append('\n')
-                .append("rule ").append(literal(ruleName(category, rule))).append("\nwhen\n")
+                .append("rule ").append(literal(ruleName(category, rule)));
+        if (rule.layer() == RuleLayer.CONCEPT) {
+            drl.append(' ').append(LAYER_ANNOTATION);
+        }
+        drl.append("\nwhen\n")
                 .append("    r : Reply( ").append(String.join(", ", constraints(rule, category, index)))
                 .append(" )\n");
         if (!rule.says().isEmpty()) {

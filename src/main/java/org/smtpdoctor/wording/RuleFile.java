@@ -22,7 +22,7 @@ import org.smtpdoctor.source.YamlNode;
  * @param rules    the rules that read without error, in file order
  */
 public record RuleFile(CategoryId category, String file, List<WordingRule> rules) {
-    private static final List<String> FIELD_ORDER = List.of("name", "provider", "source", "code", "not-code",
+    private static final List<String> FIELD_ORDER = List.of("name", "provider", "layer", "source", "code", "not-code",
             "enhanced", "stage", "exception", "says", "unless");
     private static final Pattern ENHANCED = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern EXCEPTION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
@@ -71,6 +71,11 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
             checkLabel(f.get("name"), name, "name", problems);
         }
         String provider = optionalText(f.get("provider"), "provider", problems);
+        RuleLayer layer = layer(f.get("layer"), problems);
+        if (layer == RuleLayer.CONCEPT && f.containsKey("provider")) {
+            problems.add(f.get("provider").error("a concept rule says a cause the way any server or library says it,"
+                    + " so it names no provider: leave out 'provider', or 'layer: concept' for a provider's wording"));
+        }
         String ruleSource = optionalText(f.get("source"), "source", problems);
         CodeSet codes = codes(f.get("code"), "code", problems);
         CodeSet notCodes = codes(f.get("not-code"), "not-code", problems);
@@ -95,8 +100,21 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         if (problems.all().size() > before) {
             return null;
         }
-        return new WordingRule(name, provider, codes, notCodes, enhanced, stages, exceptions, says, unless,
+        return new WordingRule(name, provider, layer, codes, notCodes, enhanced, stages, exceptions, says, unless,
                 item.line(), item.column());
+    }
+
+    private static RuleLayer layer(YamlNode node, Problems problems) {
+        if (node == null) {
+            return RuleLayer.PROVIDER;
+        }
+        RuleLayer layer = node.isScalar() ? RuleLayer.fromId(node.text().strip()).orElse(null) : null;
+        if (layer == null) {
+            problems.add(node.error("'layer' is 'provider' (the default: one server's or library's own wording) or"
+                    + " 'concept' (the generic way any sender says the cause; it answers only when no provider"
+                    + " wording does)"));
+        }
+        return layer;
     }
 
     private static void checkLabel(YamlNode node, String value, String field, Problems problems) {

@@ -12,6 +12,7 @@ import java.util.Set;
  *
  * @param name       the rule's name in its file; the Drools rule is named {@code <category>: <name>}
  * @param provider   the provider the wordings belong to, or null; becomes the parameter {@code provider}
+ * @param layer      provider wordings (the default) decide before concept wordings
  * @param codes      the reply codes the rule is limited to, or null
  * @param notCodes   reply codes the rule does not apply to, or null
  * @param enhanced   enhanced status codes the rule is limited to ({@code 5.7.8}); empty for any
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param line       1-based line of the rule in its file
  * @param column     1-based column of the rule
  */
-public record WordingRule(String name, String provider, CodeSet codes, CodeSet notCodes, List<String> enhanced,
+public record WordingRule(String name, String provider, RuleLayer layer, CodeSet codes, CodeSet notCodes, List<String> enhanced,
                           List<String> stages, List<String> exceptions, List<RuleWording> says,
                           List<RuleWording> unless, int line, int column) {
 

@@ -242,4 +242,24 @@ class LintTest {
                 .contains("// Generated from rate/limited.yaml").doesNotContain("auth.");
         assertThat(RuleLinter.generatedDrl(SourceTree.of(rules.root()), "rate.no-such-category")).isEmpty();
     }
+
+    @Test
+    void aProviderRuleTakingACaseItsCategoryMatchesOnlyByConceptIsAnErrorThatNamesTheLayer() {
+        rules.deleteRulesOf("server.error").write("server/error.yaml", """
+                - name: a provider wording that is really the concept of another cause
+                  source: written for this test
+                  says:
+                    - mailfolder is full
+                """);
+        samples.write("server/error.yaml", """
+                cases:
+                  - text: "451 mailfolder is full"
+                    source: written for this test
+                """);
+        assertThat(lintAll()).anySatisfy(p -> {
+            assertThat(p.toString()).contains("server/error.yaml:1:");
+            assertThat(p.message()).contains("takes 1 sample case of recipient.mailbox-full")
+                    .contains("it is a provider rule and recipient.mailbox-full matches only with concept rules");
+        });
+    }
 }

@@ -45,7 +45,9 @@ class FastPathEquivalenceTest {
             assertThat(fingerprint(second.diagnose(variant))).as(variant).isEqualTo(fingerprint(NAIVE.diagnose(variant)));
             checked++;
         }
-        assertThat(checked).as("sample texts with variable parts").isGreaterThan(TEXTS.size() / 4);
+        // An absolute floor: the samples also hold many constant phrases (the concept wordings' cases), which
+        // have no variable part, so a share of all texts would say little about this test's reach.
+        assertThat(checked).as("sample texts with variable parts").isGreaterThan(200);
     }
 
     @Test

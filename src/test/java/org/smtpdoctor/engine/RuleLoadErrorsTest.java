@@ -82,7 +82,7 @@ class RuleLoadErrorsTest {
                         + " of the reply (or a condition: code, enhanced, stage, exception)",
                 "auth/too-many-attempts.yaml:12:3: error: a rule named 'locked out' already stands at line 1: give"
                         + " each rule of the file its own name",
-                "auth/invalid-credentials.yaml:3:3: error: unknown field 'sayz' in a rule (allowed: name, provider,"
+                "auth/invalid-credentials.yaml:3:3: error: unknown field 'sayz' in a rule (allowed: name, provider, layer,"
                         + " source, code, not-code, enhanced, stage, exception, says, unless)");
     }
 

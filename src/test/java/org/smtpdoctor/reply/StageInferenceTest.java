@@ -27,6 +27,20 @@ class StageInferenceTest {
             org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: smtp.example.com, 587; timeout -1 | connect
             java.net.UnknownHostException: smtp.example.com                                                                   | connect
             status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection refused)                                     | connect
+            AuthenticationFailedException: 535 5.7.8 Username and Password not accepted                                       | auth
+            421 4.7.0 Try again later, closing connection. (EHLO)                                                             | ehlo
+            SMTP error from remote mail server after RCPT TO:<bob@example.org>: 550 5.1.1 unknown user                        | rcpt
+            SMTP error from remote mail server after pipelined RCPT TO:<bob@example.org>: 550 5.1.1 unknown user              | rcpt
+            SMTP error from remote mail server after pipelined MAIL FROM:<a@example.org> SIZE=1234: 553 5.7.1 not owned        | mail
+            SMTP error from remote mail server after end of data: 550 5.7.1 rejected                                          | end-of-data
+            SMTP error from remote mail server after EHLO app.example.org: 550 5.7.1 bad helo                                  | ehlo
+            SMTP timeout after initial connection                                                                             | greeting
+            smtplib.SMTPHeloError: (501, b'Syntax: HELO hostname')                                                            | ehlo
+            System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server response was: 5.1.1 User unknown    | rcpt
+            Failed to authenticate on SMTP server with username "ann@example.org" using the following authenticators: "LOGIN" | auth
+            SMTP Error: Could not authenticate.                                                                               | auth
+            SMTP Error: The following recipients failed: bob@example.org: 550 5.1.1 User unknown                              | rcpt
+            The following From address failed: ann@example.org : MAIL FROM command failed,550,5.7.1 not owned                 | mail
             """)
     void stageFromText(String text, String stage) {
         assertThat(parser.parse(text).stage()).isEqualTo(SmtpStage.fromId(stage).orElseThrow());
@@ -35,6 +49,9 @@ class StageInferenceTest {
     @Test
     void aReplyWithoutEvidenceHasNoStage() {
         assertThat(parser.parse("550 5.7.1 Message rejected as spam").stage()).isNull();
+        assertThat(parser.parse("550 5.7.1 Rejected after reading the message body").stage())
+                .as("'after' alone names no stage").isNull();
+        assertThat(parser.parse("550 the following policy applies (EHLOX)").stage()).isNull();
         assertThat(parser.parse("java.net.SocketTimeoutException: Read timed out").stage())
                 .as("a read time-out alone can be at any stage").isNull();
     }

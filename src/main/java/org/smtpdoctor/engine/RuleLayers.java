@@ -1,0 +1,37 @@
+package org.smtpdoctor.engine;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.smtpdoctor.wording.RuleLayer;
+
+/**
+ * The layer of a compiled rule, as its DRL says it: {@code @layer("concept")} marks a concept rule, a rule
+ * without it is a provider rule. Kept in the rule itself so that hand-written DRL can be a concept rule too,
+ * and {@code explain --drl} shows it.
+ */
+final class RuleLayers {
+    private static final String KEY = "layer";
+
+    private RuleLayers() {
+    }
+
+    /** True for the one annotation the gate lets through: {@code @layer("concept")}. */
+    static boolean isConceptAnnotation(AnnotationDescr annotation) {
+        return KEY.equals(annotation.getName()) && annotation.getValueMap().size() == 1
+                && RuleLayer.CONCEPT.id().equals(unquoted(annotation.getSingleValueAsString()));
+    }
+
+    /** The layer of the rule {@code name} of package {@code packageName}: provider when Drools does not know it. */
+    static RuleLayer of(KieBase kieBase, String packageName, String name) {
+        Rule rule = kieBase.getRule(packageName, name);
+        Object value = rule == null ? null : rule.getMetaData().get(KEY);
+        return value != null && RuleLayer.CONCEPT.id().equals(unquoted(value.toString()))
+                ? RuleLayer.CONCEPT : RuleLayer.PROVIDER;
+    }
+
+    private static String unquoted(String value) {
+        return value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+}

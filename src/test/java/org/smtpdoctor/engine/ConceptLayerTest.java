@@ -1,0 +1,143 @@
+package org.smtpdoctor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smtpdoctor.TestRules;
+import org.smtpdoctor.report.DiagnosisJson;
+import org.smtpdoctor.report.ExplanationReport;
+import org.smtpdoctor.report.TextReport;
+import org.smtpdoctor.source.Problem;
+import org.smtpdoctor.source.ProblemsException;
+
+/**
+ * The concept layer: a rule marked {@code layer: concept} answers only when no provider wording matched, even
+ * when its category stands first in categories.yaml, and before the code tables; basis and explain name it.
+ */
+class ConceptLayerTest {
+    /** tls.wrong-mode stands far above server.error in categories.yaml: precedence alone would pick it. */
+    private static final String CONCEPT = """
+            - name: the generic zebra wording
+              layer: concept
+              source: written for this test
+              says:
+                - zebra crossing closed
+            """;
+    private static final String PROVIDER = """
+            - name: Acme says zebra
+              provider: Acme
+              source: written for this test
+              says:
+                - zebra crossing closed by Acme
+            """;
+
+    @TempDir
+    Path temp;
+
+    private Diagnoser diagnoser() {
+        TestRules rules = TestRules.copyInto(temp.resolve("rules"));
+        rules.deleteRulesOf("tls.wrong-mode").deleteRulesOf("server.error");
+        rules.write("tls/wrong-mode.yaml", CONCEPT).write("server/error.yaml", PROVIDER);
+        return Diagnoser.builder().rulesDirectory(rules.root()).build();
+    }
+
+    @Test
+    void aProviderWordingWinsOverAConceptWordingOfAnEarlierCategory() {
+        Diagnoser diagnoser = diagnoser();
+        Diagnosis d = diagnoser.diagnose("554 zebra crossing closed by Acme");
+        assertThat(d.category()).isEqualTo("server.error");
+        assertThat(d.basis()).isEqualTo(Basis.PATTERN);
+        assertThat(d.secondary()).contains("tls.wrong-mode");
+
+        Explanation e = diagnoser.explain("554 zebra crossing closed by Acme");
+        assertThat(e.matches()).extracting(Explanation.Match::layer)
+                .startsWith(Basis.PATTERN, Basis.CONCEPT);
+        assertThat(e.decision().layer()).isEqualTo(Basis.PATTERN);
+    }
+
+    @Test
+    void aConceptWordingAnswersWhenNoProviderWordingDoesAndBeforeTheCodeTables() {
+        Diagnoser diagnoser = diagnoser();
+        // 5.2.2 and 552 have categories of their own in the code tables; the concept wording comes first.
+        Diagnosis d = diagnoser.diagnose("552 5.2.2 zebra crossing closed");
+        assertThat(d.category()).isEqualTo("tls.wrong-mode");
+        assertThat(d.basis()).isEqualTo(Basis.CONCEPT);
+        assertThat(d.rule().name()).isEqualTo("tls.wrong-mode: the generic zebra wording");
+        assertThat(d.rule().file()).isEqualTo("tls/wrong-mode.yaml");
+
+        assertThat(new DiagnosisJson(new ObjectMapper()).toJson(d, Locale.ENGLISH).get("basis").asText())
+                .isEqualTo("concept");
+        assertThat(TextReport.render(d, Locale.ENGLISH)).contains("Decided by: concept — tls/wrong-mode.yaml:1 ");
+
+        Explanation e = diagnoser.explain("552 5.2.2 zebra crossing closed");
+        assertThat(e.decision().layer()).isEqualTo(Basis.CONCEPT);
+        assertThat(e.matches()).extracting(Explanation.Match::layer).contains(Basis.ENHANCED_CODE);
+        String report = ExplanationReport.render(e, Locale.ENGLISH);
+        assertThat(report).contains("* concept").contains("no provider wording matched");
+    }
+
+    @Test
+    void theDrlOfAConceptRuleCarriesItsLayer() {
+        assertThat(diagnoser().generatedDrl("tls.wrong-mode: the generic zebra wording"))
+                .contains("rule \"tls.wrong-mode: the generic zebra wording\" @layer(\"concept\")");
+    }
+
+    @Test
+    void aWrongLayerAndAConceptRuleNamingAProviderAreErrorsAtTheirPlace() {
+        TestRules rules = TestRules.copyInto(temp.resolve("bad"));
+        rules.deleteRulesOf("server.error").write("server/error.yaml", """
+                - name: one
+                  layer: generic
+                  source: written for this test
+                  says: [zebra]
+                - name: two
+                  layer: concept
+                  provider: Acme
+                  source: written for this test
+                  says: [zebra two]
+                """);
+        List<Problem> problems = problems(rules);
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.toString()).startsWith("server/error.yaml:2:");
+            assertThat(p.message()).contains("'layer' is 'provider'");
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.toString()).startsWith("server/error.yaml:7:");
+            assertThat(p.message()).contains("names no provider");
+        });
+    }
+
+    @Test
+    void handWrittenDrlMayCarryTheLayerAnnotationButNoOther() {
+        String header = "package server;\nimport org.smtpdoctor.rules.*;\n"
+                + "import function org.smtpdoctor.rules.Vocabulary.conclude;\n";
+        TestRules ok = TestRules.copyInto(temp.resolve("ok"));
+        ok.deleteRulesOf("server.error").write("server/error.drl", header
+                + "rule \"generic zebra\" @layer(\"concept\")\nwhen\n    Reply( has(\"zebra\") )\nthen\n"
+                + "    conclude(kcontext, \"server.error\");\nend\n");
+        Diagnosis d = Diagnoser.builder().rulesDirectory(ok.root()).build().diagnose("451 zebra");
+        assertThat(d.category()).isEqualTo("server.error");
+        assertThat(d.basis()).isEqualTo(Basis.CONCEPT);
+
+        TestRules bad = TestRules.copyInto(temp.resolve("other"));
+        bad.deleteRulesOf("server.error").write("server/error.drl", header
+                + "rule \"generic zebra\" @layer(\"concept\") @timer(\"int: 1s\")\nwhen\n    Reply( has(\"zebra\") )\n"
+                + "then\n    conclude(kcontext, \"server.error\");\nend\n");
+        assertThat(problems(bad)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("server/error.drl");
+            assertThat(p.message()).contains("annotation @timer");
+        });
+    }
+
+    private static List<Problem> problems(TestRules rules) {
+        Throwable thrown = catchThrowable(() -> Diagnoser.builder().rulesDirectory(rules.root()).build());
+        assertThat(thrown).isInstanceOf(ProblemsException.class);
+        return ((ProblemsException) thrown).problems();
+    }
+}
