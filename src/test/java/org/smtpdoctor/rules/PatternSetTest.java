@@ -49,7 +49,8 @@ class PatternSetTest {
         }
         assertThat(PATTERNS).hasSizeGreaterThan(90);
         assertThat(matchedSomething).as("texts some wording occurs in").isGreaterThan(texts.size() / 2);
-        assertThat(scanned).as("texts Hyperscan itself scanned").isGreaterThan(texts.size() * 9 / 10);
+        // Samples in Russian, German, Chinese... are not printable ASCII and take the pure-Java path by design.
+        assertThat(scanned).as("texts Hyperscan itself scanned").isGreaterThan(texts.size() * 3 / 4);
         assertThat(hyperscan.refusedCount()).as("patterns left to RE2/J").isZero();
     }
 
