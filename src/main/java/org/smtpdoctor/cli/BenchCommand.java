@@ -100,13 +100,12 @@ final class BenchCommand implements Callable<Integer> {
             Benchmark.Throughput onePass = Benchmark.batch(diagnoser, head, cores, false);
 
             out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
-            out.printf("batch, %d workers, records rendered to a counting sink:  repetitive log   distinct log%n", cores);
-            out.printf("  full records                                     %,12.0f   %,12.0f lines/s  (%.2f of the floor; %,d MB of JSON)%n",
-                    full.repetitive.linesPerSecond(), full.distinct.linesPerSecond(),
-                    full.repetitive.linesPerSecond() / floor.linesPerSecond(), full.repetitive.bytes() >> 20);
-            out.printf("  compact records (--compact)                      %,12.0f   %,12.0f lines/s  (%.2f of the floor; %,d MB of JSON)%n",
-                    compact.repetitive.linesPerSecond(), compact.distinct.linesPerSecond(),
-                    compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20);
+            out.printf("batch, %d workers, records rendered to a counting sink:%n", cores);
+            row(out, "", "repetitive log", "distinct log", "");
+            row(out, "full records", full, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
+                    full.repetitive.linesPerSecond() / floor.linesPerSecond(), full.repetitive.bytes() >> 20));
+            row(out, "compact records (--compact)", compact, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
+                    compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20));
             sisimai(out, log, distinct, full, compact);
             out.printf("naive   (every wording by RE2/J, one at a time: no     %,12.0f lines/s  (first %,d lines)%n",
                     naiveRun.linesPerSecond(), naiveRun.lines());
@@ -142,14 +141,23 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         Row rate = new Row(sisimai.run(log, full.repetitive.lines()), sisimai.run(distinct, full.distinct.lines()));
-        out.printf("  Sisimai %s->match (perl, one process)  %,12.0f   %,12.0f lines/s%n", SisimaiBaseline.MODULE,
-                rate.repetitive.linesPerSecond(), rate.distinct.linesPerSecond());
-        out.printf("  full / Sisimai                                   %11.1fx   %11.1fx%n",
-                full.repetitive.linesPerSecond() / rate.repetitive.linesPerSecond(),
-                full.distinct.linesPerSecond() / rate.distinct.linesPerSecond());
-        out.printf("  compact / Sisimai                                %11.1fx   %11.1fx%n",
-                compact.repetitive.linesPerSecond() / rate.repetitive.linesPerSecond(),
-                compact.distinct.linesPerSecond() / rate.distinct.linesPerSecond());
+        row(out, "Sisimai " + SisimaiBaseline.MODULE + "->match (perl)", rate, "lines/s on the same files");
+        row(out, "full / Sisimai", ratio(full.repetitive, rate.repetitive), ratio(full.distinct, rate.distinct), "");
+        row(out, "compact / Sisimai", ratio(compact.repetitive, rate.repetitive), ratio(compact.distinct, rate.distinct), "");
+    }
+
+    private static void row(PrintWriter out, String label, Row rates, String note) {
+        row(out, label, String.format("%,.0f", rates.repetitive.linesPerSecond()),
+                String.format("%,.0f", rates.distinct.linesPerSecond()), note);
+    }
+
+    /** One line of the batch table: a label, the repetitive and the distinct log's column, a note. */
+    private static void row(PrintWriter out, String label, String repetitive, String distinct, String note) {
+        out.printf("  %-40s %14s %14s  %s%n", label, repetitive, distinct, note);
+    }
+
+    private static String ratio(Benchmark.Throughput ours, Benchmark.Throughput theirs) {
+        return String.format("%.1fx", ours.linesPerSecond() / theirs.linesPerSecond());
     }
 
     /** One measurement on the repetitive log and on the distinct one. */
