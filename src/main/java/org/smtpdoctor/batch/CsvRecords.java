@@ -18,7 +18,8 @@ import org.smtpdoctor.engine.Diagnosis;
  * enhancedCode, rule (file:line name), retry, actor, title, params (a JSON object), secondary
  * (space-separated), truncated, overlong, error (for a record that could not be read), then stage,
  * explanation and remedy (a JSON array of the steps). Columns are only ever added at the end, so that
- * readers of the older columns keep working.
+ * readers of the older columns keep working. With {@link RecordFields} chosen, only those columns (and error);
+ * compact records leave title, explanation and remedy empty where the {@link AdviceDictionary} holds them.
  */
 final class CsvRecords implements OutputFormat.Writer {
     private static final String ERROR = "error";

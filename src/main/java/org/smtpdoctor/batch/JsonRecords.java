@@ -18,7 +18,8 @@ import org.smtpdoctor.report.DiagnosisJson;
  * then {@code input} and the fields of {@link DiagnosisJson}; a line that could not be read gets
  * {@code error} instead. Everything after {@code input} is the same for all lines of a template without
  * parameters of their own, so it is rendered once per template and copied (the advice texts are most
- * of a record's bytes).
+ * of a record's bytes). With {@link RecordFields} chosen, only those fields; compact records leave out the
+ * advice the {@link AdviceDictionary} holds.
  */
 final class JsonRecords implements OutputFormat.Writer {
     private static final int RENDERED_TEMPLATES = 4_000;

@@ -15,6 +15,7 @@ import java.util.Random;
  * also as a Postfix bounce entry, repeated with a skew (a few replies make most of a real log) and with
  * fresh timestamps, addresses, hosts, queue ids and numbers on every line; 5% of the lines are replies no
  * rule knows, and one line in a thousand is a long stack-trace line (3 to 7 KiB; one in ten thousand 30 KiB).
+ * A distinct log adds words of its own to every line, so that no two lines share a template.
  */
 public final class LogGenerator {
     private static final String[] NAMES = {"anna", "boris", "chen", "dmitry", "eva", "farid", "grace", "ivan",
