@@ -30,13 +30,23 @@ class SisimaiBaselineTest {
     }
 
     @Test
-    void withTheModuleEveryLineIsClassified() throws IOException {
+    void aClassifierThatFailsFailsTheRunInsteadOfGivingARate() throws IOException {
+        Path log = temp.resolve("one.log");
+        Files.writeString(log, "550 5.1.1 User unknown\n");
+
+        // strict loads but has no match(): perl dies on the first line.
+        assertThatThrownBy(() -> new SisimaiBaseline("strict").run(log, 1))
+                .isInstanceOf(IOException.class).hasMessageContaining("exited");
+    }
+
+    @Test
+    void withTheModuleEveryLineIsClassifiedWithoutError() throws IOException {
         SisimaiBaseline sisimai = new SisimaiBaseline(SisimaiBaseline.MODULE);
         assumeTrue(sisimai.unavailable() == null, "Sisimai is not installed (" + SisimaiBaseline.INSTALL + ")");
         Path log = temp.resolve("three.log");
         Files.writeString(log, "550 5.1.1 User unknown\n452 4.2.2 Mailbox full\nnonsense\n");
 
-        Benchmark.Throughput run = sisimai.run(log, 3);
+        Benchmark.Throughput run = sisimai.run(log, 3); // throws when perl does not exit 0
 
         assertThat(run.lines()).isEqualTo(3);
     }
