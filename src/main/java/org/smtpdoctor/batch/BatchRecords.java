@@ -27,18 +27,25 @@ public final class BatchRecords {
     private final TemplateCache cache;
     private final ReplyTemplate templates;
     private final OutputFormat.Writer records;
+    private final AdviceDictionary dictionary;
 
     public BatchRecords(Diagnoser diagnoser, BatchRunner.Options options) {
         this.diagnoser = diagnoser;
         this.options = options;
         this.cache = new TemplateCache(diagnoser);
         this.templates = diagnoser.replyTemplate();
-        this.records = options.output().writer(options.locale(), options.fields().keep());
+        this.dictionary = new AdviceDictionary(options.locale());
+        this.records = options.output().writer(options.locale(), options.fields().keep(), options.records(), dictionary);
     }
 
     /** The diagnosis of one text through the template cache: the same as {@code diagnoser.diagnose(text)}. */
     public Diagnosis diagnose(String text) {
         return cache.diagnose(text);
+    }
+
+    /** The advice that compact records leave out, per category met so far (empty unless compact). */
+    public AdviceDictionary dictionary() {
+        return dictionary;
     }
 
     /** What the output starts with: the CSV header, or nothing. */

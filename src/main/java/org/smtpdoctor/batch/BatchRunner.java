@@ -48,9 +48,16 @@ public final class BatchRunner {
      * @param output   the output format
      * @param workers  threads that diagnose (at least 1)
      * @param useCache whether diagnoses go through the template cache (off only to measure without it)
+     * @param records  which fields the records hold
      */
     public record Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
-                          int workers, boolean useCache) implements Serializable {
+                          int workers, boolean useCache, RecordFields records) implements Serializable {
+
+        /** Options for records with every field (the documented default records). */
+        public Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
+                       int workers, boolean useCache) {
+            this(locale, input, fields, output, workers, useCache, RecordFields.every());
+        }
 
         /** Plain text in, JSON Lines out, one worker per core, cache on. */
         public static Options defaults(Locale locale) {
@@ -168,6 +175,11 @@ public final class BatchRunner {
     /** What went wrong without costing a record (an input that shrank while it was read), for standard error. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** The advice that compact records left out, once per category (empty unless the records are compact). */
+    public AdviceDictionary dictionary() {
+        return records.dictionary();
     }
 
     /** The counts so far, over every input run through this runner. */

@@ -13,8 +13,9 @@ import org.smtpdoctor.engine.Diagnoser;
 
 /**
  * The measurements of {@code smtp-doctor bench}, each on the same file in the same JVM: the floor (reading
- * and splitting lines only), the batch run end to end (records rendered, written to a counting sink), the
- * same rules without cache or prefilter, and the latency of single {@code diagnose()} calls.
+ * and splitting lines only), the batch run end to end (full or compact records rendered, written to a
+ * counting sink), the same rules without cache or prefilter, and the latency of single {@code diagnose()}
+ * calls. {@link SisimaiBaseline} times the classifier they are compared with.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -48,9 +49,15 @@ public final class Benchmark {
 
     /** A full batch run over {@code file} (JSON Lines, English advice), its records counted and dropped. */
     public static Throughput batch(Diagnoser diagnoser, Path file, int workers, boolean useCache) throws IOException {
+        return batch(diagnoser, file, workers, useCache, RecordFields.every());
+    }
+
+    /** A batch run over {@code file} with records of {@code fields} (JSON Lines, English advice), counted and dropped. */
+    public static Throughput batch(Diagnoser diagnoser, Path file, int workers, boolean useCache, RecordFields fields)
+            throws IOException {
         BatchRunner.Options defaults = BatchRunner.Options.defaults(Locale.ENGLISH);
         BatchRunner runner = new BatchRunner(diagnoser, new BatchRunner.Options(defaults.locale(), defaults.input(),
-                defaults.fields(), defaults.output(), workers, useCache));
+                defaults.fields(), defaults.output(), workers, useCache, fields));
         CountingSink sink = new CountingSink();
         long start = System.nanoTime();
         runner.run(List.of(BatchInput.of(file.toString(), null)), sink, done -> { });

@@ -18,30 +18,34 @@ import org.smtpdoctor.engine.Diagnosis;
  * enhancedCode, rule (file:line name), retry, actor, title, params (a JSON object), secondary
  * (space-separated), truncated, overlong, error (for a record that could not be read), then stage,
  * explanation and remedy (a JSON array of the steps). Columns are only ever added at the end, so that
- * readers of the older columns keep working.
+ * readers of the older columns keep working. With {@link RecordFields} chosen, only those columns (and error);
+ * compact records leave title, explanation and remedy empty where the {@link AdviceDictionary} holds them.
  */
 final class CsvRecords implements OutputFormat.Writer {
-    private static final List<String> COLUMNS = List.of("input", "category", "basis", "code", "enhancedCode", "rule",
-            "retry", "actor", "title", "params", "secondary", "truncated", "overlong", "error", "stage", "explanation",
-            "remedy");
-    /** The columns from {@code error} on: an unreadable record has only {@code error}. */
-    private static final int ERROR = COLUMNS.indexOf("error");
+    private static final String ERROR = "error";
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectWriter rows = new CsvMapper().writerFor(String[].class)
             .with(CsvSchema.emptySchema().withLineSeparator("\n"));
     private final Locale locale;
     private final List<String> keep;
+    /** The columns after the kept ones: the chosen ones, and {@code error} always (a record may need it). */
+    private final List<String> columns;
+    private final boolean compact;
+    private final AdviceDictionary dictionary;
 
-    CsvRecords(Locale locale, List<String> keep) {
+    CsvRecords(Locale locale, List<String> keep, RecordFields fields, AdviceDictionary dictionary) {
         this.locale = locale;
         this.keep = keep;
+        this.columns = RecordFields.CSV.stream().filter(c -> fields.has(c) || c.equals(ERROR)).toList();
+        this.compact = fields.compact();
+        this.dictionary = dictionary;
     }
 
     @Override
     public byte[] header() {
         List<String> header = new ArrayList<>(List.of("file", "line"));
         header.addAll(keep);
-        header.addAll(COLUMNS);
+        header.addAll(columns);
         try {
             return rows.writeValueAsString(header.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -55,39 +59,46 @@ final class CsvRecords implements OutputFormat.Writer {
             @Override
             public void unreadable(LogEntry entry) throws IOException {
                 List<String> row = start(entry);
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    row.add(i == ERROR ? entry.problem() : null);
-                }
+                columns.forEach(column -> row.add(column.equals(ERROR) ? entry.problem() : null));
                 out.write(bytes(row));
             }
 
             @Override
             public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
                 List<String> row = start(entry);
-                row.add(d.input());
-                row.add(d.category());
-                row.add(d.basis().id());
-                row.add(d.code() == 0 ? null : String.valueOf(d.code()));
-                row.add(d.enhancedCode() == null ? null : d.enhancedCode().toString());
-                row.add(d.rule() == null ? null : d.rule().toString());
-                row.add(d.retry().id());
-                row.add(d.actor().id());
-                Advice advice = d.advice(locale);
-                row.add(advice.title());
-                row.add(json.writeValueAsString(d.params()));
-                row.add(String.join(" ", d.secondary()));
-                row.add(String.valueOf(d.truncated()));
-                row.add(String.valueOf(entry.overlong()));
-                row.add(null);
-                row.add(d.stage() == null ? null : d.stage().id());
-                row.add(advice.explanation());
-                row.add(json.writeValueAsString(advice.remedy()));
+                Advice advice = compact && dictionary.holds(d) ? null : d.advice(locale);
+                for (String column : columns) {
+                    row.add(cell(column, entry, d, advice));
+                }
                 out.write(bytes(row));
             }
 
             @Override
             public void close() {
             }
+        };
+    }
+
+    /** The cell of {@code column}; the advice ones are empty when {@code advice} is null (left to the dictionary). */
+    private String cell(String column, LogEntry entry, Diagnosis d, Advice advice) throws IOException {
+        return switch (column) {
+            case "input" -> d.input();
+            case "category" -> d.category();
+            case "basis" -> d.basis().id();
+            case "code" -> d.code() == 0 ? null : String.valueOf(d.code());
+            case "enhancedCode" -> d.enhancedCode() == null ? null : d.enhancedCode().toString();
+            case "rule" -> d.rule() == null ? null : d.rule().toString();
+            case "retry" -> d.retry().id();
+            case "actor" -> d.actor().id();
+            case "title" -> advice == null ? null : advice.title();
+            case "params" -> json.writeValueAsString(d.params());
+            case "secondary" -> String.join(" ", d.secondary());
+            case "truncated" -> String.valueOf(d.truncated());
+            case "overlong" -> String.valueOf(entry.overlong());
+            case "stage" -> d.stage() == null ? null : d.stage().id();
+            case "explanation" -> advice == null ? null : advice.explanation();
+            case "remedy" -> advice == null ? null : json.writeValueAsString(advice.remedy());
+            default -> null; // error: only an unreadable record has one
         };
     }
 

@@ -18,7 +18,8 @@ import org.smtpdoctor.report.DiagnosisJson;
  * then {@code input} and the fields of {@link DiagnosisJson}; a line that could not be read gets
  * {@code error} instead. Everything after {@code input} is the same for all lines of a template without
  * parameters of their own, so it is rendered once per template and copied (the advice texts are most
- * of a record's bytes).
+ * of a record's bytes). With {@link RecordFields} chosen, only those fields; compact records leave out the
+ * advice the {@link AdviceDictionary} holds.
  */
 final class JsonRecords implements OutputFormat.Writer {
     private static final int RENDERED_TEMPLATES = 4_000;
@@ -26,12 +27,16 @@ final class JsonRecords implements OutputFormat.Writer {
     private final DiagnosisJson json = new DiagnosisJson(mapper);
     private final Locale locale;
     private final List<String> keep;
+    private final RecordFields fields;
+    private final AdviceDictionary dictionary;
     /** Keyed by the shared diagnosis itself (weak keys compare identity), so it goes when the template does. */
     private final Cache<Diagnosis, SerializedString> rest = Caffeine.newBuilder().weakKeys().maximumSize(RENDERED_TEMPLATES).build();
 
-    JsonRecords(Locale locale, List<String> keep) {
+    JsonRecords(Locale locale, List<String> keep, RecordFields fields, AdviceDictionary dictionary) {
         this.locale = locale;
         this.keep = keep;
+        this.fields = fields;
+        this.dictionary = dictionary;
     }
 
     @Override
@@ -54,7 +59,9 @@ final class JsonRecords implements OutputFormat.Writer {
             @Override
             public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
                 start(generator, entry);
-                generator.writeStringField("input", d.input());
+                if (fields.has("input")) {
+                    generator.writeStringField("input", d.input());
+                }
                 // A SerializedString keeps its UTF-8 bytes: the shared part is encoded once, then copied.
                 generator.writeRaw(shared != null ? rest.get(shared, JsonRecords.this::afterInput) : afterInput(d));
                 end(generator);
@@ -74,7 +81,7 @@ final class JsonRecords implements OutputFormat.Writer {
         for (String name : keep) {
             generator.writeStringField(name, entry.kept().get(name));
         }
-        if (entry.overlong()) {
+        if (entry.overlong() && fields.has("overlong")) {
             generator.writeBooleanField("overlong", true);
         }
     }
@@ -84,12 +91,18 @@ final class JsonRecords implements OutputFormat.Writer {
         generator.writeRaw('\n');
     }
 
-    /** The record's fields after {@code input}, as JSON text starting with a comma. */
+    /** The record's chosen fields after {@code input}, as JSON text starting with a comma (or empty). */
     private SerializedString afterInput(Diagnosis d) {
         ObjectNode node = mapper.createObjectNode();
         json.fill(node, d, locale);
         node.remove("input");
+        if (!fields.isEvery()) {
+            node.retain(fields.chosen());
+        }
+        if (fields.compact() && dictionary.holds(d)) {
+            node.remove(RecordFields.ADVICE);
+        }
         String object = node.toString();
-        return new SerializedString("," + object.substring(1, object.length() - 1));
+        return new SerializedString(node.isEmpty() ? "" : "," + object.substring(1, object.length() - 1));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
  * also as a Postfix bounce entry, repeated with a skew (a few replies make most of a real log) and with
  * fresh timestamps, addresses, hosts, queue ids and numbers on every line; 5% of the lines are replies no
  * rule knows, and one line in a thousand is a long stack-trace line (3 to 7 KiB; one in ten thousand 30 KiB).
+ * A distinct log adds words of its own to every line, so that no two lines share a template.
  */
 public final class LogGenerator {
     private static final String[] NAMES = {"anna", "boris", "chen", "dmitry", "eva", "farid", "grace", "ivan",
@@ -30,9 +31,19 @@ public final class LogGenerator {
     /** Per wording, which of its characters are digits of codes (kept); computed once, not per line. */
     private final List<boolean[]> codeDigits;
     private final Random random;
+    private final boolean distinct;
 
     /** A generator over {@code wordings}, repeatable for one {@code seed}. */
     public LogGenerator(List<String> wordings, long seed) {
+        this(wordings, seed, false);
+    }
+
+    /**
+     * A generator over {@code wordings}, repeatable for one {@code seed}; when {@code distinct}, no two of
+     * the first {@link #DISTINCT_LINES} lines share a template (see {@link #tag}), so a template cache never hits.
+     */
+    public LogGenerator(List<String> wordings, long seed, boolean distinct) {
+        this.distinct = distinct;
         this.random = new Random(seed);
         List<String> all = new ArrayList<>();
         for (String wording : wordings) {
@@ -83,6 +94,9 @@ public final class LogGenerator {
             int chosen = (int) (r * r * wordings.size());
             line.append(vary(wordings.get(chosen), codeDigits.get(chosen)));
         }
+        if (distinct) {
+            line.append(" (").append(tag(index)).append(')');
+        }
         if (kind > 0.999) {
             // Stack traces logged on one line: mostly a few KiB, one in ten past the parser's 8 KiB of text.
             int length = kind > 0.9999 ? 30_000 : 3_000 + random.nextInt(4_000);
@@ -91,6 +105,33 @@ public final class LogGenerator {
             }
         }
         return line.toString();
+    }
+
+    /** How many lines a distinct log can have before its tags repeat: {@code 33^6}, about 1.3 billion. */
+    public static final long DISTINCT_LINES = 33L * 33 * 33 * 33 * 33 * 33;
+    private static final String CONSONANTS = "gklmnprstvz";
+    private static final String VOWELS = "iou";
+
+    /**
+     * Words no other line has: {@code index} in base 33, each digit a syllable, made into three invented
+     * two-syllable words ({@code "kulo-mizu-tovi"}). Other numbers, addresses and ids would not do: the
+     * template cache masks them, so lines differing only there share a template and the rules run once for
+     * all of them. Words are what a template keeps, so every line gets a template of its own. The letters
+     * are chosen so that no word reads as a hexadecimal id (no a-f) and none holds a digit, which would be
+     * masked too.
+     */
+    static String tag(long index) {
+        StringBuilder tag = new StringBuilder(17);
+        long rest = index % DISTINCT_LINES;
+        for (int syllable = 0; syllable < 6; syllable++) {
+            int digit = (int) (rest % 33);
+            rest /= 33;
+            if (syllable > 0 && syllable % 2 == 0) {
+                tag.append('-');
+            }
+            tag.append(CONSONANTS.charAt(digit / 3)).append(VOWELS.charAt(digit % 3));
+        }
+        return tag.toString();
     }
 
     /** The wording with other digits (codes kept) and other addresses. */

@@ -37,7 +37,8 @@ public enum OutputFormat {
         Sink open(OutputStream out) throws IOException;
     }
 
-    Writer writer(Locale locale, List<String> keep) {
-        return this == JSONL ? new JsonRecords(locale, keep) : new CsvRecords(locale, keep);
+    /** A writer of records with {@code fields}; a compact one leaves advice that {@code dictionary} holds out. */
+    Writer writer(Locale locale, List<String> keep, RecordFields fields, AdviceDictionary dictionary) {
+        return this == JSONL ? new JsonRecords(locale, keep, fields, dictionary) : new CsvRecords(locale, keep, fields, dictionary);
     }
 }

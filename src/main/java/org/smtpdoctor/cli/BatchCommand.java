@@ -13,11 +13,13 @@ import org.smtpdoctor.batch.BatchInput;
 import org.smtpdoctor.batch.BatchRunner;
 import org.smtpdoctor.batch.BatchSummary;
 import org.smtpdoctor.batch.OutputFormat;
+import org.smtpdoctor.batch.RecordFields;
 import org.smtpdoctor.batch.UnknownsYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code smtp-doctor batch}: one record per input record, in order, and a summary. */
@@ -47,6 +49,19 @@ final class BatchCommand implements Callable<Integer> {
             description = "Write the unrecognised replies, grouped by template, to FILE as sample-case YAML.")
     private Path unknownsFile;
 
+    @Option(names = "--fields", paramLabel = "NAME", split = ",",
+            description = "Only these record fields (after file, line and the --keep ones; error when a line cannot be "
+                    + "read), in the format's order, e.g. --fields category,code,enhancedCode,stage,params.")
+    private List<String> fields;
+
+    @Option(names = "--compact", description = "Records without their category's advice (title, explanation, remedy, "
+            + "links, language) unless it is their own; --dictionary FILE writes it once per category.")
+    private boolean compact;
+
+    @Option(names = "--dictionary", paramLabel = "FILE",
+            description = "With --compact: write the advice left out, per category id, to FILE as JSON.")
+    private Path dictionaryFile;
+
     @Option(names = "--no-progress", description = "No progress bar (there is none when the output is not a terminal).")
     private boolean noProgress;
 
@@ -56,12 +71,14 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        OutputFormat outputFormat = InputOptions.parse(OutputFormat.class, "--format", format);
+        RecordFields records = recordFields(outputFormat);
         List<BatchInput> inputs = input.openInputs(System.in, "batch", err);
         if (inputs == null) {
             return Main.EXIT_UNUSABLE;
         }
         BatchRunner runner = new BatchRunner(engine.diagnoser(),
-                input.options(engine.locale(), InputOptions.parse(OutputFormat.class, "--format", format)));
+                input.options(engine.locale(), outputFormat, records));
         try (Progress progress = Progress.start(!noProgress, inputs, runner::bytesRead)) {
             if (output == null) {
                 OutputStream out = new BufferedOutputStream(NamedOutput.STANDARD, 1 << 16);
@@ -77,7 +94,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         runner.warnings().forEach(warning -> err.println("smtp-doctor batch: warning: " + warning));
         try {
-            writeReports(runner.summary(), inputs, err);
+            writeReports(runner, inputs, err);
         } catch (IOException e) {
             err.println("smtp-doctor batch: " + e.getMessage());
             err.flush();
@@ -86,12 +103,36 @@ final class BatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeReports(BatchSummary summary, List<BatchInput> inputs, PrintWriter err) throws IOException {
+    /** The fields the options ask for; a usage error (exit 2) names what is wrong. */
+    private RecordFields recordFields(OutputFormat outputFormat) {
+        if (compact && fields != null) {
+            throw new ParameterException(spec.commandLine(), "--compact and --fields do not go together: "
+                    + "--compact keeps every field, --fields chooses them");
+        }
+        if (dictionaryFile != null && !compact) {
+            throw new ParameterException(spec.commandLine(), "--dictionary needs --compact (only compact records leave advice out)");
+        }
+        if (compact) {
+            return RecordFields.compactRecords();
+        }
+        try {
+            return fields == null ? RecordFields.every() : RecordFields.of(fields, outputFormat);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--fields: " + e.getMessage());
+        }
+    }
+
+    private void writeReports(BatchRunner runner, List<BatchInput> inputs, PrintWriter err) throws IOException {
+        BatchSummary summary = runner.summary();
+        ObjectMapper mapper = new ObjectMapper();
+        if (dictionaryFile != null) {
+            byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(runner.dictionary().toJson(mapper));
+            OutputFiles.writeAtomically(dictionaryFile, out -> out.write(json));
+        }
         if (summaryFile == null) {
             err.print(summary.table());
             err.flush();
         } else {
-            ObjectMapper mapper = new ObjectMapper();
             byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson(mapper));
             OutputFiles.writeAtomically(summaryFile, out -> out.write(json));
         }

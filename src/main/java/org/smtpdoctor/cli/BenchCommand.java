@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.smtpdoctor.batch.Benchmark;
 import org.smtpdoctor.batch.LogGenerator;
+import org.smtpdoctor.batch.RecordFields;
+import org.smtpdoctor.batch.SisimaiBaseline;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.samples.SampleCase;
 import org.smtpdoctor.samples.SampleLoader;
@@ -21,13 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smtp-doctor bench}: generates a realistic log from the sample replies and measures, on that file
- * in this run, the floor (read and split lines), {@code batch} end to end, and the same rules evaluated
- * naively; then the latency of single diagnoses and the peak memory.
+ * {@code smtp-doctor bench}: generates a realistic log from the sample replies, and one whose every line has a
+ * template of its own, and measures, on those files in this run, the floor (read and split lines),
+ * {@code batch} end to end with full and with compact records, Sisimai on the same lines where it is
+ * installed, and the same rules evaluated naively; then the latency of single diagnoses and the peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures batch throughput against the floor (reading lines) and the naive evaluation",
-                "(every wording by RE2/J one at a time, no cache) on a generated log, diagnose() latency",
+        description = {"Measures batch throughput (full and compact records) against the floor (reading lines),",
+                "Sisimai's Reason->match when installed, and the naive evaluation (every wording by RE2/J one",
+                "at a time, no cache) on a generated log and on one of distinct lines; diagnose() latency",
                 "and peak memory."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -36,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--lines", paramLabel = "N", defaultValue = "1000000",
             description = "Lines of the generated log (default: ${DEFAULT-VALUE}).")
     private long lines;
+
+    @Option(names = "--distinct-lines", paramLabel = "N", defaultValue = "100000",
+            description = "Lines of the generated log whose every line has a template of its own (default: ${DEFAULT-VALUE}).")
+    private long distinctLines;
 
     @Option(names = "--naive-lines", paramLabel = "N", defaultValue = "20000",
             description = "Lines (the log's first) for the slow baselines (default: ${DEFAULT-VALUE}).")
@@ -68,31 +76,42 @@ final class BenchCommand implements Callable<Integer> {
         List<String> wordings = wordings();
         LogGenerator generator = new LogGenerator(wordings, seed);
         Path log = keepLog != null ? keepLog : Files.createTempFile("smtp-doctor-bench", ".log");
+        Path distinct = Files.createTempFile("smtp-doctor-bench-distinct", ".log");
         Path head = null;
         try {
             generator.write(log, lines);
+            new LogGenerator(wordings, seed, true).write(distinct, distinctLines);
             head = Benchmark.head(log, naiveLines);
             out.printf("bench: %,d lines (%,d MB) from %d wordings plus 5%% unknown; %d cores; %s%n", lines,
                     Files.size(log) >> 20, generator.wordings(), cores, log);
+            out.printf("distinct log: %,d lines, the same wordings, each line with words of its own (a template of its own)%n",
+                    distinctLines);
             out.flush();
 
             Benchmark.floor(log); // warm-up
             Benchmark.Throughput floor = Benchmark.floor(log);
             Benchmark.batch(diagnoser, head, cores, true); // warm-up
-            Benchmark.Throughput batch = Benchmark.batch(diagnoser, log, cores, true);
+            Row full = new Row(Benchmark.batch(diagnoser, log, cores, true),
+                    Benchmark.batch(diagnoser, distinct, cores, true));
+            Row compact = new Row(Benchmark.batch(diagnoser, log, cores, true, RecordFields.compactRecords()),
+                    Benchmark.batch(diagnoser, distinct, cores, true, RecordFields.compactRecords()));
             Benchmark.batch(naive, Benchmark.head(head, Math.min(naiveLines, 2000)), cores, false); // warm-up
             Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores, false);
             Benchmark.Throughput onePass = Benchmark.batch(diagnoser, head, cores, false);
 
             out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
-            out.printf("batch   (end to end: cache + one pass, %d workers,      %,12.0f lines/s  %.2f of the floor; %,d MB of JSON rendered%n",
-                    cores, batch.linesPerSecond(), batch.linesPerSecond() / floor.linesPerSecond(), batch.bytes() >> 20);
-            out.printf("         records rendered, written to a counting sink)%n");
+            out.printf("batch, %d workers, records rendered to a counting sink:%n", cores);
+            row(out, "", "repetitive log", "distinct log", "");
+            row(out, "full records", full, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
+                    full.repetitive.linesPerSecond() / floor.linesPerSecond(), full.repetitive.bytes() >> 20));
+            row(out, "compact records (--compact)", compact, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
+                    compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20));
+            sisimai(out, log, distinct, full, compact);
             out.printf("naive   (every wording by RE2/J, one at a time: no     %,12.0f lines/s  (first %,d lines)%n",
                     naiveRun.linesPerSecond(), naiveRun.lines());
             out.printf("         cache, no one-pass matcher; same pipeline)%n");
             out.printf("one pass, no cache (each line in full; lines as naive)  %,10.0f lines/s%n", onePass.linesPerSecond());
-            out.printf("batch / naive: %.1fx%n", batch.linesPerSecond() / naiveRun.linesPerSecond());
+            out.printf("batch / naive: %.1fx%n", full.repetitive.linesPerSecond() / naiveRun.linesPerSecond());
 
             long[] warm = Benchmark.latencies(diagnoser, wordings, latencyCalls);
             out.printf("diagnose() warm, one thread, %,d calls over the sample replies: p50 %.1f us, p99 %.1f us, max %.1f us%n",
@@ -106,10 +125,43 @@ final class BenchCommand implements Callable<Integer> {
             if (keepLog == null) {
                 Files.deleteIfExists(log);
             }
+            Files.deleteIfExists(distinct);
             if (head != null) {
                 Files.deleteIfExists(head);
             }
         }
+    }
+
+    /** Sisimai's rate on the same two logs and ours against it; or why it was skipped. */
+    private static void sisimai(PrintWriter out, Path log, Path distinct, Row full, Row compact) throws IOException {
+        SisimaiBaseline sisimai = new SisimaiBaseline(SisimaiBaseline.MODULE);
+        String unavailable = sisimai.unavailable();
+        if (unavailable != null) {
+            out.printf("Sisimai skipped: %s (install it with: %s)%n", unavailable, SisimaiBaseline.INSTALL);
+            return;
+        }
+        Row rate = new Row(sisimai.run(log, full.repetitive.lines()), sisimai.run(distinct, full.distinct.lines()));
+        row(out, "Sisimai " + SisimaiBaseline.MODULE + "->match (perl)", rate, "lines/s on the same files");
+        row(out, "full / Sisimai", ratio(full.repetitive, rate.repetitive), ratio(full.distinct, rate.distinct), "");
+        row(out, "compact / Sisimai", ratio(compact.repetitive, rate.repetitive), ratio(compact.distinct, rate.distinct), "");
+    }
+
+    private static void row(PrintWriter out, String label, Row rates, String note) {
+        row(out, label, String.format("%,.0f", rates.repetitive.linesPerSecond()),
+                String.format("%,.0f", rates.distinct.linesPerSecond()), note);
+    }
+
+    /** One line of the batch table: a label, the repetitive and the distinct log's column, a note. */
+    private static void row(PrintWriter out, String label, String repetitive, String distinct, String note) {
+        out.printf("  %-40s %14s %14s  %s%n", label, repetitive, distinct, note);
+    }
+
+    private static String ratio(Benchmark.Throughput ours, Benchmark.Throughput theirs) {
+        return String.format("%.1fx", ours.linesPerSecond() / theirs.linesPerSecond());
+    }
+
+    /** One measurement on the repetitive log and on the distinct one. */
+    private record Row(Benchmark.Throughput repetitive, Benchmark.Throughput distinct) {
     }
 
     private List<String> wordings() {

@@ -9,6 +9,7 @@ import org.smtpdoctor.batch.BatchInput;
 import org.smtpdoctor.batch.BatchRunner;
 import org.smtpdoctor.batch.InputFormat;
 import org.smtpdoctor.batch.OutputFormat;
+import org.smtpdoctor.batch.RecordFields;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,10 +52,14 @@ final class InputOptions {
     }
 
     BatchRunner.Options options(Locale locale, OutputFormat output) {
+        return options(locale, output, RecordFields.every());
+    }
+
+    BatchRunner.Options options(Locale locale, OutputFormat output, RecordFields records) {
         InputFormat format = parse(InputFormat.class, "--input-format", inputFormat);
         BatchRunner.Options defaults = BatchRunner.Options.defaults(locale);
         return new BatchRunner.Options(locale, format, format.fields(field, column, keep), output,
-                threads == null ? defaults.workers() : threads, true);
+                threads == null ? defaults.workers() : threads, true, records);
     }
 
     /** An enum constant named on the command line in any case, e.g. {@code jsonl}. */

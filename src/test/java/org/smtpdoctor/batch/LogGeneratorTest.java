@@ -40,4 +40,31 @@ class LogGeneratorTest {
         long unknown = lines.stream().limit(4000).filter(line -> diagnoser.diagnose(line).category().startsWith("unknown.")).count();
         assertThat(unknown).as("unknown replies among 4,000 lines").isBetween(4000 * 5 / 100L, 4000 * 15 / 100L);
     }
+
+    @Test
+    void theDistinctLogGivesEveryLineATemplateOfItsOwnAndStillTheRulesWordings() throws IOException {
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Path log = temp.resolve("distinct.log");
+
+        new LogGenerator(SampleTexts.all(), 7, true).write(log, 20_000);
+
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(20_000).doesNotHaveDuplicates();
+        ReplyTemplate templates = diagnoser.replyTemplate();
+        assertThat(lines.stream().map(templates::template).distinct().count())
+                .as("templates: the cache would diagnose every line in full").isEqualTo(20_000);
+        long unknown = lines.stream().limit(2000).filter(line -> diagnoser.diagnose(line).category().startsWith("unknown.")).count();
+        assertThat(unknown).as("the added words leave the wordings recognisable").isLessThan(2000 * 15 / 100L);
+    }
+
+    @Test
+    void distinctTagsDoNotRepeatAndHoldNoDigitsOrHexWords() {
+        Set<String> tags = new HashSet<>();
+        for (long i = 0; i < 100_000; i++) {
+            tags.add(LogGenerator.tag(i));
+        }
+        assertThat(tags).hasSize(100_000);
+        assertThat(tags).allMatch(tag -> tag.matches("[g-z]{4}(-[g-z]{4}){2}"));
+        assertThat(LogGenerator.tag(LogGenerator.DISTINCT_LINES - 1)).isNotEqualTo(LogGenerator.tag(0));
+    }
 }

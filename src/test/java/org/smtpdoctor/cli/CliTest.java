@@ -100,6 +100,37 @@ class CliTest {
     }
 
     @Test
+    void batchRefusesAnUnknownFieldNamingTheFieldsAndWritesNothing() {
+        CliRun r = run("batch", "--fields", "category,advice", "samples/logs/mail-errors.log");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown field 'advice'").contains("category,basis,code,enhancedCode");
+        assertThat(r.out()).isEmpty();
+        assertThat(run("batch", "--compact", "--fields", "category", "samples/logs/mail-errors.log").exit()).isEqualTo(2);
+        assertThat(run("batch", "--dictionary", temp.resolve("d.json").toString(), "samples/logs/mail-errors.log").exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void batchCompactWritesTheDictionaryOfEveryCategoryWhoseAdviceItLeftOut() throws IOException {
+        Path records = temp.resolve("records.jsonl");
+        Path dictionary = temp.resolve("advice.json");
+
+        CliRun r = run("batch", "--compact", "--dictionary", dictionary.toString(), "--output", records.toString(),
+                "samples/logs/mail-errors.log");
+
+        assertThat(r.exit()).isZero();
+        JsonNode advice = JSON.readTree(dictionary.toFile());
+        List<String> lines = Files.readAllLines(records);
+        assertThat(lines).hasSameSizeAs(Files.readAllLines(Path.of("samples/logs/mail-errors.log")));
+        for (String line : lines) {
+            JsonNode record = JSON.readTree(line);
+            if (!record.has("title")) {
+                assertThat(advice.get(record.get("category").asText()).get("title").asText()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void batchSaysWhichInputCannotBeOpened() {
         CliRun r = run("batch", temp.resolve("missing.log").toString());
         assertThat(r.exit()).isEqualTo(2);
