@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
  * installed, and the same rules evaluated naively; then the latency of single diagnoses and the peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures batch throughput (full and compact records) against the floor (reading lines),",
-                "Sisimai's Reason->match when installed, and the naive evaluation (every wording by RE2/J one",
-                "at a time, no cache) on a generated log and on one of distinct lines; diagnose() latency",
-                "and peak memory."})
+        // One string: picocli prints each array element as a line of its own, and wraps a string itself.
+        description = "Measures batch throughput (full and compact records) against the floor (reading lines),"
+                + " Sisimai's Reason->match when installed, and the naive evaluation (every wording by RE2/J one"
+                + " at a time, no cache) on a generated log and on one of distinct lines; diagnose() latency"
+                + " and peak memory.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
