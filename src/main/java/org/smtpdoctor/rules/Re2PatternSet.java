@@ -41,6 +41,7 @@ final class Re2PatternSet implements PatternSet {
         return mayMatch(required[index], TextPatterns.fold(text)) && patterns.get(index).matcher(text).find();
     }
 
+    /** Whether {@code foldedText} holds one of the literals a match needs ({@code null}: none is needed). */
     static boolean mayMatch(String[] literals, String foldedText) {
         if (literals == null) {
             return true;

@@ -138,15 +138,7 @@ public final class TextPatterns {
         }
         String[] literals = required.computeIfAbsent(pattern,
                 p -> Optional.ofNullable(RequiredLiterals.of(p)).map(set -> set.toArray(String[]::new))).orElse(null);
-        if (literals == null) {
-            return true;
-        }
-        for (String literal : literals) {
-            if (foldedText.contains(literal)) {
-                return true;
-            }
-        }
-        return false;
+        return Re2PatternSet.mayMatch(literals, foldedText);
     }
 
     /**
