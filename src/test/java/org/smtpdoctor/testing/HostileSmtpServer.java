@@ -7,11 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,23 +21,17 @@ public final class HostileSmtpServer implements AutoCloseable {
         void run(InputStream in, OutputStream out) throws IOException, InterruptedException;
     }
 
-    private final ServerSocket listener;
     private final Attack attack;
     private final AtomicLong sent = new AtomicLong();
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "hostile-smtp");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LoopbackListener listener;
 
     private HostileSmtpServer(Attack attack, boolean implicitTls) throws IOException {
         this.attack = attack;
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        this.listener = implicitTls
+        ServerSocket socket = implicitTls
                 ? ScriptedSmtpServer.serverContext().getServerSocketFactory().createServerSocket(0, 10, loopback)
                 : new ServerSocket(0, 10, loopback);
-        threads.execute(this::acceptLoop);
+        this.listener = new LoopbackListener(socket, "hostile-smtp", this::converse);
     }
 
     /** A plain-text server running {@code attack} on every connection. */
@@ -56,7 +45,7 @@ public final class HostileSmtpServer implements AutoCloseable {
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return listener.port();
     }
 
     /** Bytes written to clients so far (what the kernel accepted, not what the client read). */
@@ -87,18 +76,6 @@ public final class HostileSmtpServer implements AutoCloseable {
         };
     }
 
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket s = listener.accept();
-                open.add(s);
-                threads.execute(() -> converse(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
     private void converse(Socket socket) {
         try (socket) {
             OutputStream counting = new OutputStream() {
@@ -124,23 +101,6 @@ public final class HostileSmtpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }

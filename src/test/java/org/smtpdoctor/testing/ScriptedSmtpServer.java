@@ -14,9 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -40,13 +37,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<Step, String> replies;
     private final boolean implicitTls;
     private final String[] cipherSuites;
-    private final ServerSocket listener;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "scripted-smtp");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final LoopbackListener listener;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final SSLContext tls;
 
@@ -56,16 +47,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this.cipherSuites = b.cipherSuites;
         this.tls = serverContext();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        ServerSocket socket;
         if (implicitTls) {
             SSLServerSocket ssl = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 10, loopback);
             if (cipherSuites != null) {
                 ssl.setEnabledCipherSuites(cipherSuites);
             }
-            this.listener = ssl;
+            socket = ssl;
         } else {
-            this.listener = new ServerSocket(0, 10, loopback);
+            socket = new ServerSocket(0, 10, loopback);
         }
-        threads.execute(this::acceptLoop);
+        this.listener = new LoopbackListener(socket, "scripted-smtp", this::converse);
     }
 
     public static Builder builder() {
@@ -73,24 +65,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return listener.port();
     }
 
     /** The commands received so far, as sent (AUTH arguments included: the tests' passwords are fake). */
     public List<String> commands() {
         return List.copyOf(commands);
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket s = listener.accept();
-                open.add(s);
-                threads.execute(() -> converse(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void converse(Socket socket) {
@@ -209,7 +189,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         if (cipherSuites != null) {
             ssl.setEnabledCipherSuites(cipherSuites);
         }
-        open.add(ssl);
+        listener.track(ssl);
         ssl.startHandshake();
         return ssl;
     }
@@ -231,24 +211,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 
     /** Sets the script. */
