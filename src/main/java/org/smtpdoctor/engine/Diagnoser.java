@@ -120,7 +120,7 @@ public final class Diagnoser implements AutoCloseable {
                 new Budget(budgetNanos));
         StatelessKieSession session = rules.sessions().newStatelessKieSession();
         try {
-            session.execute(fact);
+            session.execute(fact.facts());
         } catch (RuntimeException e) {
             // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());

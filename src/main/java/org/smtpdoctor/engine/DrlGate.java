@@ -30,10 +30,10 @@ import org.smtpdoctor.wording.DrlWriter;
  * checked on Drools' own parse tree (the package descriptors), so that a rule file can only test a reply
  * and conclude a category, never run code.
  *
- * <p>What passes: patterns over {@code Reply} and {@code TextMatch}; constraints made of Reply's properties,
- * literals, comparisons, {@code contains} on {@code exceptions}, {@code &&}, {@code ||}, {@code !}, and the
- * text tests {@code has}/{@code says} with one literal argument; {@code from} only over {@code r.find("...")}
- * or {@code r.wording("...")}; {@code not}, {@code exists}, {@code and}, {@code or} of such patterns; a
+ * <p>What passes: patterns over {@code Reply}, {@code Said( id == "..." )} and {@code TextMatch}; constraints
+ * made of Reply's properties, literals, comparisons, {@code contains} on {@code exceptions}, {@code &&},
+ * {@code ||}, {@code !}, and the text test {@code has} with one literal argument; {@code from} only over
+ * {@code r.find("...")}; {@code not}, {@code exists}, {@code and}, {@code or} of such patterns; a
  * consequence that is exactly {@code conclude(kcontext, "category"[, "name", "value"])}. Everything else
  * ({@code eval}, {@code accumulate}, {@code collect}, {@code matches}, method calls on values, functions,
  * globals, queries, declarations, rule attributes, imports beyond the vocabulary) is refused at its
@@ -41,13 +41,15 @@ import org.smtpdoctor.wording.DrlWriter;
  */
 final class DrlGate {
     private static final Set<String> IMPORTS = Set.of("org.smtpdoctor.rules.*", "org.smtpdoctor.rules.Reply",
-            "org.smtpdoctor.rules.TextMatch");
+            "org.smtpdoctor.rules.Said", "org.smtpdoctor.rules.TextMatch");
+    /** The fact of a wording set that occurs in the text, and the text test it stands for in {@link Findings}. */
+    static final String SAID = "Said";
     private static final String CONCLUDE = "org.smtpdoctor.rules.Vocabulary.conclude";
-    private static final Set<String> FACTS = Set.of("Reply", "TextMatch");
+    private static final Set<String> FACTS = Set.of("Reply", SAID, "TextMatch");
     private static final Set<String> PROPERTIES = Set.of("code", "enhanced", "enhancedClass", "enhancedSubject",
             "enhancedDetail", "text", "stage", "exceptions");
-    private static final Set<String> TESTS = Set.of("has", "says");
-    private static final Set<String> SOURCES = Set.of("find", "wording");
+    private static final Set<String> TESTS = Set.of("has");
+    private static final Set<String> SOURCES = Set.of("find");
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<", "<=", ">", ">=", "contains");
     private static final String VOCABULARY = " (a rule may only test the reply and conclude a category)";
 
@@ -157,11 +159,12 @@ final class DrlGate {
         String type = pattern.getObjectType();
         if (pattern.getSource() != null && !(pattern.getSource() instanceof FromDescr)) {
             refuse(pattern, name(pattern.getSource()) + " is not part of the rule vocabulary: 'from' may only read"
-                    + " r.find(\"...\") or r.wording(\"...\")");
+                    + " r.find(\"...\")");
             return;
         }
         if (!FACTS.contains(type)) {
-            refuse(pattern, "pattern over " + type + ": rules match only Reply (and TextMatch from r.find(...))");
+            refuse(pattern, "pattern over " + type + ": rules match only Reply, Said( id == \"...\" ) and TextMatch"
+                    + " from r.find(...)");
             return;
         }
         if (pattern.isQuery() || !pattern.getBehaviors().isEmpty()) {
@@ -180,7 +183,11 @@ final class DrlGate {
             return;
         }
         if (pattern.getSource() != null) {
-            refuse(pattern, "Reply is the fact itself, not 'from' anything");
+            refuse(pattern, type + " is a fact itself, not 'from' anything");
+            return;
+        }
+        if (type.equals(SAID)) {
+            checkSaid(pattern);
             return;
         }
         if (pattern.getIdentifier() != null) {
@@ -195,13 +202,42 @@ final class DrlGate {
         }
     }
 
+    /** Exactly {@code Said( id == "literal" )}: the wording set is a literal the loader checks exists. */
+    private void checkSaid(PatternDescr pattern) {
+        List<? extends BaseDescr> constraints = pattern.getConstraint().getDescrs();
+        String id = constraints.size() == 1 && constraints.get(0) instanceof ExprConstraintDescr expr
+                ? saidId(expr.getExpression()) : null;
+        if (id == null || pattern.getIdentifier() != null) {
+            refuse(pattern, "Said takes exactly one constraint and no binding: Said( id == \"family.name/1\" ),"
+                    + " naming the wordings of a YAML rule");
+            return;
+        }
+        ExprConstraintDescr expr = (ExprConstraintDescr) constraints.get(0);
+        textTests.add(new Use(SAID, id, expr.getLine(), expr.getColumn() + 1));
+    }
+
+    /** The literal of {@code id == "literal"}, or null for any other expression. */
+    private static String saidId(String expression) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expression);
+        if (parser.hasErrors() || tree == null || tree.getDescrs().size() != 1
+                || !(tree.getDescrs().get(0) instanceof RelationalExprDescr relation) || !relation.getOperator().equals("==")
+                || relation.getParameters() != null && !relation.getParameters().isEmpty()
+                || !(relation.getLeft() instanceof AtomicExprDescr left) || !left.getExpression().strip().equals("id")
+                || !(relation.getRight() instanceof AtomicExprDescr right)) {
+            return null;
+        }
+        List<Token> tokens = DrlAtoms.tokens(right.getExpression());
+        return tokens != null && DrlAtoms.shape(tokens, 0, Kind.STRING) ? tokens.get(0).value() : null;
+    }
+
     private void checkFrom(FromDescr from, Set<String> replyBindings) {
         String text = from.getDataSource() == null ? "" : from.getDataSource().toString();
         List<Token> tokens = DrlAtoms.tokens(text);
         if (tokens == null || !DrlAtoms.shape(tokens, 0, Kind.NAME, ".", Kind.NAME, "(", Kind.STRING, ")")
                 || !replyBindings.contains(tokens.get(0).value()) || !SOURCES.contains(tokens.get(2).value())) {
-            refuse(from, "'from " + abbreviate(text) + "': 'from' may only read r.find(\"pattern\") or"
-                    + " r.wording(\"id\") of a Reply bound as r");
+            refuse(from, "'from " + abbreviate(text) + "': 'from' may only read r.find(\"pattern\") of a Reply"
+                    + " bound as r");
             return;
         }
         textTests.add(new Use(tokens.get(2).value(), tokens.get(4).value(), from.getLine(), from.getColumn() + 1));
@@ -242,7 +278,7 @@ final class DrlGate {
         }
     }
 
-    /** A property, a literal, or {@code [!]has/says("literal")}. */
+    /** A property, a literal, or {@code [!]has("literal")}. */
     private void checkAtom(String atom, ExprConstraintDescr in) {
         List<Token> tokens = DrlAtoms.tokens(atom);
         int from = 0;

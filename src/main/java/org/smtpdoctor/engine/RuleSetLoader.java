@@ -188,18 +188,18 @@ final class RuleSetLoader {
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
             locations.put(RuleSet.key(file.category().family(), name), ref);
             loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params()), rule));
-            drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), "wording", rule.says())
-                    + legend(DrlWriter.unlessId(category, i + 1), "says", rule.unless()));
+            drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), rule.says())
+                    + legend(DrlWriter.unlessId(category, i + 1), rule.unless()));
         }
     }
 
     /** For readers of the generated DRL: which wordings an id stands for, and the RE2 pattern each became. */
-    private static String legend(String id, String function, List<RuleWording> wordings) {
+    private static String legend(String id, List<RuleWording> wordings) {
         if (wordings.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("// ").append(function).append("(\"").append(id)
-                .append("\"): the first of these to occur (RE2, case-insensitive)\n");
+        StringBuilder b = new StringBuilder("// Said( id == \"").append(id)
+                .append("\" ): any of these occurs; the first to occur gives the parameters (RE2, case-insensitive)\n");
         for (RuleWording w : wordings) {
             b.append("//   ").append(w.wording().written()).append("  =>  ").append(w.wording().pattern()).append('\n');
         }
@@ -271,10 +271,10 @@ final class RuleSetLoader {
 
     private static void checkTextTests(Drl drl, DrlGate.Findings findings, TextPatterns patterns, Problems problems) {
         for (DrlGate.Use use : findings.textTests()) {
-            if (use.function().equals("says") || use.function().equals("wording")) {
+            if (use.function().equals(DrlGate.SAID)) {
                 if (!patterns.hasWordings(use.value())) {
                     problems.error(drl.file(), use.line(), use.column(), "no rule file defines the wordings '"
-                            + use.value() + "': says(...) and wording(...) name the wordings of a YAML rule");
+                            + use.value() + "': Said( id == \"...\" ) names the wordings of a YAML rule");
                 }
                 continue;
             }
@@ -360,7 +360,7 @@ final class RuleSetLoader {
     private static void warmUp(KieBase kieBase, TextPatterns patterns) {
         Reply probe = new Reply(new ReplyParser().parse("421 4.3.0 smtp-doctor warm-up"), patterns,
                 new Budget(Duration.ofMinutes(1).toNanos()));
-        kieBase.newStatelessKieSession().execute(probe);
+        kieBase.newStatelessKieSession().execute(probe.facts());
     }
 
     /** A hash of every file's name and content: the same files give the same version. */

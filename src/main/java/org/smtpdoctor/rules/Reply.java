@@ -2,7 +2,6 @@ package org.smtpdoctor.rules;
 
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.smtpdoctor.reply.EnhancedStatusCode;
 import org.smtpdoctor.reply.ParsedReply;
@@ -14,8 +13,8 @@ import org.smtpdoctor.reply.ParsedReply;
  * ("5.7.8", or "" when none), {@code enhancedClass}, {@code enhancedSubject}, {@code enhancedDetail},
  * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in:
  * {@code exceptions contains "UnknownHostException"}), {@code stage} ("end-of-data", or "" when unknown).
- * Text tests: {@code says("id")} and {@code wording("id")} for the wordings of a YAML rule (rules generated
- * from YAML name them by id); {@code has("pattern")} in a constraint, {@code find("pattern")} after
+ * The wordings of YAML rules are not tested here but found before the rules run, each set that occurs in the
+ * text a {@link Said} fact ({@link #facts()}). Text tests for hand-written DRL: {@code has("pattern")} in a constraint, {@code find("pattern")} after
  * {@code from} when named groups should become parameters, for hand-written DRL. Patterns are RE2,
  * case-insensitive.
  *
@@ -28,7 +27,6 @@ public final class Reply {
     private final List<Verdict> verdicts = new ArrayList<>();
     private final Budget budget;
     private String folded;
-    private BitSet matched;
     private String overBudgetAt;
 
     /**
@@ -82,43 +80,21 @@ public final class Reply {
         return parsed.exceptions();
     }
 
-    /** True when one of the wordings of the set {@code id} occurs in the text. */
-    public boolean says(String id) {
-        if (overBudget(id)) {
-            return false;
-        }
-        BitSet found = matched();
-        for (int index : patterns.wordings(id)) {
-            if (found.get(index)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * The first wording of the set {@code id} (in the rule's order) that occurs in the text, with its
-     * placeholders as parameters, or null (which {@code from} skips).
+     * The facts to evaluate: this reply and a {@link Said} for each wording set that occurs in its text (one pass
+     * over it). When the budget is spent before the pass or by it, no wording set counts as said.
      */
-    public TextMatch wording(String id) {
-        if (overBudget(id)) {
-            return null;
-        }
-        BitSet found = matched();
-        for (int index : patterns.wordings(id)) {
-            if (found.get(index)) {
-                return new TextMatch(patterns.wording(index), parsed.text());
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(this);
+        String scan = "the wordings of every rule";
+        if (!overBudget(scan)) {
+            List<Said> said = patterns.said(this, parsed.text());
+            if (!overBudget(scan)) {
+                facts.addAll(said);
             }
         }
-        return null;
-    }
-
-    /** The wording patterns that occur in the text: one pass, on the first wording test of the evaluation. */
-    private BitSet matched() {
-        if (matched == null) {
-            matched = patterns.matching(parsed.text());
-        }
-        return matched;
+        return facts;
     }
 
     /** True when the pattern occurs anywhere in the text (case-insensitive). */

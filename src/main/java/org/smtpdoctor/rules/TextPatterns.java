@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * input, so no pattern a rule author writes can make the engine hang on a long line.
  *
  * <p>The wordings of YAML rules are matched all at once: one pass over a text gives the set of wording
- * patterns that occur in it ({@link PatternSet}), and {@code says}/{@code wording} look their ids up in that
- * set. The patterns of hand-written DRL ({@code has}/{@code find}) run one at a time, each behind a literal
+ * patterns that occur in it ({@link PatternSet}), and each wording set with a pattern among them becomes a
+ * {@link Said} fact for the rules. The patterns of hand-written DRL ({@code has}/{@code find}) run one at a time, each behind a literal
  * prefilter ({@link RequiredLiterals}): a text that lacks all the words a match needs is not handed to the
  * regex engine. Neither changes a result; {@link #unfiltered()} runs every pattern by RE2/J alone, the
  * baseline for comparisons.
@@ -33,7 +33,14 @@ public final class TextPatterns {
     private final Map<String, Integer> wordingIndexes = new ConcurrentHashMap<>();
     private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
-    private volatile PatternSet scan;
+    private volatile Scan scan;
+
+    /**
+     * The one-pass matcher and, per pattern, the wording sets it belongs to (a pattern written in two rules is
+     * matched once): made on the first text, once every set is defined.
+     */
+    private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, int[][] setsOfPattern) {
+    }
 
     public TextPatterns() {
         this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ArrayList<>(), new ConcurrentHashMap<>(), true);
@@ -79,43 +86,71 @@ public final class TextPatterns {
         return wordingSets.containsKey(id);
     }
 
-    /** The indexes of the patterns of wording set {@code id}, in order; empty for an id no rule file defines. */
-    int[] wordings(String id) {
-        return wordingSets.getOrDefault(id, NONE);
-    }
-
-    private static final int[] NONE = new int[0];
-
-    /** The wording pattern at {@code index}. */
-    Pattern wording(int index) {
-        return wordingPatterns.get(index);
-    }
-
     /**
-     * The indexes of every wording pattern that occurs in {@code text}, found in one pass ({@link PatternSet});
-     * unfiltered, by RE2/J on each pattern in turn.
+     * The wording sets that occur in {@code text}, each with the first of its patterns (in the rule's order) that
+     * does: one pass over the text ({@link PatternSet}); unfiltered, by RE2/J on each pattern in turn.
      */
-    BitSet matching(String text) {
-        if (!prefilter) {
-            BitSet found = new BitSet();
-            for (int i = 0; i < wordingPatterns.size(); i++) {
-                if (wordingPatterns.get(i).matcher(text).find()) {
-                    found.set(i);
+    List<Said> said(Reply reply, String text) {
+        Scan index = scan();
+        BitSet found = prefilter ? index.patterns().matching(text) : eachInTurn(text);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        BitSet sets = new BitSet(index.setIds().length);
+        for (int p = found.nextSetBit(0); p >= 0; p = found.nextSetBit(p + 1)) {
+            for (int set : index.setsOfPattern()[p]) {
+                sets.set(set);
+            }
+        }
+        List<Said> said = new ArrayList<>(sets.cardinality());
+        for (int set = sets.nextSetBit(0); set >= 0; set = sets.nextSetBit(set + 1)) {
+            for (int p : index.setPatterns()[set]) {
+                if (found.get(p)) {
+                    said.add(new Said(reply, index.setIds()[set], new TextMatch(wordingPatterns.get(p), text)));
+                    break;
                 }
             }
-            return found;
         }
-        PatternSet set = scan;
-        if (set == null) {
+        return said;
+    }
+
+    private BitSet eachInTurn(String text) {
+        BitSet found = new BitSet();
+        for (int i = 0; i < wordingPatterns.size(); i++) {
+            if (wordingPatterns.get(i).matcher(text).find()) {
+                found.set(i);
+            }
+        }
+        return found;
+    }
+
+    private Scan scan() {
+        Scan index = scan;
+        if (index == null) {
             synchronized (this) {
-                set = scan;
-                if (set == null) {
-                    set = PatternSet.of(wordingPatterns);
-                    scan = set;
+                index = scan;
+                if (index == null) {
+                    index = buildScan();
+                    scan = index;
                 }
             }
         }
-        return set.matching(text);
+        return index;
+    }
+
+    private Scan buildScan() {
+        String[] ids = wordingSets.keySet().stream().sorted().toArray(String[]::new);
+        int[][] setPatterns = new int[ids.length][];
+        List<List<Integer>> setsOf = new ArrayList<>();
+        wordingPatterns.forEach(p -> setsOf.add(new ArrayList<>()));
+        for (int set = 0; set < ids.length; set++) {
+            setPatterns[set] = wordingSets.get(ids[set]);
+            for (int p : setPatterns[set]) {
+                setsOf.get(p).add(set);
+            }
+        }
+        int[][] setsOfPattern = setsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return new Scan(prefilter ? PatternSet.of(wordingPatterns) : null, ids, setPatterns, setsOfPattern);
     }
 
     /**

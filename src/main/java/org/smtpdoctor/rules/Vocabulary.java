@@ -15,8 +15,8 @@ public final class Vocabulary {
     }
 
     /**
-     * Records that the firing rule diagnoses its {@link Reply} as {@code category}; the named groups of
-     * every {@link TextMatch} the rule matched become parameters.
+     * Records that the firing rule diagnoses its {@link Reply} as {@code category}; the placeholders of every
+     * {@link Said} and the named groups of every {@link TextMatch} the rule matched become parameters.
      */
     public static void conclude(RuleContext kcontext, String category) {
         record(kcontext, category, new LinkedHashMap<>());
@@ -38,6 +38,9 @@ public final class Vocabulary {
         for (Object fact : kcontext.getMatch().getObjects()) {
             if (fact instanceof Reply r) {
                 reply = r;
+            } else if (fact instanceof Said s) {
+                reply = s.reply();
+                params.putAll(s.match().params());
             } else if (fact instanceof TextMatch m) {
                 params.putAll(m.params());
             }

@@ -46,7 +46,7 @@ public final class DrlWriter {
         drl.append("// Generated from ").append(file.category().ruleFile()).append(" by smtp-doctor: edit the YAML, not this.\n")
                 .append("package ").append(file.category().family()).append(";\n\n")
                 .append("import org.smtpdoctor.rules.Reply;\n")
-                .append("import org.smtpdoctor.rules.TextMatch;\n")
+                .append("import org.smtpdoctor.rules.Said;\n")
                 .append("import function org.smtpdoctor.rules.Vocabulary.conclude;\n");
         List<String> blocks = new ArrayList<>();
         List<WordingRule> rules = file.rules();
@@ -66,11 +66,18 @@ public final class DrlWriter {
         if (rule.layer() == RuleLayer.CONCEPT) {
             drl.append(' ').append(LAYER_ANNOTATION);
         }
-        drl.append("\nwhen\n")
-                .append("    r : Reply( ").append(String.join(", ", constraints(rule, category, index)))
-                .append(" )\n");
+        drl.append("\nwhen\n");
+        // The wording first: Drools hashes Said( id == "..." ) across all rules, so only the rules whose
+        // wordings occur in the text are looked at further.
         if (!rule.says().isEmpty()) {
-            drl.append("    TextMatch( ) from r.wording(").append(literal(saysId(category, index))).append(")\n");
+            drl.append("    Said( id == ").append(literal(saysId(category, index))).append(" )\n");
+        }
+        List<String> constraints = constraints(rule);
+        if (rule.says().isEmpty() || !constraints.isEmpty()) {
+            drl.append("    Reply( ").append(String.join(", ", constraints)).append(" )\n");
+        }
+        if (!rule.unless().isEmpty()) {
+            drl.append("    not Said( id == ").append(literal(unlessId(category, index))).append(" )\n");
         }
         drl.append("then\n    conclude(kcontext, ").append(literal(category));
         if (rule.provider() != null) {
@@ -80,7 +87,7 @@ public final class DrlWriter {
         return drl.toString();
     }
 
-    private static List<String> constraints(WordingRule rule, String category, int index) {
+    private static List<String> constraints(WordingRule rule) {
         List<String> constraints = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         if (rule.codes() != null) {
@@ -99,9 +106,6 @@ public final class DrlWriter {
         if (!rule.exceptions().isEmpty()) {
             constraints.add(String.join(" || ",
                     rule.exceptions().stream().map(e -> "exceptions contains " + literal(e)).toList()));
-        }
-        if (!rule.unless().isEmpty()) {
-            constraints.add("!says(" + literal(unlessId(category, index)) + ")");
         }
         return constraints;
     }

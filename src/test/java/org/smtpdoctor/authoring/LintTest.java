@@ -236,7 +236,7 @@ class LintTest {
         String drl = RuleLinter.generatedDrl(SourceTree.of(rules.root()), "auth.too-many-attempts");
         assertThat(drl).contains("// Generated from auth/too-many-attempts.yaml")
                 .contains("rule \"auth.too-many-attempts: too many failed logins\"")
-                .contains("from r.wording(\"auth.too-many-attempts/1\")")
+                .contains("Said( id == \"auth.too-many-attempts/1\" )")
                 .doesNotContain("rate.");
         assertThat(RuleLinter.generatedDrl(SourceTree.of(rules.root()), "rate.limited"))
                 .contains("// Generated from rate/limited.yaml").doesNotContain("auth.");

@@ -167,7 +167,7 @@ class StaffWorkflowTest {
                 temp.resolve("none").toString());
         assertThat(r.out()).startsWith("// Generated from rate/daily-quota.yaml by smtp-doctor")
                 .contains("rule \"rate.daily-quota: the account has used up its sending quota\"")
-                .contains("TextMatch( ) from r.wording(\"rate.daily-quota/1\")")
+                .contains("Said( id == \"rate.daily-quota/1\" )")
                 .contains("conclude(kcontext, \"rate.daily-quota\");");
         CliRun all = run("lint", "--show-drl", "--rules", rules.root().toString(), "--samples", temp.resolve("none").toString());
         assertThat(all.out()).contains("rule \"rate.daily-quota: the account has used up its sending quota\"");

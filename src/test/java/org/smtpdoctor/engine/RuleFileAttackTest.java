@@ -87,7 +87,18 @@ class RuleFileAttackTest {
                 new Attack("a global", "global java.util.List sink;\n" + rule("Reply( code == 454 )", CONCLUDE), 4, "global"),
                 new Attack("a query", "query touch() Reply( ) end\n" + rule("Reply( code == 454 )", CONCLUDE), 4, "query"),
                 new Attack("a declared type", "declare Touch path : String end\n" + rule("Reply( code == 454 )", CONCLUDE),
-                        4, "declare"));
+                        4, "declare"),
+                new Attack("code as the id of a wording set",
+                        rule("Said( id == String.valueOf(new java.io.File(\"MARKER\").createNewFile()) )", CONCLUDE), 7,
+                        "Said takes exactly one constraint"),
+                new Attack("a Said bound to run methods on it later",
+                        rule("$s : Said( id == \"auth.too-many-attempts/1\" )", CONCLUDE), 7, "no binding"),
+                new Attack("a second constraint on Said",
+                        rule("Said( id == \"auth.too-many-attempts/1\", id.length() > 0 )", CONCLUDE), 7,
+                        "exactly one constraint"),
+                new Attack("Said from an expression",
+                        rule("Said( id == \"x\" ) from new java.io.File(\"MARKER\").createNewFile()", CONCLUDE), 7,
+                        "not 'from' anything"));
     }
 
     /** A rule after the header (lines 1-4): name on line 5, condition from line 7, consequence on line 9 (if one line). */
@@ -143,12 +154,27 @@ class RuleFileAttackTest {
                 + "    r : Reply( code == 454 || enhanced == \"4.7.0\", !(code == 535), exceptions contains \"X\" || stage != \"rcpt\","
                 + " has(\"too many \\\"bad\\\" logins\"), !has(\"greylist\") )\n"
                 + "    not Reply( code == 550 )\n"
+                + "    Said( id == \"auth.too-many-attempts/1\" )\n"
+                + "    not Said( id == \"rate.limited/1\" )\n"
                 + "    TextMatch( ) from r.find(\"from (?P<host>[a-z.]+)\")\nthen\n"
                 + "    conclude(kcontext, \"auth.too-many-attempts\", \"provider\", \"Acme \\\\ \\\"Mail\\\"\");\nend\n");
         Diagnosis d = Diagnoser.builder().rulesDirectory(rules.root()).build()
-                .diagnose("454 4.7.0 Too many \"bad\" logins from mx.example.com");
+                .diagnose("454 4.7.0 Too many \"bad\" logins from mx.example.com: too many login attempts");
         assertThat(d.category()).isEqualTo("auth.too-many-attempts");
         assertThat(d.params()).containsEntry("host", "mx.example.com").containsEntry("provider", "Acme \\ \"Mail\"");
+    }
+
+    @Test
+    void aSaidOfNoRuleFileIsAnErrorAtItsPlace() {
+        TestRules rules = TestRules.copyInto(temp).write(FILE, HEADER + rule("Said( id == \"auth.too-many-attempts/99\" )",
+                CONCLUDE));
+        Throwable thrown = catchThrowable(() -> Diagnoser.builder().rulesDirectory(rules.root()).build());
+        assertThat(thrown).isInstanceOf(ProblemsException.class);
+        assertThat(((ProblemsException) thrown).problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(FILE);
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).contains("no rule file defines the wordings 'auth.too-many-attempts/99'");
+        });
     }
 
     @Test
