@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * What the text must contain for a case-insensitive RE2 pattern to have any chance of matching, read
- * from the pattern's source: a set of lower-case ASCII strings of which every match contains at least one.
+ * from the pattern's source: a set of {@link TextPatterns#fold(String) folded} strings of which every match
+ * contains at least one.
  *
  * <p>Why from the source: RE2/J keeps its parsed syntax tree private, and the patterns rule authors
  * write are plain (words, groups, alternations, classes, repeats). The analysis is conservative:
- * a class, a dot, a non-ASCII letter or an optional part contributes nothing; anything this reader does
+ * a class, a dot, a letter of a script whose case folding is not simple, or an optional part contributes nothing; anything this reader does
  * not understand (flags other than {@code i}, {@code \Q...\E}) gives no filter at all, so the pattern
  * always runs. A concatenation needs all its parts, so the longest single part is enough; an
  * alternation needs one of its branches, so each branch must bring a literal or the whole gives none.
@@ -63,6 +64,20 @@ final class RequiredLiterals {
         } catch (IllegalArgumentException unsupported) {
             return Set.of();
         }
+    }
+
+    /**
+     * Whether RE2's case folding of {@code c} is what {@link TextPatterns#fold(char)} makes of it: the Latin
+     * letters of Latin-1 and Latin Extended-A (German, French, Spanish, Polish... wordings), Cyrillic, and
+     * the scripts without case (CJK, kana, Hangul). Elsewhere (Greek, for one) orbits exist that Java's
+     * upper and lower casing do not join, so such a character brings no literal.
+     */
+    static boolean foldsSimply(char c) {
+        return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7
+                || c >= 0x400 && c <= 0x4FF
+                || c >= 0x3040 && c <= 0x30FF
+                || c >= 0x4E00 && c <= 0x9FFF
+                || c >= 0xAC00 && c <= 0xD7A3;
     }
 
     private Facts readAll() {
@@ -177,7 +192,7 @@ final class RequiredLiterals {
             return Facts.UNKNOWN;
         }
         Set<String> options = new LinkedHashSet<>();
-        members.chars().forEach(c -> options.add(String.valueOf(Character.toLowerCase((char) c))));
+        members.chars().forEach(c -> options.add(String.valueOf(TextPatterns.fold((char) c))));
         return new Facts(options, null);
     }
 
@@ -257,11 +272,12 @@ final class RequiredLiterals {
         }
 
         static Facts literal(char c) {
-            if (c > 0x7F) {
-                return UNKNOWN; // non-ASCII case folding is not the text's simple lower-casing
+            if (c > 0x7F && !foldsSimply(c)) {
+                return UNKNOWN;
             }
-            return new Facts(Set.of(String.valueOf(Character.toLowerCase(c))), null);
+            return new Facts(Set.of(String.valueOf(TextPatterns.fold(c))), null);
         }
+
 
         Facts orEmpty() {
             if (exact == null || exact.size() >= MAX_ALTERNATIVES) {

@@ -177,14 +177,15 @@ public final class TextPatterns {
     }
 
     /**
-     * The text as the prefilter compares it: ASCII letters lower-cased, and the two non-ASCII letters
-     * that RE2 case-folds onto ASCII ones (U+017F long s, U+212A Kelvin sign) mapped onto them.
+     * The text as the prefilter compares it: each character {@link #fold(char) folded}. Every character RE2's
+     * case-insensitive matching takes for a literal's character folds to that character's fold, so a text
+     * that lacks a literal's fold cannot match it.
      */
     static String fold(String text) {
         char[] chars = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\u017F' ? 's' : c == '\u212A' ? 'k' : c;
+            char folded = fold(c);
             if (folded != c) {
                 if (chars == null) {
                     chars = text.toCharArray();
@@ -193,6 +194,19 @@ public final class TextPatterns {
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    /**
+     * One character as the prefilter compares it: lower case of the upper case, which puts the members of a case
+     * orbit together (the long s and S, s; the Kelvin sign and K, k; Cyrillic and Latin letters with their own
+     * capitals). {@link RequiredLiterals} uses non-ASCII literals only of the scripts where this is known to hold
+     * (a test checks it against RE2/J's own folding).
+     */
+    static char fold(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**

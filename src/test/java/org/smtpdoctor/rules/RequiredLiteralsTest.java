@@ -38,7 +38,54 @@ class RequiredLiteralsTest {
     void whatTheReaderDoesNotUnderstandGivesNoFilter() {
         assertThat(RequiredLiterals.of("(?s)spam")).isNull();
         assertThat(RequiredLiterals.of("\\Qspam\\E")).isNull();
-        assertThat(RequiredLiterals.of("caf\u00e9")).containsExactly("caf"); // non-ASCII letters are not relied on
+        assertThat(RequiredLiterals.of("\u03c3\u03c0\u03b1\u03bc")).isNull(); // Greek: orbits Java's casing does not join
+    }
+
+    @Test
+    void lettersOfScriptsThatFoldSimplyAreLiteralsToo() {
+        assertThat(RequiredLiterals.of("caf\u00e9")).containsExactly("caf\u00e9");
+        assertThat(RequiredLiterals.of("\u041f\u0440\u0435\u0432\u044b\u0448\u0435\u043d")).containsExactly("\u043f\u0440\u0435\u0432\u044b\u0448\u0435\u043d");
+        assertThat(RequiredLiterals.of("\u8fde\u63a5\u8d85\u65f6")).containsExactly("\u8fde\u63a5\u8d85\u65f6");
+        TextPatterns filtered = new TextPatterns();
+        String pattern = "\u043f\u0440\u0435\u0432\u044b\u0448\u0435\u043d\s+\u043b\u0438\u043c\u0438\u0442";
+        assertThat(filtered.mayMatch(pattern, TextPatterns.fold("550 \u041f\u0420\u0415\u0412\u042b\u0428\u0415\u041d \u041b\u0418\u041c\u0418\u0422"))).isTrue();
+        assertThat(filtered.mayMatch(pattern, TextPatterns.fold("550 \u043b\u0438\u043c\u0438\u0442"))).isFalse();
+    }
+
+    /**
+     * The prefilter may rely on a non-ASCII literal only if every character RE2/J's case-insensitive matching takes
+     * for it folds as it does: checked here for every letter {@code foldsSimply} accepts, against every character
+     * of the Basic Multilingual Plane.
+     */
+    @Test
+    void everyCharacterRe2TakesForAnAcceptedLetterFoldsToItsFold() {
+        StringBuilder everyChar = new StringBuilder();
+        for (char c = 1; c < 0xD800; c++) {
+            everyChar.append(c).append('\n');
+        }
+        for (char c = 0xE000; c < 0xFFFF; c++) {
+            everyChar.append(c).append('\n');
+        }
+        String all = everyChar.toString();
+        int checked = 0;
+        for (char c = 0x80; c < 0xFFFF; c++) {
+            if (!RequiredLiterals.foldsSimply(c) || !Character.isLetter(c) || Character.isIdeographic(c)
+                    || c >= 0xAC00 && c <= 0xD7A3) {
+                continue; // uncased scripts are their own fold; a few spot checks of them follow
+            }
+            var m = Pattern.compile("(?i)" + Pattern.quote(String.valueOf(c))).matcher(all);
+            while (m.find()) {
+                char taken = m.group().charAt(0);
+                assertThat(TextPatterns.fold(taken)).as("U+%04X taken for U+%04X", (int) taken, (int) c)
+                        .isEqualTo(TextPatterns.fold(c));
+            }
+            checked++;
+        }
+        assertThat(checked).as("cased letters checked").isGreaterThan(400);
+        for (char c : new char[] {'\u8fde', '\u3042', '\uac00'}) {
+            var m = Pattern.compile("(?i)" + c).matcher(all);
+            assertThat(m.find() && m.group().charAt(0) == c && !m.find()).as("U+%04X has no case", (int) c).isTrue();
+        }
     }
 
     @Test
