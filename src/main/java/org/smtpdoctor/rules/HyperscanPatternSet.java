@@ -70,9 +70,12 @@ final class HyperscanPatternSet implements PatternSet {
         for (Match match : scanners.get().scan(database, text)) {
             found.set(match.getMatchedExpression().getId());
         }
-        for (int index : refused) {
-            if (java.matches(index, text)) {
-                found.set(index);
+        if (refused.length > 0) {
+            String folded = TextPatterns.fold(text);
+            for (int index : refused) {
+                if (java.matches(index, text, folded)) {
+                    found.set(index);
+                }
             }
         }
         return found;

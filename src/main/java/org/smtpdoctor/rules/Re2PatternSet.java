@@ -36,9 +36,12 @@ final class Re2PatternSet implements PatternSet {
         return found;
     }
 
-    /** Whether the pattern at {@code index} occurs in {@code text} (checked as {@link #matching} checks it). */
-    boolean matches(int index, String text) {
-        return mayMatch(required[index], TextPatterns.fold(text)) && patterns.get(index).matcher(text).find();
+    /**
+     * Whether the pattern at {@code index} occurs in {@code text} (checked as {@link #matching} checks it);
+     * {@code folded} is the text {@link TextPatterns#fold(String) folded}.
+     */
+    boolean matches(int index, String text, String folded) {
+        return mayMatch(required[index], folded) && patterns.get(index).matcher(text).find();
     }
 
     /** Whether {@code foldedText} holds one of the literals a match needs ({@code null}: none is needed). */
