@@ -23,7 +23,7 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules when the set grew to 1,871 cases (README):
+     * Floors a little below the figures measured on main's rules when the set grew to 1,916 cases (README):
      * a rule edit must not fall below them. Raise them as the figures rise; never lower one to let a change
      * through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
