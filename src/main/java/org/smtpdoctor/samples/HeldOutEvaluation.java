@@ -96,11 +96,6 @@ public final class HeldOutEvaluation {
         return new HeldOutEvaluation(outcomes, problems);
     }
 
-    /** Every diagnosed case, in the order of the set. */
-    public List<Outcome> outcomes() {
-        return List.copyOf(outcomes);
-    }
-
     /** Labels that name no category (those cases are not counted). */
     public List<Problem> problems() {
         return List.copyOf(problems);
