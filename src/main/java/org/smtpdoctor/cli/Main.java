@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** The {@code smtp-doctor} command line. Exit codes: 0 done, 1 verify or check found failures, 2 bad usage, rules or I/O. */
 @Command(name = "smtp-doctor", mixinStandardHelpOptions = true, version = "smtp-doctor 0.1.0",
         description = "Diagnoses mail-sending errors: what went wrong, what to do, who acts, whether a retry helps.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, UnknownsCommand.class, VerifyCommand.class,
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, UnknownsCommand.class, VerifyCommand.class, EvaluateCommand.class,
                 CheckCommand.class, LintCommand.class, ExplainCommand.class, NewRuleCommand.class, BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, unknowns, verify, check, lint, explain, new-rule, bench or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, batch, unknowns, verify, evaluate, check, lint, explain, new-rule, bench or serve");
     }
 
     /**

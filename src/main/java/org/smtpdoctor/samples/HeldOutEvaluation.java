@@ -1,0 +1,190 @@
+package org.smtpdoctor.samples;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.smtpdoctor.catalog.Taxonomy;
+import org.smtpdoctor.engine.Basis;
+import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.source.CategoryId;
+import org.smtpdoctor.source.Problem;
+
+/**
+ * The rules measured on the held-out set: each case is diagnosed and compared with its hand label, and the
+ * share that is exactly right, right in the family and fallen back to {@code unknown.*} is counted overall,
+ * per kind of source, per language (and for all non-English texts together), per expected family and per
+ * file, with the layer that decided. A case whose label is no category of the rules in use is reported as a
+ * problem, not counted: a renamed category must not silently turn into misses.
+ */
+public final class HeldOutEvaluation {
+    /** The language the figure for "non-English" leaves out. */
+    private static final String ENGLISH = "en";
+
+    /** Counts of one group of cases. */
+    public record Tally(int cases, int exact, int family, int unknown) {
+        static final Tally NONE = new Tally(0, 0, 0, 0);
+
+        Tally plus(Outcome o) {
+            return new Tally(cases + 1, exact + (o.exact() ? 1 : 0), family + (o.family() ? 1 : 0),
+                    unknown + (o.unknown() ? 1 : 0));
+        }
+
+        /** Share of cases with exactly the expected category, 0 when there are none. */
+        public double exactRate() {
+            return rate(exact);
+        }
+
+        /** Share of cases whose category is in the expected family. */
+        public double familyRate() {
+            return rate(family);
+        }
+
+        /** Share of cases that fell back to {@code unknown.*}. */
+        public double unknownRate() {
+            return rate(unknown);
+        }
+
+        private double rate(int count) {
+            return cases == 0 ? 0 : (double) count / cases;
+        }
+    }
+
+    /** One diagnosed case: what the rules concluded, on which basis, against the label. */
+    public record Outcome(HeldOutCase sample, String category, Basis basis) {
+        /** The category is exactly the label. */
+        public boolean exact() {
+            return category.equals(sample.expect());
+        }
+
+        /** The category is in the label's family. */
+        public boolean family() {
+            return familyOf(category).equals(familyOf(sample.expect()));
+        }
+
+        /** The rules fell back to {@code unknown.*}. */
+        public boolean unknown() {
+            return familyOf(category).equals("unknown");
+        }
+    }
+
+    private final List<Outcome> outcomes;
+    private final List<Problem> problems;
+
+    private HeldOutEvaluation(List<Outcome> outcomes, List<Problem> problems) {
+        this.outcomes = outcomes;
+        this.problems = problems;
+    }
+
+    /** Diagnoses every case with {@code diagnoser}; a label the taxonomy lacks becomes a problem. */
+    public static HeldOutEvaluation run(Diagnoser diagnoser, List<HeldOutCase> cases) {
+        Taxonomy taxonomy = diagnoser.taxonomy();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (HeldOutCase c : cases) {
+            if (!taxonomy.contains(c.expect())) {
+                problems.add(Problem.error(c.file(), c.line(), 0, "expect: '" + c.expect()
+                        + "' is no category of the rules in use"));
+                continue;
+            }
+            Diagnosis d = diagnoser.diagnose(c.text());
+            outcomes.add(new Outcome(c, d.category(), d.basis()));
+        }
+        return new HeldOutEvaluation(outcomes, problems);
+    }
+
+    /** Labels that name no category (those cases are not counted). */
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** All counted cases. */
+    public Tally all() {
+        return outcomes.stream().reduce(Tally.NONE, Tally::plus, HeldOutEvaluation::sum);
+    }
+
+    /** Per kind of source (provider, mta, client-library). */
+    public Map<String, Tally> byKind() {
+        return group(o -> o.sample().kind());
+    }
+
+    /** Per language of the text. */
+    public Map<String, Tally> byLanguage() {
+        return group(o -> o.sample().language());
+    }
+
+    /** All texts in a language other than English. */
+    public Tally nonEnglish() {
+        return outcomes.stream().filter(o -> !o.sample().language().equals(ENGLISH))
+                .reduce(Tally.NONE, Tally::plus, HeldOutEvaluation::sum);
+    }
+
+    /** Per family of the expected category. */
+    public Map<String, Tally> byFamily() {
+        return group(o -> familyOf(o.sample().expect()));
+    }
+
+    /** Per case file. */
+    public Map<String, Tally> byFile() {
+        return group(o -> o.sample().file());
+    }
+
+    /** How many cases each layer decided. */
+    public Map<Basis, Integer> byBasis() {
+        Map<Basis, Integer> counts = new LinkedHashMap<>();
+        for (Basis b : Basis.values()) {
+            counts.put(b, (int) outcomes.stream().filter(o -> o.basis() == b).count());
+        }
+        return counts;
+    }
+
+    /** The cases not exactly right. */
+    public List<Outcome> misses() {
+        return outcomes.stream().filter(o -> !o.exact()).toList();
+    }
+
+    /** The figures as a table: overall, per kind, non-English, per language, per family, per file, per layer. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-26s %5s %8s %8s %9s", "held-out set", "cases", "exact", "family", "unknown"));
+        lines.add(line("all", all()));
+        byKind().forEach((k, t) -> lines.add(line("kind " + k, t)));
+        lines.add(line("non-English", nonEnglish()));
+        byLanguage().forEach((k, t) -> lines.add(line("language " + k, t)));
+        byFamily().forEach((k, t) -> lines.add(line("family " + k, t)));
+        byFile().forEach((k, t) -> lines.add(line("file " + k, t)));
+        StringBuilder layers = new StringBuilder("decided by:");
+        byBasis().forEach((b, n) -> layers.append(' ').append(b.id()).append(' ').append(n));
+        lines.add(layers.toString());
+        return lines;
+    }
+
+    /** One line per miss: where, the label, what the rules said and on which layer, the text. */
+    public List<String> missLines() {
+        return misses().stream().map(o -> o.sample().file() + ":" + o.sample().line() + ": [" + o.sample().kind()
+                + ", " + o.sample().language() + "] expected " + o.sample().expect() + ", got " + o.category()
+                + " (" + o.basis().id() + "): " + o.sample().text()).toList();
+    }
+
+    private static String line(String label, Tally t) {
+        return String.format("%-26s %5d %7.1f%% %7.1f%% %8.1f%%", label, t.cases(), 100 * t.exactRate(),
+                100 * t.familyRate(), 100 * t.unknownRate());
+    }
+
+    private Map<String, Tally> group(Function<Outcome, String> key) {
+        Map<String, Tally> groups = new TreeMap<>();
+        outcomes.forEach(o -> groups.merge(key.apply(o), Tally.NONE.plus(o), HeldOutEvaluation::sum));
+        return groups;
+    }
+
+    private static Tally sum(Tally a, Tally b) {
+        return new Tally(a.cases() + b.cases(), a.exact() + b.exact(), a.family() + b.family(), a.unknown() + b.unknown());
+    }
+
+    private static String familyOf(String category) {
+        return CategoryId.parse(category).map(CategoryId::family).orElse(category);
+    }
+}

@@ -1,0 +1,84 @@
+package org.smtpdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evaluate} on a small held-out folder: the figures per kind and language, and a malformed set refused. */
+class EvaluateCommandTest {
+    @TempDir
+    Path set;
+
+    @Test
+    void printsTheFiguresPerKindAndLanguageAndTheMisses() throws IOException {
+        Files.writeString(set.resolve("cases.yaml"), """
+                cases:
+                  - text: "535 5.7.8 Error: authentication failed: authentication failure"
+                    expect: auth.invalid-credentials
+                    kind: mta
+                    language: en
+                    source: "made up for the test"
+                  - text: "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table"
+                    expect: recipient.unknown
+                    kind: provider
+                    language: en
+                    source: "made up for the test"
+                  - text: "599 something nobody has seen"
+                    expect: recipient.unknown
+                    kind: client-library
+                    language: de
+                    source: "made up for the test"
+                """);
+
+        CliRun run = CliRun.of("evaluate", "--rules=rules", "--set", set.toString(), "--misses");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^all +3 +66\\.7% +66\\.7% +33\\.3%$")
+                .containsPattern("(?m)^kind client-library +1 +0\\.0% +0\\.0% +100\\.0%$")
+                .containsPattern("(?m)^kind mta +1 +100\\.0%")
+                .containsPattern("(?m)^non-English +1 +0\\.0%")
+                .containsPattern("(?m)^language de +1 ")
+                .contains("cases.yaml:12: [client-library, de] expected recipient.unknown, got unknown.permanent (none): 599 something nobody has seen");
+    }
+
+    @Test
+    void aMalformedCaseOrALabelThatIsNoCategoryFailsWithFileAndLine() throws IOException {
+        Files.writeString(set.resolve("bad.yaml"), """
+                cases:
+                  - text: "550 5.1.1 User unknown"
+                    expect: recipient.unknown
+                    kind: webmail
+                    language: en
+                    source: "made up for the test"
+                  - text: "550 5.1.1 User unknown"
+                    expect: recipient.no-such-category
+                    kind: mta
+                    language: en
+                    source: "made up for the test"
+                  - text: "550 5.1.1 User unknown"
+                    expect: recipient.unknown
+                    kind: mta
+                    language: en
+                """);
+
+        CliRun run = CliRun.of("evaluate", "--rules=rules", "--set", set.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(Main.EXIT_FAILURES);
+        assertThat(run.out()).contains("bad.yaml:4:").contains("kind 'webmail' is none of client-library, mta, provider")
+                .contains("bad.yaml:7:0: error: expect: 'recipient.no-such-category' is no category of the rules in use")
+                .contains("bad.yaml:12:").contains("lacks the field 'source'")
+                .containsPattern("(?m)^all +0 ");
+    }
+
+    @Test
+    void aMissingSetIsAUsageError() {
+        CliRun run = CliRun.of("evaluate", "--rules=rules", "--set", set.resolve("absent").toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_UNUSABLE);
+        assertThat(run.err()).contains("--set").contains("no such directory");
+    }
+}
