@@ -26,12 +26,15 @@ class DeploymentCliTest {
     }
 
     @Test
-    void aDeploymentFileNamesTheProductInEveryLanguage() {
+    void aDeploymentFileNamesTheProductInEveryLanguage() throws IOException {
         CliRun ru = run("diagnose", "--rules", "rules", "--lang", "ru", "--deployment", PLANFIX, UNAVAILABLE);
         assertThat(ru.exit()).as(ru.err()).isZero();
         assertThat(ru.out()).contains("В этом случае Планфикс делает повторную попытку отправки");
-        CliRun batch = run("batch", "--rules", "rules", "--deployment", PLANFIX, "--fields", "category", "-");
-        assertThat(batch.exit()).isZero(); // empty standard input: nothing to read, the deployment still loads
+        Path log = Files.writeString(temp.resolve("app.log"), UNAVAILABLE + "\n");
+        Path out = temp.resolve("out.jsonl");
+        CliRun batch = run("batch", "--rules", "rules", "--deployment", PLANFIX, "--output", out.toString(), log.toString());
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(Files.readString(out)).contains("In this case Planfix makes another attempt to send the message");
     }
 
     @Test
