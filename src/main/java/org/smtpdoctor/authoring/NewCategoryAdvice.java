@@ -1,9 +1,11 @@
 package org.smtpdoctor.authoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.smtpdoctor.catalog.Actor;
 import org.smtpdoctor.catalog.CatalogText;
 import org.smtpdoctor.catalog.Placeholders;
@@ -45,8 +47,8 @@ public record NewCategoryAdvice(String actor, String retry, Map<String, Text> te
     public List<String> problems(CategoryId category, List<String> languages) {
         List<String> problems = new ArrayList<>();
         if (actor == null || Actor.byId(actor) == null) {
-            problems.add("who acts for " + category + ": choose one of sender-settings, mail-admin, mail-provider,"
-                    + " recipient, none");
+            problems.add("who acts for " + category + ": choose one of "
+                    + Arrays.stream(Actor.values()).map(Actor::id).collect(Collectors.joining(", ")));
         }
         if (retry == null || Retry.byId(retry) == null) {
             problems.add("whether a retry helps for " + category + ": choose one of automatic, after-fix, no");

@@ -319,7 +319,7 @@ public final class RuleScaffold {
         }
         stub.append('\n').append(id).append(":\n")
                 .append("  actor: ").append(transientReply ? "none" : "sender-settings")
-                .append("    # who acts: sender-settings | mail-admin | mail-provider | recipient | none\n")
+                .append("    # who acts: sender-settings | sender | mail-admin | mail-provider | recipient | none\n")
                 .append("  retry: ").append(transientReply ? "automatic" : "after-fix")
                 .append("    # does sending again help: automatic | after-fix | no\n");
         for (String language : languages) {

@@ -90,6 +90,11 @@ public final class BatchRecords {
                 }
                 Diagnosis d = found.diagnosis();
                 sink.record(entry, d, found.shared());
+                if (BatchSummary.isBlank(entry.text())) {
+                    // Its record keeps the line's place; an empty line is no error nobody recognised.
+                    counts.countBlank(entry.overlong());
+                    continue;
+                }
                 counts.count(d, entry.overlong());
                 if (d.basis() == Basis.NONE) {
                     String template = found.template() != null ? found.template() : templates.template(d.input());

@@ -13,13 +13,15 @@ import org.smtpdoctor.source.CategoryId;
 
 /**
  * Counts of a batch run: records in all, per category, family, basis, retry and actor; records that could
- * not be read; lines of mail logs that were not error entries; and the templates of the replies no rule
+ * not be read; blank records (their record is written, but there was nothing to diagnose, so they count in no
+ * category and never as unknown); lines of mail logs that were not error entries; and the templates of the replies no rule
  * recognised ({@link UnknownTemplates}). Serializable, so that runners on several machines (Spark) can add up theirs.
  */
 public final class BatchSummary implements Serializable {
     private static final long serialVersionUID = 1L;
     private long records;
     private long unreadable;
+    private long blank;
     private long overlong;
     private long otherLines;
     private final Map<String, Long> categories = new TreeMap<>();
@@ -42,6 +44,21 @@ public final class BatchSummary implements Serializable {
         actors.merge(d.actor().id(), 1L, Long::sum);
     }
 
+    /**
+     * Whether {@code text} is blank: empty, or only whitespace and space characters (a no-break space too,
+     * which {@link String#isBlank} does not count). Such a text is nothing to diagnose and nothing to learn.
+     */
+    public static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    }
+
+    /** A record whose text is empty or only whitespace: written, but no diagnosis to count. */
+    void countBlank(boolean wasOverlong) {
+        records++;
+        blank++;
+        overlong += wasOverlong ? 1 : 0;
+    }
+
     void countUnreadable() {
         records++;
         unreadable++;
@@ -55,6 +72,7 @@ public final class BatchSummary implements Serializable {
     public void add(BatchSummary later) {
         records += later.records;
         unreadable += later.unreadable;
+        blank += later.blank;
         overlong += later.overlong;
         otherLines += later.otherLines;
         later.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
@@ -73,6 +91,11 @@ public final class BatchSummary implements Serializable {
     /** Records of input lines that could not be read (malformed JSON or CSV). */
     public long unreadable() {
         return unreadable;
+    }
+
+    /** Records of blank or whitespace-only input: written, not diagnosed, in no category. */
+    public long blank() {
+        return blank;
     }
 
     /** Mail log lines that are not error entries: read and counted, not diagnosed. */
@@ -116,6 +139,9 @@ public final class BatchSummary implements Serializable {
         if (unreadable > 0) {
             out.append(String.format("%-40s %10d%n", "unreadable records", unreadable));
         }
+        if (blank > 0) {
+            out.append(String.format("%-40s %10d%n", "blank records (nothing to diagnose)", blank));
+        }
         if (overlong > 0) {
             out.append(String.format("%-40s %10d%n", "lines cut at " + LineReader.MAX_LINE_CHARS + " chars", overlong));
         }
@@ -141,11 +167,12 @@ public final class BatchSummary implements Serializable {
         return text.length() <= 110 ? text : text.substring(0, 107) + "...";
     }
 
-    /** The summary as JSON: records, unreadable, otherLines, and the counts and top unknown templates. */
+    /** The summary as JSON: records, unreadable, blank, overlong, otherLines, and the counts and top unknown templates. */
     public ObjectNode toJson(ObjectMapper mapper) {
         ObjectNode node = mapper.createObjectNode();
         node.put("records", records);
         node.put("unreadable", unreadable);
+        node.put("blank", blank);
         node.put("overlong", overlong);
         node.put("otherLines", otherLines);
         categories().forEach(node.putObject("categories")::put);

@@ -6,6 +6,8 @@ import java.util.Arrays;
 public enum Actor {
     /** The user fixes the mail account settings in the sending application. */
     SENDER_SETTINGS("sender-settings"),
+    /** Whoever wrote the message: its recipients' addresses, its content or its attachments. */
+    SENDER("sender"),
     /** The administrator of the company's mail server, domain or DNS. */
     MAIL_ADMIN("mail-admin"),
     /** The mail service provider's support. */

@@ -17,16 +17,36 @@ public final class Catalog {
     private final Map<String, CatalogText> keys;
     private final List<CatalogText> texts;
     private final Set<String> unfinishedCategories;
+    private final Deployment deployment;
 
     Catalog(Taxonomy taxonomy, Map<String, CatalogEntry> entries, StatusCodes statusCodes,
-            Map<String, CatalogText> keys, List<CatalogText> texts) {
+            Map<String, CatalogText> keys, List<CatalogText> texts, Deployment deployment) {
         this.taxonomy = taxonomy;
+        this.deployment = deployment;
         this.entries = Map.copyOf(entries);
         this.statusCodes = statusCodes;
         this.keys = Map.copyOf(keys);
         this.texts = List.copyOf(texts);
         this.unfinishedCategories = texts.stream().filter(CatalogText::isUnfinished).map(CatalogText::category)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The application that sends the mail, as the advice names it (the rule set's {@code deployment.yaml}). */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    /** This catalog with the application named as {@code other} says (a deployment given for one run). */
+    public Catalog withDeployment(Deployment other) {
+        return new Catalog(taxonomy, entries, statusCodes, keys, texts, other);
+    }
+
+    /**
+     * The advice for a diagnosis of {@code category} ({@link #shownEntry}) in {@code language}, with the rule's
+     * parameters and this catalog's deployment.
+     */
+    public Advice advice(String category, int failureClass, String language, Map<String, String> params) {
+        return shownEntry(category, failureClass).advice(language, params, deployment);
     }
 
     public Taxonomy taxonomy() {

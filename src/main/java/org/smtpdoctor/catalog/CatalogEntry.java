@@ -44,12 +44,16 @@ public final class CatalogEntry {
         return transientReply && transientRetry != null ? transientRetry : retry;
     }
 
-    /** The advice in {@code language} (which the catalog guarantees to have), placeholders filled. */
-    public Advice advice(String language, Map<String, String> params) {
+    /**
+     * The advice in {@code language} (which the catalog guarantees to have), placeholders filled: rule
+     * parameters from {@code params}, the application's name from {@code deployment}, whose {@code resends}
+     * also chooses the remedy steps written per answer.
+     */
+    public Advice advice(String language, Map<String, String> params, Deployment deployment) {
         AdviceText text = texts.get(language);
         if (text == null) {
             throw new IllegalArgumentException("no '" + language + "' text for " + category);
         }
-        return text.render(language, params, links);
+        return text.render(language, params, links, deployment);
     }
 }

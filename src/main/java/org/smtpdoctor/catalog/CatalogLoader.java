@@ -1,12 +1,15 @@
 package org.smtpdoctor.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceFile;
@@ -21,10 +24,14 @@ public final class CatalogLoader {
     public static final String CATEGORIES_FILE = "categories.yaml";
     public static final String ENHANCED_CODES_FILE = "codes/enhanced-status-codes.yaml";
     public static final String REPLY_CODES_FILE = "codes/reply-codes.yaml";
+    /** The application that sends the mail, as the advice names it ({@link Deployment}). */
+    public static final String DEPLOYMENT_FILE = "deployment.yaml";
     static final String CATALOG_DIR = "catalog/";
 
     private static final List<String> ENTRY_FIELDS = List.of("actor", "retry", "retryIfTransient", "links");
     private static final List<String> TEXT_FIELDS = List.of("title", "explanation", "remedy");
+    /** A remedy step written per answer to "does the application resend by itself?" ({@link RemedyStep}). */
+    static final String IF_APP_RESENDS = "ifAppResends";
 
     private CatalogLoader() {
     }
@@ -41,7 +48,16 @@ public final class CatalogLoader {
         StatusCodes codes = new StatusCodes(
                 loadCodeTable(tree, ENHANCED_CODES_FILE, "\\d\\.\\d{1,2}", taxonomy, problems),
                 integerKeys(loadCodeTable(tree, REPLY_CODES_FILE, "[2-5]\\d\\d", taxonomy, problems)));
-        return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes, keys, texts);
+        SourceFile deploymentFile = tree.file(DEPLOYMENT_FILE);
+        Deployment deployment = null;
+        if (deploymentFile == null) {
+            problems.error(DEPLOYMENT_FILE, 0, 0, "missing file (expected in " + tree.description() + "): it names"
+                    + " the application that sends the mail, as the advice says it; copy the project's rules/"
+                    + DEPLOYMENT_FILE + " for the neutral wording");
+        } else {
+            deployment = DeploymentLoader.load(deploymentFile, taxonomy.languages(), problems);
+        }
+        return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes, keys, texts, deployment);
     }
 
     private static YamlNode parseRequired(SourceTree tree, String name, Problems problems) {
@@ -164,8 +180,8 @@ public final class CatalogLoader {
         String actorId = node.requiredText(f, "actor", problems, what);
         Actor actor = actorId == null ? null : Actor.byId(actorId);
         if (actorId != null && actor == null) {
-            problems.add(f.get("actor").error("actor '" + actorId + "' is not one of sender-settings, mail-admin, "
-                    + "mail-provider, recipient, none"));
+            problems.add(f.get("actor").error("actor '" + actorId + "' is not one of "
+                    + Arrays.stream(Actor.values()).map(Actor::id).collect(Collectors.joining(", "))));
         }
         Retry retry = retryValue(f, "retry", node.requiredText(f, "retry", problems, what), problems);
         Retry transientRetry = f.containsKey("retryIfTransient")
@@ -216,11 +232,17 @@ public final class CatalogLoader {
             if (value == null) {
                 continue;
             }
-            List<YamlNode> scalars = value.scalars();
-            for (int i = 0; i < scalars.size(); i++) {
-                YamlNode t = scalars.get(i);
-                String what = field.equals("remedy") ? "remedy step " + (i + 1) + in : "the " + field + in;
-                texts.add(new CatalogText(id, what, node.file(), t.line(), t.column(), t.text()));
+            if (!field.equals("remedy")) {
+                value.scalars().forEach(t -> texts.add(new CatalogText(id, "the " + field + in, node.file(), t.line(),
+                        t.column(), t.text())));
+                continue;
+            }
+            List<YamlNode> steps = value.isScalar() ? List.of(value) : value.items(new Problems(), "");
+            for (int i = 0; i < steps.size(); i++) {
+                String what = "remedy step " + (i + 1) + in;
+                for (YamlNode t : steps.get(i).scalars()) {
+                    texts.add(new CatalogText(id, what, node.file(), t.line(), t.column(), t.text()));
+                }
             }
         }
     }
@@ -229,24 +251,26 @@ public final class CatalogLoader {
         Map<String, YamlNode> f = node.fields(problems, what, TEXT_FIELDS);
         String title = node.requiredText(f, "title", problems, what);
         String explanation = node.requiredText(f, "explanation", problems, what);
-        List<String> remedy = new ArrayList<>();
+        List<RemedyStep> remedy = new ArrayList<>();
         YamlNode steps = f.get("remedy");
         if (steps == null) {
             problems.add(node.error(what + " lacks the field 'remedy' (a list of steps)"));
         } else {
             for (YamlNode step : steps.items(problems, "remedy of " + what)) {
-                if (!step.isScalar() || step.text().isBlank()) {
-                    problems.add(step.error("a remedy step must be a non-empty text"));
-                } else {
-                    remedy.add(step.text());
+                RemedyStep read = readStep(step, problems);
+                if (read != null) {
+                    remedy.add(read);
                 }
+                step.scalars().forEach(text -> checkPlaceholders(text, problems, what));
             }
             if (remedy.isEmpty() && !steps.isScalar()) { // a scalar was already reported as "must be a list"
                 problems.add(steps.error("remedy of " + what + " has no steps"));
             }
         }
-        for (Map.Entry<String, YamlNode> field : f.entrySet()) {
-            checkPlaceholders(field.getValue(), problems, what);
+        for (String field : List.of("title", "explanation")) {
+            if (f.containsKey(field) && f.get(field).isScalar()) {
+                checkPlaceholders(f.get(field), problems, what);
+            }
         }
         if (title == null || explanation == null || remedy.isEmpty()) {
             return null;
@@ -254,13 +278,48 @@ public final class CatalogLoader {
         return new AdviceText(title, explanation, remedy);
     }
 
-    private static void checkPlaceholders(YamlNode node, Problems problems, String what) {
-        List<YamlNode> texts = node.isScalar() ? List.of(node) : node.items(new Problems(), "");
-        for (YamlNode text : texts) {
-            for (String bare : Placeholders.withoutFallback(text.text())) {
-                problems.add(text.error("placeholder " + bare + " in " + what + " needs a fallback for diagnoses "
-                        + "without that parameter, e.g. " + bare.replace("}", "|the text from the reply}")));
+    /**
+     * A remedy step: a text, or a map {@code ifAppResends:} with a text for each of yes, no and unknown; null
+     * (and reported) when it is neither.
+     */
+    private static RemedyStep readStep(YamlNode step, Problems problems) {
+        if (step.isScalar()) {
+            if (step.text().isBlank()) {
+                problems.add(step.error("a remedy step must be a non-empty text"));
+                return null;
             }
+            return RemedyStep.always(step.text());
+        }
+        String what = "a remedy step written per answer";
+        Map<String, YamlNode> f = step.fields(problems, what, List.of(IF_APP_RESENDS));
+        YamlNode choice = f.get(IF_APP_RESENDS);
+        if (choice == null) {
+            problems.add(step.error("a remedy step must be a text, or " + IF_APP_RESENDS + ": with a text for each"
+                    + " of yes, no and unknown"));
+            return null;
+        }
+        List<String> answers = Arrays.stream(AppResends.values()).map(AppResends::id).toList();
+        Map<String, YamlNode> byAnswer = choice.fields(problems, IF_APP_RESENDS, answers);
+        Map<AppResends, String> texts = new EnumMap<>(AppResends.class);
+        for (AppResends answer : AppResends.values()) {
+            String text = choice.requiredText(byAnswer, answer.id(), problems, IF_APP_RESENDS
+                    + " (the advice must say what to do whichever the deployment answers)");
+            if (text != null) {
+                texts.put(answer, text);
+            }
+        }
+        return texts.size() == answers.size() ? new RemedyStep(texts) : null;
+    }
+
+    private static void checkPlaceholders(YamlNode text, Problems problems, String what) {
+        for (String bare : Placeholders.withoutFallback(text.text())) {
+            problems.add(text.error("placeholder " + bare + " in " + what + " needs a fallback for diagnoses "
+                    + "without that parameter, e.g. " + bare.replace("}", "|the text from the reply}")));
+        }
+        for (String unknown : Placeholders.unknownApplicationForms(text.text())) {
+            problems.add(text.error("placeholder " + unknown + " in " + what + " names no form of the application:"
+                    + " write one of " + Arrays.stream(AppForm.values()).map(a -> "{app." + a.id() + "}")
+                    .collect(Collectors.joining(", ")) + " ({App.…} for a capital letter), without '|'"));
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /** Whether sending the same message again can succeed. */
 public enum Retry {
-    /** Retrying unchanged can succeed, and the sending system retries by itself. */
+    /**
+     * Retrying unchanged can succeed: the condition is temporary. Whether the application sends again by itself
+     * is the deployment's {@link AppResends}, and the advice says so.
+     */
     AUTOMATIC("automatic"),
     /** Retrying helps only after the remedy has been applied. */
     AFTER_FIX("after-fix"),

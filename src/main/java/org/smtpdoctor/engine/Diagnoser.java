@@ -1,5 +1,6 @@
 package org.smtpdoctor.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smtpdoctor.catalog.AppResends;
 import org.smtpdoctor.catalog.CatalogText;
+import org.smtpdoctor.catalog.Deployment;
+import org.smtpdoctor.catalog.DeploymentLoader;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
@@ -20,6 +24,8 @@ import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.Verdict;
 import org.smtpdoctor.source.CategoryId;
+import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -48,17 +54,23 @@ public final class Diagnoser implements AutoCloseable {
     private final long budgetNanos;
     /** The masking of the rule set now serving, made once per rule set (it indexes every pattern's words). */
     private volatile Templates templates;
+    /** The application as named for this Diagnoser instead of the rule set's deployment.yaml; null: the rule set's. */
+    private final DeploymentOverride deployment;
+    /** The rule set now serving with {@link #deployment} applied, made once per rule set. */
+    private volatile Overridden overridden;
 
     Diagnoser(RuleSet rules) {
-        this(rules, null, null, true, Builder.DEFAULT_BUDGET);
+        this(rules, null, null, true, Builder.DEFAULT_BUDGET, null);
     }
 
     /** A Diagnoser on {@code rules} with its own evaluation budget (lint's must never cut an evaluation short). */
     Diagnoser(RuleSet rules, Duration budget) {
-        this(rules, null, null, true, budget);
+        this(rules, null, null, true, budget, null);
     }
 
-    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter, Duration budget) {
+    private Diagnoser(RuleSet rules, Path directory, RuleSetListener listener, boolean prefilter, Duration budget,
+                      DeploymentOverride deployment) {
+        this.deployment = deployment;
         this.rules = new AtomicReference<>(rules);
         this.watcher = listener == null ? null : RuleSetWatcher.start(directory, this.rules, listener);
         this.prefilter = prefilter;
@@ -66,6 +78,34 @@ public final class Diagnoser implements AutoCloseable {
     }
 
     private record Templates(RuleSet of, ReplyTemplate template) {
+    }
+
+    private record Overridden(RuleSet of, RuleSet serving) {
+    }
+
+    /**
+     * What a Diagnoser says of the application instead of the rule set: a deployment file's forms (null: the
+     * rule set's) and whether it resends (null: as that file says).
+     */
+    private record DeploymentOverride(Deployment file, AppResends resends) {
+        Deployment over(Deployment ruleSets) {
+            Deployment chosen = file != null ? file : ruleSets;
+            return resends == null ? chosen : chosen.withResends(resends);
+        }
+    }
+
+    /** The rule set now serving, with the application named as this Diagnoser was built to name it. */
+    private RuleSet serving() {
+        RuleSet current = rules.get();
+        if (deployment == null) {
+            return current;
+        }
+        Overridden known = overridden;
+        if (known == null || known.of() != current) {
+            known = new Overridden(current, current.withDeployment(deployment.over(current.catalog().deployment())));
+            overridden = known;
+        }
+        return known.serving();
     }
 
     /** Starts building a Diagnoser; without {@link Builder#rulesDirectory} it uses the bundled rules. */
@@ -101,7 +141,7 @@ public final class Diagnoser implements AutoCloseable {
     }
 
     private Diagnosis decide(ParsedReply parsed) {
-        RuleSet current = rules.get();
+        RuleSet current = serving();
         return LayeredDecision.decide(parsed, evaluate(parsed, current), current);
     }
 
@@ -110,7 +150,7 @@ public final class Diagnoser implements AutoCloseable {
      * matched, and which one decided.
      */
     public Explanation explain(String errorText) {
-        RuleSet current = rules.get();
+        RuleSet current = serving();
         ParsedReply parsed = parser.parse(errorText);
         return Explainer.explain(parsed, evaluate(parsed, current), current);
     }
@@ -207,8 +247,25 @@ public final class Diagnoser implements AutoCloseable {
         private RuleSetListener listener;
         private boolean prefilter = true;
         private Duration budget = DEFAULT_BUDGET;
+        private Path deploymentFile;
+        private AppResends resends;
 
         private Builder() {
+        }
+
+        /**
+         * Names the application that sends the mail as {@code file} does (the form of a rules directory's
+         * {@code deployment.yaml}) instead of the rule set's own; read and checked at build time.
+         */
+        public Builder deployment(Path file) {
+            this.deploymentFile = file;
+            return this;
+        }
+
+        /** Says whether the application resends by itself, whatever the deployment file says. */
+        public Builder appResends(AppResends resends) {
+            this.resends = resends;
+            return this;
         }
 
         /** Loads rules and catalogs from this directory (read at build time, no rebuild of the jar). */
@@ -251,8 +308,8 @@ public final class Diagnoser implements AutoCloseable {
          * Loads and compiles the rules.
          *
          * @throws org.smtpdoctor.source.ProblemsException with file, line and column of every problem
-         * @throws IllegalArgumentException when the rules directory does not exist, or watch is asked for
-         *                                  without a rules directory
+         * @throws IllegalArgumentException when the rules directory or the deployment file does not exist, or
+         *                                  watch is asked for without a rules directory
          */
         public Diagnoser build() {
             if (listener != null && rulesDirectory == null) {
@@ -260,7 +317,22 @@ public final class Diagnoser implements AutoCloseable {
             }
             SourceTree tree = rulesDirectory == null ? SourceTree.bundledRules() : SourceTree.of(rulesDirectory);
             RuleSet rules = RuleSetLoader.load(tree);
-            return new Diagnoser(rules, rulesDirectory, listener, prefilter, budget);
+            Deployment file = deploymentFile == null ? null : readDeployment(rules);
+            DeploymentOverride override = file == null && resends == null ? null : new DeploymentOverride(file, resends);
+            return new Diagnoser(rules, rulesDirectory, listener, prefilter, budget, override);
+        }
+
+        private Deployment readDeployment(RuleSet rules) {
+            if (!Files.isRegularFile(deploymentFile)) {
+                throw new IllegalArgumentException("deployment file " + deploymentFile + ": no such file");
+            }
+            Path folder = deploymentFile.toAbsolutePath().getParent();
+            SourceFile read = SourceTree.of(folder).file(deploymentFile.getFileName().toString());
+            Problems problems = new Problems();
+            Deployment deployment = DeploymentLoader.load(new SourceFile(deploymentFile.toString(), read.content()),
+                    rules.catalog().taxonomy().languages(), problems);
+            problems.throwIfErrors();
+            return deployment;
         }
     }
 }

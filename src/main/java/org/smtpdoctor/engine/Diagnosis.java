@@ -111,7 +111,7 @@ public final class Diagnosis {
      * not have that one (or {@code locale} is null).
      */
     public Advice advice(Locale locale) {
-        return entry().advice(language(locale), params);
+        return entry().advice(language(locale), params, catalog.deployment());
     }
 
     /** What the reply's code means (the enhanced code if registered, else the reply code), or null. */

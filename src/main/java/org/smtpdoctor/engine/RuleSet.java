@@ -4,6 +4,7 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.smtpdoctor.catalog.Catalog;
+import org.smtpdoctor.catalog.Deployment;
 import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.wording.RuleLayer;
 
@@ -22,6 +23,11 @@ import org.smtpdoctor.wording.RuleLayer;
  */
 record RuleSet(KieBase kieBase, KieSessionsPool sessions, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
                String version, Map<String, String> drl) {
+
+    /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */
+    RuleSet withDeployment(Deployment deployment) {
+        return new RuleSet(kieBase, sessions, patterns, locations, catalog.withDeployment(deployment), version, drl);
+    }
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;

@@ -161,7 +161,8 @@ final class RuleSetLoader {
 
     private static boolean isRuleFile(String name) {
         int slash = name.indexOf('/');
-        return slash < 0 ? !name.equals(CatalogLoader.CATEGORIES_FILE) : !NOT_RULE_FOLDERS.contains(name.substring(0, slash));
+        return slash < 0 ? !name.equals(CatalogLoader.CATEGORIES_FILE) && !name.equals(CatalogLoader.DEPLOYMENT_FILE)
+                : !NOT_RULE_FOLDERS.contains(name.substring(0, slash));
     }
 
     private static CategoryId categoryOf(String file, String extension, Catalog catalog, Problems problems) {

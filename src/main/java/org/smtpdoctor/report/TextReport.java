@@ -15,14 +15,20 @@ public final class TextReport {
                     "Также подошли", "Решение", "Подробнее", "Этап SMTP"));
 
     private static final Map<String, Map<String, String>> VALUES = Map.of(
-            "en", Map.of("sender-settings", "you (the mail account settings)", "mail-admin", "the mail administrator",
-                    "mail-provider", "the mail provider", "recipient", "the recipient's side",
-                    "none", "nobody: a retry fixes it", "automatic", "automatic (the sender retries by itself)",
-                    "after-fix", "after the fix", "no", "will not help"),
-            "ru", Map.of("sender-settings", "вы (настройки почтового аккаунта)", "mail-admin", "администратор почты",
-                    "mail-provider", "почтовый провайдер", "recipient", "сторона получателя",
-                    "none", "никто: поможет повторная отправка", "automatic", "автоматически (система повторит сама)",
-                    "after-fix", "после исправления", "no", "не поможет"));
+            "en", Map.ofEntries(Map.entry("sender-settings", "you (the mail account settings)"),
+                    Map.entry("sender", "the sender (the message: its addresses, content, attachments)"),
+                    Map.entry("mail-admin", "the mail administrator"),
+                    Map.entry("mail-provider", "the mail provider"), Map.entry("recipient", "the recipient's side"),
+                    Map.entry("none", "nobody: a retry fixes it"),
+                    Map.entry("automatic", "automatic (a later attempt can succeed as it is)"),
+                    Map.entry("after-fix", "after the fix"), Map.entry("no", "will not help")),
+            "ru", Map.ofEntries(Map.entry("sender-settings", "вы (настройки почтового аккаунта)"),
+                    Map.entry("sender", "отправитель (само письмо: адреса, содержимое, вложения)"),
+                    Map.entry("mail-admin", "администратор почты"),
+                    Map.entry("mail-provider", "почтовый провайдер"), Map.entry("recipient", "сторона получателя"),
+                    Map.entry("none", "никто: поможет повторная отправка"),
+                    Map.entry("automatic", "автоматически (следующая попытка может пройти без изменений)"),
+                    Map.entry("after-fix", "после исправления"), Map.entry("no", "не поможет")));
 
     private TextReport() {
     }

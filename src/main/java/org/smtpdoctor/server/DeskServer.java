@@ -298,7 +298,7 @@ public final class DeskServer implements AutoCloseable {
             record.set("trace", traces.toJson(explanation));
         }
         metrics.diagnosed(d.category(), 1);
-        if (d.basis() == Basis.NONE) {
+        if (d.basis() == Basis.NONE && !BatchSummary.isBlank(text)) { // an empty text is nothing a rule could learn
             unknowns.add(diagnoser.replyTemplate().template(d.input()), 1, d.input(), d.category());
         }
         return record;

@@ -57,6 +57,31 @@ class BatchRunnerTest {
     }
 
     @Test
+    void blankAndWhitespaceOnlyLinesHaveTheirRecordsButAreNoUnknownsInTheSummary() throws IOException {
+        Path log = write("blank.log", String.join("\n", "535 5.7.8 Error: authentication failed", "", "   \t ",
+                "x-unheard-of reply nobody wrote a rule for", "\u00a0\u2003", "\u200b x").getBytes(StandardCharsets.UTF_8));
+
+        Run run = run(options(InputFormat.PLAIN, null, null, List.of()), log);
+
+        assertThat(run.records).extracting(r -> r.get("line").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(run.summary.records()).isEqualTo(6);
+        assertThat(run.summary.blank()).as("'', tab and spaces, no-break and em space").isEqualTo(3);
+        assertThat(run.summary.categories()).containsOnlyKeys("auth.invalid-credentials", "unknown.unclassified")
+                .containsEntry("unknown.unclassified", 2L) // the unheard-of reply, and a zero-width space before x
+                .containsEntry("auth.invalid-credentials", 1L);
+        assertThat(run.summary.unknowns().top(10)).extracting(UnknownTemplates.Group::example)
+                .containsExactly("x-unheard-of reply nobody wrote a rule for", "\u200b x");
+        assertThat(run.summary.table()).containsPattern("\nblank records \\(nothing to diagnose\\) +3\n");
+        assertThat(run.summary.toJson(JSON).get("blank").asLong()).isEqualTo(3);
+
+        BatchSummary added = new BatchSummary(); // how Spark adds up its tasks' summaries
+        added.add(run.summary);
+        added.add(run.summary);
+        assertThat(added.blank()).isEqualTo(6);
+        assertThat(added.unknowns().top(10)).extracting(UnknownTemplates.Group::count).containsExactly(2L, 2L);
+    }
+
+    @Test
     void jsonLinesWithDottedFieldKeptFieldsAndMalformedRecords() throws IOException {
         Path log = write("errors.jsonl", String.join("\n",
                 "{\"ts\":\"t1\",\"error\":{\"message\":\"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\"}}",

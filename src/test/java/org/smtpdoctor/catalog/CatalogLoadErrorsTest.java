@@ -31,7 +31,7 @@ class CatalogLoadErrorsTest {
         assertThat(catalog.taxonomy().languages()).containsExactlyInAnyOrder("en", "ru");
         for (Category category : catalog.taxonomy().categories()) {
             for (String language : catalog.taxonomy().languages()) {
-                Advice advice = catalog.entry(category.id()).advice(language, java.util.Map.of());
+                Advice advice = catalog.entry(category.id()).advice(language, java.util.Map.of(), catalog.deployment());
                 assertThat(advice.title()).as(category.id() + " " + language).isNotBlank();
                 assertThat(advice.remedy()).as(category.id() + " " + language).isNotEmpty();
             }
@@ -153,8 +153,13 @@ class CatalogLoadErrorsTest {
 
     @Test
     void placeholdersAreFilledOrFallBack() {
-        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of("url", "https://x.example/")))
+        Deployment deployment = projectCatalog().deployment();
+        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of("url", "https://x.example/"), deployment, "en"))
                 .isEqualTo("Open https://x.example/ now");
-        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of())).isEqualTo("Open the link now");
+        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of(), deployment, "en")).isEqualTo("Open the link now");
+    }
+
+    private static Catalog projectCatalog() {
+        return CatalogLoader.load(SourceTree.of(TestRules.PROJECT_RULES), new Problems());
     }
 }

@@ -50,6 +50,17 @@ class UnknownsCliTest {
     }
 
     @Test
+    void blankAndWhitespaceOnlyLinesAreNeverProposed() throws IOException {
+        Path log = Files.writeString(temp.resolve("blank.log"), "\n   \n\t\n535 5.7.8 Error: authentication failed\n \u00a0 \n");
+
+        CliRun r = run("unknowns", "--rules", "rules", log.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("0 of 5 records in 0 templates");
+        assertThat(r.out()).doesNotContain("- text:");
+    }
+
+    @Test
     void batchWritesUnknownsSummaryAndRecordsInOneRun() throws IOException {
         Path out = temp.resolve("out.jsonl");
         Path summary = temp.resolve("summary.json");

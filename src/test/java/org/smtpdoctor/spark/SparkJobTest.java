@@ -59,6 +59,11 @@ class SparkJobTest {
         assertThat(jsonl(out)).containsExactlyElementsOf(batch);
         assertThat(summary.records()).isEqualTo(batch.size());
         assertThat(summary.categories()).isEqualTo(batchSummary(batch));
+        // The log's blank lines have their records, but Spark's summary (batch's, added up) counts them apart.
+        long blank = batch.stream().filter(r -> json(r).path("input").asText().isBlank()).count();
+        assertThat(blank).isEqualTo(2);
+        assertThat(summary.blank()).isEqualTo(blank);
+        assertThat(summary.unknowns().top(Integer.MAX_VALUE)).noneMatch(g -> g.example().isBlank());
     }
 
     @Test
@@ -257,7 +262,8 @@ class SparkJobTest {
 
     private static java.util.Map<String, Long> batchSummary(List<String> records) {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        records.forEach(r -> counts.merge(json(r).path("category").asText(), 1L, Long::sum));
+        records.stream().filter(r -> !json(r).path("input").asText().isBlank()) // blank: a record, no diagnosis
+                .forEach(r -> counts.merge(json(r).path("category").asText(), 1L, Long::sum));
         return counts;
     }
 
