@@ -88,6 +88,8 @@ class PatternSetTest {
                 .isEqualTo("(?:^|[^A-Za-z0-9])rate\\s+limit(?:[^A-Za-z0-9]|$)");
         assertThat(AsciiPattern.of("\\p{L}+ \\\\pL")).isEqualTo("[A-Za-z]+ \\\\pL");
         assertThat(AsciiPattern.of("\\p{Cyrillic}")).isNull();
+        assertThat(AsciiPattern.of("(?:^|[^\\pL\\pN]|[\\p{Han}\\p{Katakana}])smtp\\p{Hiragana}"))
+                .isEqualTo("(?:^|[^A-Za-z0-9]|[\\x80\\x80])smtp[\\x80]");
         assertThat(AsciiPattern.of("[^\\PL]")).isNull();
         assertThat(AsciiPattern.of("\u212Aelvin")).isEqualTo("kelvin");
         assertThat(AsciiPattern.of("хост\\s+")).isEqualTo("\\x80\\x80\\x80\\x80\\s+");
