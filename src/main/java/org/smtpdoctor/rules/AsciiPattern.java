@@ -1,12 +1,13 @@
 package org.smtpdoctor.rules;
 
 import java.util.ArrayDeque;
+import java.util.Set;
 
 /**
  * An RE2 pattern rewritten for Hyperscan on printable-ASCII text only, where it means the same: {@code \pL}
  * becomes {@code A-Za-z} and {@code \pN} {@code 0-9} (on ASCII text these are all the letters and digits there
  * are), so Hyperscan scans bytes with small ASCII classes rather than Unicode ones; a non-ASCII letter (a
- * Russian wording) becomes what it matches in ASCII text. Patterns it cannot vouch for give null and stay with
+ * Russian wording) and a script with no ASCII letter ({@code \p{Han}}) become what they match in ASCII text. Patterns it cannot vouch for give null and stay with
  * RE2/J: a non-ASCII character in a class, another Unicode class, {@code \Q...\E}, or counted repeats nested
  * to more than 1000 repetitions in all (they make Hyperscan's compile slow).
  */
@@ -14,6 +15,9 @@ final class AsciiPattern {
     /** The most repetitions counted repeats may nest to (the product of their upper bounds). */
     private static final int MAX_NESTED_REPEAT = 1000;
     private static final int MAX_REPEATS = 12;
+    /** Scripts with no ASCII character: in ASCII text they match nothing, which a byte no such text holds says. */
+    private static final Set<String> SCRIPTS_WITHOUT_ASCII = Set.of("Han", "Hiragana", "Katakana", "Thai", "Lao",
+            "Khmer", "Myanmar");
 
     private AsciiPattern() {
     }
@@ -47,7 +51,7 @@ final class AsciiPattern {
                         return null;
                     }
                     out.append(inClass ? klass : "[" + klass + "]");
-                    i += pattern.charAt(i + 2) == '{' ? 4 : 2;
+                    i = pattern.charAt(i + 2) == '{' ? pattern.indexOf('}', i + 2) : i + 2;
                     continue;
                 }
                 if (next == 'P' || next == 'Q' || next == 'C' || next == 'X') {
@@ -87,19 +91,24 @@ final class AsciiPattern {
         return c == '\u212A' ? "k" : c == '\u017F' ? "s" : "\\x80";
     }
 
-    /** The ASCII class body of {@code \pL}, {@code \pN}, {@code \p{L}} or {@code \p{N}} at {@code at}; else null. */
+    /**
+     * The ASCII class body of {@code \pL}, {@code \pN}, {@code \p{L}}, {@code \p{N}} or of a script written
+     * without spaces ({@code \p{Han}}, which wordings' edges name) at {@code at}; else null.
+     */
     private static String unicodeClass(String pattern, int at) {
         if (at >= pattern.length()) {
             return null;
         }
-        char name = pattern.charAt(at);
-        if (name == '{') {
-            if (at + 2 >= pattern.length() || pattern.charAt(at + 2) != '}') {
+        String name = String.valueOf(pattern.charAt(at));
+        if (name.equals("{")) {
+            int close = pattern.indexOf('}', at);
+            if (close < 0) {
                 return null;
             }
-            name = pattern.charAt(at + 1);
+            name = pattern.substring(at + 1, close);
         }
-        return name == 'L' ? "A-Za-z" : name == 'N' ? "0-9" : null;
+        return name.equals("L") ? "A-Za-z" : name.equals("N") ? "0-9"
+                : SCRIPTS_WITHOUT_ASCII.contains(name) ? "\\x80" : null;
     }
 
     private static boolean isCountedRepeat(String pattern, int open) {

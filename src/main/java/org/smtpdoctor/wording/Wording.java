@@ -4,9 +4,11 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import com.google.re2j.Matcher;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One way a reply says a cause, as staff write it: the text of the reply, with typed placeholders for its
@@ -15,7 +17,10 @@ import java.util.Map;
  * <p>The rules of the written form: any run of whitespace matches any run of whitespace; every other
  * character outside braces is literal (so {@code [TSS04]} or {@code (#MBR1212)} match themselves); where a
  * wording begins or ends with a letter, digit or placeholder, the text may not continue that word, so
- * {@code rate limit} does not match {@code rate limited}. {@code {{} and {@code }}} are literal braces.
+ * {@code rate limit} does not match {@code rate limited}. Scripts written without spaces (Chinese, Japanese,
+ * Thai, ...) have no such edge: their characters may touch a wording on either side, so {@code 连接超时} matches
+ * in {@code 错误:连接超时了} and {@code SMTP服务器} in {@code 连接SMTP服务器失败}, while {@code xSMTP} still does not
+ * match {@code SMTP}. {@code {{} and {@code }}} are literal braces.
  * A wording written as {@code regex:} is RE2 syntax as it is, its named groups being the parameters.
  *
  * @param written the wording as written in the rule file
@@ -27,8 +32,19 @@ import java.util.Map;
 public record Wording(String written, boolean regex, String pattern, List<String> params, Pattern compiled) {
     /** The longest wording accepted: a wording is a phrase, not a document. */
     public static final int MAX_LENGTH = 500;
-    private static final String WORD_BEFORE = "(?:^|[^\\pL\\pN])";
-    private static final String WORD_AFTER = "(?:[^\\pL\\pN]|$)";
+    /**
+     * The scripts written without spaces between words: a character of theirs next to a wording is no part of
+     * the wording's word, and a wording that begins or ends with one has no edge to keep.
+     */
+    private static final Set<Character.UnicodeScript> SPACELESS_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
+    /** The Japanese prolonged sound marks (full and half width), of no script's own but written within words. */
+    private static final String LONG_VOWEL_MARKS = "\u30FC\uFF70";
+    private static final String SPACELESS = "(?:[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Thai}\\p{Lao}\\p{Khmer}"
+            + "\\p{Myanmar}]|\u30FC|\uFF70)";
+    private static final String WORD_BEFORE = "(?:^|[^\\pL\\pN]|" + SPACELESS + ")";
+    private static final String WORD_AFTER = "(?:[^\\pL\\pN]|" + SPACELESS + "|$)";
 
     /**
      * Compiles a wording written as reply text.
@@ -78,7 +94,8 @@ public record Wording(String written, boolean regex, String pattern, List<String
                 throw new WordingSyntaxException(i, "a control character (U+" + String.format("%04X", c)
                         + ") cannot be part of a wording: write the words of the reply only");
             } else {
-                word = Character.isLetterOrDigit(c);
+                word = Character.isLetterOrDigit(c) && !SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c))
+                        && LONG_VOWEL_MARKS.indexOf(c) < 0;
                 re.append(quote(c));
                 literalSeen = true;
                 i += Character.charCount(c);

@@ -49,8 +49,9 @@ class PatternSetTest {
         }
         assertThat(PATTERNS).hasSizeGreaterThan(90);
         assertThat(matchedSomething).as("texts some wording occurs in").isGreaterThan(texts.size() / 2);
-        // Samples in Russian, German, Chinese... are not printable ASCII and take the pure-Java path by design.
-        assertThat(scanned).as("texts Hyperscan itself scanned").isGreaterThan(texts.size() * 3 / 4);
+        // Samples in Russian, German, Chinese... are not printable ASCII and take the pure-Java path by design;
+        // with the client libraries' messages in every language they ship, they are about a third of the samples.
+        assertThat(scanned).as("texts Hyperscan itself scanned").isGreaterThan(texts.size() / 2);
         assertThat(hyperscan.refusedCount()).as("patterns left to RE2/J").isZero();
     }
 
@@ -88,6 +89,8 @@ class PatternSetTest {
                 .isEqualTo("(?:^|[^A-Za-z0-9])rate\\s+limit(?:[^A-Za-z0-9]|$)");
         assertThat(AsciiPattern.of("\\p{L}+ \\\\pL")).isEqualTo("[A-Za-z]+ \\\\pL");
         assertThat(AsciiPattern.of("\\p{Cyrillic}")).isNull();
+        assertThat(AsciiPattern.of("(?:^|[^\\pL\\pN]|[\\p{Han}\\p{Katakana}])smtp\\p{Hiragana}"))
+                .isEqualTo("(?:^|[^A-Za-z0-9]|[\\x80\\x80])smtp[\\x80]");
         assertThat(AsciiPattern.of("[^\\PL]")).isNull();
         assertThat(AsciiPattern.of("\u212Aelvin")).isEqualTo("kelvin");
         assertThat(AsciiPattern.of("хост\\s+")).isEqualTo("\\x80\\x80\\x80\\x80\\s+");

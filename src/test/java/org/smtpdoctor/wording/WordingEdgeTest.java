@@ -1,0 +1,52 @@
+package org.smtpdoctor.wording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Where a wording's word begins and ends, in scripts written with spaces and in those written without. */
+class WordingEdgeTest {
+    private static boolean occurs(String wording, String text) throws WordingSyntaxException {
+        return Wording.of(wording).match(text) != null;
+    }
+
+    @Test
+    void aLatinOrCyrillicWordingDoesNotMatchInsideALongerWord() throws WordingSyntaxException {
+        assertThat(occurs("rate limit", "rate limited")).isFalse();
+        assertThat(occurs("rate limit", "pirate limit")).isFalse();
+        assertThat(occurs("rate limit", "rate limit exceeded")).isTrue();
+        assertThat(occurs("хост неизвестен", "хост неизвестенный")).isFalse();
+        assertThat(occurs("SMTP服务器连接失败", "ESMTP服务器连接失败")).isFalse();
+    }
+
+    @Test
+    void aChineseOrJapaneseWordingMatchesBetweenCharactersOfItsScript() throws WordingSyntaxException {
+        // No spaces between words: the wording's first and last characters touch the text's own.
+        assertThat(occurs("连接超时", "错误连接超时了")).isTrue();
+        assertThat(occurs("SMTPホストに接続できませんでした", "エラーSMTPホストに接続できませんでした。")).isTrue();
+        assertThat(occurs("接続がタイムアウトしました", "サーバーへの接続がタイムアウトしました")).isTrue();
+        assertThat(occurs("远程主机强迫关闭了一个现有的连接", "无法从传输连接中读取数据: 远程主机强迫关闭了一个现有的连接。")).isTrue();
+    }
+
+    @Test
+    void aLatinEdgeMayTouchAChineseCharacterButNotALatinLetter() throws WordingSyntaxException {
+        assertThat(occurs("SMTP", "连接SMTP服务器失败")).isTrue();
+        assertThat(occurs("SMTP", "连接ESMTP服务器失败")).isFalse();
+        assertThat(occurs("connect() failed", "SMTP connect() failed失败")).isTrue();
+        assertThat(occurs("timed out", "connection timed outside")).isFalse();
+        assertThat(occurs("ETIMEDOUT", "连接超时ETIMEDOUT")).isTrue();
+        assertThat(occurs("ETIMEDOUT", "ETIMEDOUT连接超时")).isTrue();
+        assertThat(occurs("ETIMEDOUT", "xETIMEDOUT")).isFalse();
+    }
+
+    @Test
+    void aChineseWordingNeedsAllItsCharacters() throws WordingSyntaxException {
+        assertThat(occurs("连接超时", "连接超")).isFalse();
+        assertThat(occurs("拒绝连接", "拒绝访问")).isFalse();
+    }
+
+    @Test
+    void aThaiWordingHasNoWordEdgesEither() throws WordingSyntaxException {
+        assertThat(occurs("หมดเวลา", "การเชื่อมต่อหมดเวลาแล้ว")).isTrue();
+    }
+}
