@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class ReplyParser {
     private static final int MAX_PREFIX_TOKENS = 12;
+    /** The separators are looked for by a rare character: the 'x' of "nested exception is", the ':' of "caused by:". */
+    private static final int NESTED_ANCHOR = 8;
+    private static final int CAUSED_BY_ANCHOR = 9;
     /**
      * How much of an input is read, and how much of the cleaned text rules see. A reply line is at most
      * 512 octets (RFC 5321 4.5.3.1.5); the rest of a long input is stack frames or noise, and reading it
@@ -113,12 +116,27 @@ public final class ReplyParser {
         while (to > from && Character.isWhitespace(cleaned(line.charAt(to - 1)))) {
             to--;
         }
+        if (isClean(line, from, to)) {
+            out.append(line, from, to);
+            return;
+        }
         for (int i = from; i < to; i++) {
             char c = cleaned(line.charAt(i));
             if (c != ' ' || out.charAt(out.length() - 1) != ' ') {
                 out.append(c);
             }
         }
+    }
+
+    /** Whether [from, to) holds no control character, BOM or double space: most lines, copied as they are. */
+    private static boolean isClean(String line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF')) || (c == ' ' && line.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char cleaned(char c) {
@@ -212,7 +230,7 @@ public final class ReplyParser {
      * insensitive) finds it: its start in the high and its end in the low 32 bits, or -1 when there is none.
      */
     private static long nextSeparator(String text, int from) {
-        int nested = indexOfIgnoringCase(text, "nested exception is", from);
+        int nested = indexOfIgnoringCase(text, "nested exception is", NESTED_ANCHOR, from);
         int nestedStart = -1;
         if (nested >= 0) {
             nestedStart = nested;
@@ -223,9 +241,9 @@ public final class ReplyParser {
                 nestedStart--;
             }
         }
-        int causedBy = indexOfIgnoringCase(text, "caused by:", from);
+        int causedBy = indexOfIgnoringCase(text, "caused by:", CAUSED_BY_ANCHOR, from);
         while (causedBy >= 0 && wordBefore(text, causedBy)) {
-            causedBy = indexOfIgnoringCase(text, "caused by:", causedBy + 1);
+            causedBy = indexOfIgnoringCase(text, "caused by:", CAUSED_BY_ANCHOR, causedBy + 1);
         }
         if (causedBy >= 0 && (nestedStart < 0 || causedBy < nestedStart)) {
             return (long) causedBy << 32 | (causedBy + "caused by:".length());
@@ -237,14 +255,27 @@ public final class ReplyParser {
         return (long) nestedStart << 32 | (end < text.length() && text.charAt(end) == ':' ? end + 1 : end);
     }
 
-    /** Where {@code lower} (lower-case ASCII) stands in {@code text} from {@code from}, ASCII letters in any case; or -1. */
-    private static int indexOfIgnoringCase(String text, String lower, int from) {
-        char first = lower.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        for (int i = from; i + lower.length() <= text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == first || c == firstUpper) && asciiIgnoringCase(text, i, lower)) {
-                return i;
+    /**
+     * Where {@code lower} (lower-case ASCII) stands in {@code text} from {@code from}, ASCII letters in any case; or
+     * -1. Found from its character at {@code anchor} (a rare one, by {@code indexOf}), then compared.
+     */
+    private static int indexOfIgnoringCase(String text, String lower, int anchor, int from) {
+        char small = lower.charAt(anchor);
+        char capital = Character.toUpperCase(small);
+        int nextSmall = text.indexOf(small, from + anchor);
+        int nextCapital = capital == small ? -1 : text.indexOf(capital, from + anchor);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at;
+            if (nextCapital < 0 || (nextSmall >= 0 && nextSmall < nextCapital)) {
+                at = nextSmall;
+                nextSmall = text.indexOf(small, at + 1);
+            } else {
+                at = nextCapital;
+                nextCapital = text.indexOf(capital, at + 1);
+            }
+            int start = at - anchor;
+            if (start + lower.length() <= text.length() && asciiIgnoringCase(text, start, lower)) {
+                return start;
             }
         }
         return -1;
