@@ -10,12 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.smtpdoctor.engine.Diagnoser;
+import org.smtpdoctor.reply.ReplyParser;
 
 /**
  * The measurements of {@code smtp-doctor bench}, each on the same file in the same JVM: the floor (reading
  * and splitting lines only), the batch run end to end (full or compact records rendered, written to a
  * counting sink), the same rules without cache or prefilter, and the latency of single {@code diagnose()}
- * calls. {@link SisimaiBaseline} times the classifier they are compared with.
+ * and parse calls. {@link SisimaiBaseline} times the classifier they are compared with.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -86,6 +87,31 @@ public final class Benchmark {
             String text = texts.get(i % texts.size());
             long start = System.nanoTime();
             diagnoser.diagnose(text);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    /**
+     * Nanoseconds of one {@link ReplyParser#parse} call on each of the first {@code calls} lines of {@code log}
+     * (a generated log's lines are all distinct: each has its own time stamp, ids and numbers), one thread,
+     * after a warm-up pass over the same lines; sorted.
+     */
+    public static long[] parseLatencies(Path log, int calls) throws IOException {
+        List<String> lines;
+        try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines = all.limit(calls).toList();
+        }
+        ReplyParser parser = new ReplyParser();
+        for (int round = 0; round < 3; round++) {
+            lines.forEach(parser::parse);
+        }
+        long[] nanos = new long[lines.size()];
+        for (int i = 0; i < nanos.length; i++) {
+            String line = lines.get(i);
+            long start = System.nanoTime();
+            parser.parse(line);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);

@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
  * {@code smtp-doctor bench}: generates a realistic log from the sample replies, and one whose every line has a
  * template of its own, and measures, on those files in this run, the floor (read and split lines),
  * {@code batch} end to end with full and with compact records, Sisimai on the same lines where it is
- * installed, and the same rules evaluated naively; then the latency of single diagnoses and the peak memory.
+ * installed, and the same rules evaluated naively; then the latency of single diagnoses and parses, and the peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         // One string: picocli prints each array element as a line of its own, and wraps a string itself.
         description = "Measures batch throughput (full and compact records) against the floor (reading lines),"
                 + " Sisimai's Reason->match when installed, and the naive evaluation (every wording by RE2/J one"
-                + " at a time, no cache) on a generated log and on one of distinct lines; diagnose() latency"
+                + " at a time, no cache) on a generated log and on one of distinct lines; diagnose() and parse latency"
                 + " and peak memory.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     private int naiveLines;
 
     @Option(names = "--latency-calls", paramLabel = "N", defaultValue = "20000",
-            description = "Timed diagnose() calls, after as many warm-up calls (default: ${DEFAULT-VALUE}).")
+            description = "Timed diagnose() calls, after as many warm-up calls; as many parse calls, on as many of"
+                    + " the log's lines (default: ${DEFAULT-VALUE}).")
     private int latencyCalls;
 
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${sys:smtpdoctor.samples:-samples}",
@@ -118,6 +119,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("diagnose() warm, one thread, %,d calls over the sample replies: p50 %.1f us, p99 %.1f us, max %.1f us%n",
                     latencyCalls, Benchmark.percentile(warm, 50) / 1e3, Benchmark.percentile(warm, 99) / 1e3,
                     warm[warm.length - 1] / 1e3);
+            long[] parse = Benchmark.parseLatencies(log, latencyCalls);
+            out.printf("parse warm, one thread, the log's first %,d lines (each distinct): p50 %.1f us, p99 %.1f us, max %.1f us%n",
+                    parse.length, Benchmark.percentile(parse, 50) / 1e3, Benchmark.percentile(parse, 99) / 1e3,
+                    parse[parse.length - 1] / 1e3);
             out.printf("peak resident memory (VmHWM) of this JVM: %,d MB (max heap %,d MB)%n",
                     Benchmark.peakResidentBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             out.flush();

@@ -16,40 +16,16 @@ import java.util.regex.Pattern;
  * go; then the reply code and enhanced status code are read from the start, where a reply normally is,
  * or else from where a log embeds it ({@code said: 550 ...}). Multi-line replies ({@code 550-5.7.1 ...})
  * lose their repeated codes so the text reads as one sentence. The class is stateless and thread-safe.
+ *
+ * <p>Each step is a scan that never goes back (most texts are read a few times in all): a log line costs a
+ * few microseconds, not a cascade of regular expressions. Where a scan replaced one, its Javadoc quotes the
+ * expression whose matches it accepts.
  */
 public final class ReplyParser {
-    private static final Pattern STACK_FRAME = Pattern.compile(
-            "^(?:at\\s+\\S+\\(.*\\)|\\.\\.\\.\\s*\\d+\\s+(?:more|common frames omitted))$");
-    private static final Pattern NESTED = Pattern.compile(
-            ";?\\s*nested exception is:?|\\bCaused by:", Pattern.CASE_INSENSITIVE);
-    /**
-     * The class name that opens an exception message: fully qualified with a lower-case package
-     * ({@code jakarta.mail.MessagingException}), or any dotted or bare name ending in Exception or Error
-     * ({@code System.Net.Mail.SmtpException}, {@code SMTPAuthenticationError}). Group 1 is the simple name.
-     */
-    private static final Pattern EXCEPTION_NAME = Pattern.compile(
-            "^(?:(?:[a-z_$][\\w$]*\\.){1,16}|(?:[A-Za-z_$][\\w$]*\\.){0,16}(?=[A-Z][\\w$]*(?:Exception|Error)\\b))"
-                    + "([A-Z][\\w$]*)(?::\\s*|$)");
-    /** Python's smtplib puts the reply in a tuple: {@code (535, b'5.7.8 Username and Password not accepted')}. */
-    private static final Pattern PYTHON_REPLY = Pattern.compile("^\\((\\d{3}), b?(['\"])(.*)\\2\\)$");
-    private static final List<Pattern> LOG_PREFIXES = List.of(
-            // 2024-05-01T12:00:00.123Z, 2024-05-01 12:00:00,123 +0300
-            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?"
-                    + "(?:\\s?(?:Z|[+-]\\d{2}:?\\d{2}))?)?(?:\\s+|$)"),
-            Pattern.compile("^\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:\\s+|$)"),
-            // syslog: "May  1 12:00:00 " then "host program[pid]: " or "program[pid]: "
-            Pattern.compile("^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+\\d{1,2}\\s+\\d{2}:\\d{2}:\\d{2}\\s+"),
-            Pattern.compile("^(?:[\\w.-]+\\s+)?[\\w./-]+\\[\\d+\\]:\\s+"),
-            Pattern.compile("^\\[[^\\]]{0,80}\\]:?\\s*"),
-            Pattern.compile("^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|SEVERE|CRITICAL|CRIT|ALERT|EMERG)\\b:?\\s*"),
-            // Spring Boot "12345 --- "
-            Pattern.compile("^\\d+\\s+---\\s+"),
-            // Postfix queue ids (short hex and long form), Exim message ids
-            Pattern.compile("^(?:[0-9A-F]{6,12}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,15}):\\s+"),
-            Pattern.compile("^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}\\s+"),
-            // a logger name before " - " or " : "
-            Pattern.compile("^[\\w$]+(?:\\.[\\w$]+){1,16}\\s+[-:]\\s+"));
     private static final int MAX_PREFIX_TOKENS = 12;
+    /** The separators are looked for by a rare character: the 'x' of "nested exception is", the ':' of "caused by:". */
+    private static final int NESTED_ANCHOR = 8;
+    private static final int CAUSED_BY_ANCHOR = 9;
     /**
      * How much of an input is read, and how much of the cleaned text rules see. A reply line is at most
      * 512 octets (RFC 5321 4.5.3.1.5); the rest of a long input is stack frames or noise, and reading it
@@ -62,19 +38,10 @@ public final class ReplyParser {
     /** How far before a bare number to look for "said:" or "port:". */
     private static final int CONTEXT_CHARS = 40;
 
-    private static final Pattern LEADING_CODE = Pattern.compile(
-            "^([2-5]\\d\\d)(?=$|[\\s\\-\u2013\u2014.:,;])([\\s\\-\u2013\u2014.:,;]*)");
-    private static final Pattern LEADING_ENHANCED = Pattern.compile(
-            "^([245]\\.\\d{1,3}\\.\\d{1,3})(?=$|[\\s:;,.)\\]-])[\\s:;,-]*");
-    /** A code stands after white space, a parenthesis or a quote: never after "host:" in "192.0.2.1:465". */
-    private static final Pattern EMBEDDED_CODE = Pattern.compile(
-            "(?<![^\\s(\"'])([2-5]\\d\\d)(?:[ -]([245]\\.\\d{1,3}\\.\\d{1,3}))?(?=[\\s-]|$)");
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}]+)\\W*$");
-    private static final Pattern SPACE_RUN = Pattern.compile("\\s{2,}");
-    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[;\\s]+$");
 
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
@@ -107,71 +74,281 @@ public final class ReplyParser {
         return truncated ? codes.markTruncated() : codes;
     }
 
+    /**
+     * The lines of {@code input} (split at CR LF, CR or LF) cleaned ({@link #appendCleaned}), without empty
+     * lines and stack frames, joined by one space.
+     */
     private static String joinLines(String input) {
         StringBuilder joined = new StringBuilder(input.length());
-        for (String line : input.split("\r\n|\r|\n")) {
-            String trimmed = clean(line).strip();
-            if (trimmed.isEmpty() || (trimmed.length() < MAX_FRAME_CHARS && STACK_FRAME.matcher(trimmed).matches())) {
-                continue;
+        int start = 0;
+        while (true) {
+            int end = start;
+            while (end < input.length() && input.charAt(end) != '\r' && input.charAt(end) != '\n') {
+                end++;
             }
-            if (joined.length() > 0) {
+            int before = joined.length();
+            if (before > 0) {
                 joined.append(' ');
             }
-            joined.append(trimmed);
+            int line = joined.length();
+            appendCleaned(input, start, end, joined);
+            if (joined.length() == line
+                    || (joined.length() - line < MAX_FRAME_CHARS && isStackFrame(joined, line))) {
+                joined.setLength(before);
+            }
+            if (end >= input.length()) {
+                return joined.toString();
+            }
+            start = input.startsWith("\r\n", end) ? end + 2 : end + 1;
         }
-        return joined.toString();
     }
 
-    /** Control characters (NUL, escapes) become spaces; tabs and runs of spaces become one space. */
-    private static String clean(String line) {
-        StringBuilder b = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            b.append(Character.isISOControl(c) || c == '\uFEFF' ? ' ' : c);
+    /**
+     * Appends [start, end) of {@code line} stripped, with control characters (NUL, escapes) and BOMs as spaces
+     * and runs of spaces as one.
+     */
+    private static void appendCleaned(String line, int start, int end, StringBuilder out) {
+        int from = start;
+        int to = end;
+        while (from < to && Character.isWhitespace(cleaned(line.charAt(from)))) {
+            from++;
         }
-        return SPACE_RUN.matcher(b).replaceAll(" ");
+        while (to > from && Character.isWhitespace(cleaned(line.charAt(to - 1)))) {
+            to--;
+        }
+        if (isClean(line, from, to)) {
+            out.append(line, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            char c = cleaned(line.charAt(i));
+            if (c != ' ' || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+    }
+
+    /** Whether [from, to) holds no control character, BOM or double space: most lines, copied as they are. */
+    private static boolean isClean(String line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF')) || (c == ' ' && line.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char cleaned(char c) {
+        return Character.isISOControl(c) || c == '\uFEFF' ? ' ' : c;
+    }
+
+    /**
+     * Whether the cleaned line from {@code start} is a stack frame: {@code at \S+\(.*\)} or
+     * {@code ...\s*\d+\s+(?:more|common frames omitted)}, as a whole.
+     */
+    private static boolean isStackFrame(StringBuilder text, int start) {
+        int end = text.length();
+        if (startsAt(text, start, "at ") && text.charAt(end - 1) == ')') {
+            // A name without spaces, the last '(' in it, then anything but a line separator up to the final ')'.
+            int nameEnd = text.indexOf(" ", start + 3);
+            int open = text.lastIndexOf("(", (nameEnd < 0 ? end - 1 : Math.min(nameEnd, end - 1)) - 1);
+            if (open <= start + 3) {
+                return false;
+            }
+            for (int i = open + 1; i < end - 1; i++) {
+                if (Chars.isLineTerminator(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!startsAt(text, start, "...")) {
+            return false;
+        }
+        int digits = start + 3 < end && text.charAt(start + 3) == ' ' ? start + 4 : start + 3;
+        int count = digits;
+        while (count < end && Chars.isDigit(text.charAt(count))) {
+            count++;
+        }
+        if (count == digits || count >= end || text.charAt(count) != ' ') {
+            return false;
+        }
+        String rest = text.substring(count + 1);
+        return rest.equals("more") || rest.equals("common frames omitted");
+    }
+
+    private static boolean startsAt(CharSequence text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripLogPrefix(String text) {
-        String rest = text;
+        int from = 0;
         for (int i = 0; i < MAX_PREFIX_TOKENS; i++) {
-            String before = rest;
-            for (Pattern prefix : LOG_PREFIXES) {
-                Matcher m = prefix.matcher(rest);
-                if (m.find() && m.end() > 0) {
-                    rest = rest.substring(m.end());
-                    break;
-                }
-            }
-            if (rest.equals(before)) {
+            int end = LogPrefix.end(text, from);
+            if (end <= from) {
                 break;
             }
+            from = end;
         }
-        return rest.strip();
+        return text.substring(from).strip();
     }
 
+    /**
+     * The messages of the exceptions {@code text} wraps, each without its class names (which go to
+     * {@code exceptions}), once each, joined by "; ". Exceptions are separated by {@code ; nested exception is:}
+     * or {@code Caused by:} (in any case).
+     */
     private static String unwrapExceptions(String text, List<String> exceptions) {
-        List<String> messages = new ArrayList<>();
-        for (String segment : NESTED.split(text)) {
-            String message = segment.strip();
-            Matcher name = EXCEPTION_NAME.matcher(message);
-            while (name.find()) {
-                exceptions.add(name.group(1));
-                message = message.substring(name.end()).strip();
-                name = EXCEPTION_NAME.matcher(message);
-            }
-            message = stripQuotes(pythonReply(TRAILING_SEPARATORS.matcher(message).replaceAll("")));
+        List<String> messages = new ArrayList<>(2);
+        int start = 0;
+        while (start <= text.length()) {
+            long separator = nextSeparator(text, start);
+            int end = separator < 0 ? text.length() : (int) (separator >>> 32);
+            String message = unwrapped(text.substring(start, end).strip(), exceptions);
             if (!message.isEmpty() && !messages.contains(message)) {
                 messages.add(message);
             }
+            if (separator < 0) {
+                break;
+            }
+            start = (int) separator;
         }
-        return String.join("; ", messages);
+        return messages.size() == 1 ? messages.get(0) : String.join("; ", messages);
+    }
+
+    /**
+     * The first separator from {@code from}, as regex {@code ;?\s*nested exception is:?|\bCaused by:} (case
+     * insensitive) finds it: its start in the high and its end in the low 32 bits, or -1 when there is none.
+     */
+    private static long nextSeparator(String text, int from) {
+        int nested = indexOfIgnoringCase(text, "nested exception is", NESTED_ANCHOR, from);
+        int nestedStart = -1;
+        if (nested >= 0) {
+            nestedStart = nested;
+            while (nestedStart > from && Chars.isSpace(text.charAt(nestedStart - 1))) {
+                nestedStart--;
+            }
+            if (nestedStart > from && text.charAt(nestedStart - 1) == ';') {
+                nestedStart--;
+            }
+        }
+        int causedBy = indexOfIgnoringCase(text, "caused by:", CAUSED_BY_ANCHOR, from);
+        while (causedBy >= 0 && wordBefore(text, causedBy)) {
+            causedBy = indexOfIgnoringCase(text, "caused by:", CAUSED_BY_ANCHOR, causedBy + 1);
+        }
+        if (causedBy >= 0 && (nestedStart < 0 || causedBy < nestedStart)) {
+            return (long) causedBy << 32 | (causedBy + "caused by:".length());
+        }
+        if (nestedStart < 0) {
+            return -1;
+        }
+        int end = nested + "nested exception is".length();
+        return (long) nestedStart << 32 | (end < text.length() && text.charAt(end) == ':' ? end + 1 : end);
+    }
+
+    /**
+     * Where {@code lower} (lower-case ASCII) stands in {@code text} from {@code from}, ASCII letters in any case; or
+     * -1. Found from its character at {@code anchor} (a rare one, by {@code indexOf}), then compared.
+     */
+    private static int indexOfIgnoringCase(String text, String lower, int anchor, int from) {
+        char small = lower.charAt(anchor);
+        char capital = Character.toUpperCase(small);
+        int nextSmall = text.indexOf(small, from + anchor);
+        int nextCapital = capital == small ? -1 : text.indexOf(capital, from + anchor);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at;
+            if (nextCapital < 0 || (nextSmall >= 0 && nextSmall < nextCapital)) {
+                at = nextSmall;
+                nextSmall = text.indexOf(small, at + 1);
+            } else {
+                at = nextCapital;
+                nextCapital = text.indexOf(capital, at + 1);
+            }
+            int start = at - anchor;
+            if (start + lower.length() <= text.length() && asciiIgnoringCase(text, start, lower)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean asciiIgnoringCase(String text, int at, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = text.charAt(at + i);
+            if (c != lower.charAt(i) && !(c >= 'A' && c <= 'Z' && c + 32 == lower.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a word character stands before {@code at}, as regex {@code \\b} sees it: a letter, digit or '_', or
+     * a combining mark after a letter or digit.
+     */
+    private static boolean wordBefore(String text, int at) {
+        if (at == 0) {
+            return false;
+        }
+        int c = text.codePointBefore(at);
+        if (c == '_' || Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            return false;
+        }
+        // As java.util.regex looks for the mark's base: back one char at a time.
+        for (int i = at - 1; i >= 0; i--) {
+            int base = text.codePointAt(i);
+            if (Character.isLetterOrDigit(base)) {
+                return true;
+            }
+            if (Character.getType(base) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** One exception's part of the text without its leading class names, trailing separators and quotes. */
+    private static String unwrapped(String segment, List<String> exceptions) {
+        String message = segment;
+        for (ExceptionName name = ExceptionName.at(message); name != null; name = ExceptionName.at(message)) {
+            exceptions.add(name.simpleName(message));
+            message = message.substring(name.end()).strip();
+        }
+        int end = message.length();
+        while (end > 0 && (message.charAt(end - 1) == ';' || Chars.isSpace(message.charAt(end - 1)))) {
+            end--;
+        }
+        return stripQuotes(pythonReply(message.substring(0, end)));
     }
 
     /** {@code (535, b'5.7.8 Username ...')} becomes {@code 535 5.7.8 Username ...}; other text is returned as is. */
     private static String pythonReply(String message) {
-        Matcher m = PYTHON_REPLY.matcher(message);
-        return m.matches() ? m.group(1) + " " + m.group(3).replace("\\n", " ") : message;
+        int n = message.length();
+        int quote = n > 6 && message.charAt(6) == 'b' ? 7 : 6;
+        boolean tuple = message.startsWith("(") && Chars.digitsAt(message, 1, 3) && message.startsWith(", ", 4)
+                && quote < n && (message.charAt(quote) == '\'' || message.charAt(quote) == '"')
+                && n - 2 > quote && message.charAt(n - 2) == message.charAt(quote) && message.charAt(n - 1) == ')';
+        if (!tuple) {
+            return message;
+        }
+        for (int i = quote + 1; i < n - 2; i++) {
+            if (Chars.isLineTerminator(message.charAt(i))) {
+                return message;
+            }
+        }
+        return message.substring(1, 4) + " " + message.substring(quote + 1, n - 2).replace("\\n", " ");
     }
 
     private static String stripQuotes(String text) {
@@ -191,51 +368,168 @@ public final class ReplyParser {
     }
 
     private static ParsedReply readCodes(String original, String text, List<String> exceptions) {
-        Matcher code = LEADING_CODE.matcher(text);
-        if (code.find()) {
-            int replyCode = Integer.parseInt(code.group(1));
-            boolean continued = code.group(2).startsWith("-");
-            String rest = text.substring(code.end());
-            EnhancedStatusCode enhanced = null;
-            Matcher enh = LEADING_ENHANCED.matcher(rest);
-            if (enh.find()) {
-                enhanced = EnhancedStatusCode.parse(enh.group(1));
-                rest = rest.substring(enh.end());
+        int codeEnd = leadingCodeEnd(text);
+        if (codeEnd >= 0) {
+            int replyCode = threeDigits(text, 0);
+            int restStart = codeEnd;
+            while (restStart < text.length() && isCodeSeparator(text.charAt(restStart))) {
+                restStart++;
             }
+            boolean continued = restStart > codeEnd && text.charAt(codeEnd) == '-';
+            EnhancedStatusCode enhanced = null;
+            int enhancedEnd = enhancedEnd(text, restStart);
+            if (enhancedEnd >= 0) {
+                enhanced = enhanced(text, restStart);
+                restStart = enhancedSeparatorsEnd(text, enhancedEnd);
+            }
+            String rest = text.substring(restStart);
             if (continued) {
                 rest = dropContinuationMarkers(rest, replyCode, enhanced);
             }
             return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions, false);
         }
-        Matcher enhancedOnly = LEADING_ENHANCED.matcher(text);
-        if (enhancedOnly.find()) {
-            return new ParsedReply(original, 0, EnhancedStatusCode.parse(enhancedOnly.group(1)),
-                    text.substring(enhancedOnly.end()).strip(), exceptions, false);
+        int enhancedEnd = enhancedEnd(text, 0);
+        if (enhancedEnd >= 0) {
+            return new ParsedReply(original, 0, enhanced(text, 0),
+                    text.substring(enhancedSeparatorsEnd(text, enhancedEnd)).strip(), exceptions, false);
         }
         return readEmbeddedCode(original, text, exceptions);
     }
 
-    /** Postfix and others log a multi-line reply on one line: "550-5.7.1 a 550-5.7.1 b 550 5.7.1 c". */
-    private static String dropContinuationMarkers(String rest, int replyCode, EnhancedStatusCode enhanced) {
-        String marker = "(?<=\\s|^)" + replyCode + "[ -]" + (enhanced == null ? "" : "(?:" + Pattern.quote(enhanced.toString()) + "\\s*)?");
-        return SPACE_RUN.matcher(rest.replaceAll(marker, "")).replaceAll(" ");
+    /** {@code ^[2-5]\d\d(?=$|[\s\-\u2013\u2014.:,;])}: where the leading reply code ends, or -1. */
+    private static int leadingCodeEnd(String text) {
+        boolean code = text.length() >= 3 && text.charAt(0) >= '2' && text.charAt(0) <= '5' && Chars.digitsAt(text, 1, 2);
+        return code && (Chars.endsAt(text, 3) || (text.length() > 3 && isCodeSeparator(text.charAt(3)))) ? 3 : -1;
     }
 
+    private static boolean isCodeSeparator(char c) {
+        return Chars.isSpace(c) || c == '-' || c == '\u2013' || c == '\u2014' || c == '.' || c == ':' || c == ',' || c == ';';
+    }
+
+    private static int threeDigits(String text, int at) {
+        return (text.charAt(at) - '0') * 100 + (text.charAt(at + 1) - '0') * 10 + (text.charAt(at + 2) - '0');
+    }
+
+    /**
+     * {@code [245]\.\d{1,3}\.\d{1,3}(?=$|[\s:;,.)\]-])} at {@code at}: where the enhanced code ends, or -1.
+     */
+    private static int enhancedEnd(String text, int at) {
+        int end = enhancedCodeEnd(text, at);
+        if (end < 0 || !(Chars.endsAt(text, end) || (end < text.length() && ")]:;,.-".indexOf(text.charAt(end)) >= 0)
+                || (end < text.length() && Chars.isSpace(text.charAt(end))))) {
+            return -1;
+        }
+        return end;
+    }
+
+    /** {@code [245]\.\d{1,3}\.\d{1,3}} at {@code at}, not followed by a digit: where it ends, or -1. */
+    private static int enhancedCodeEnd(String text, int at) {
+        if (at + 4 >= text.length() || "245".indexOf(text.charAt(at)) < 0 || text.charAt(at + 1) != '.') {
+            return -1;
+        }
+        int subject = Chars.digitsEnd(text, at + 2);
+        if (subject == at + 2 || subject - (at + 2) > 3 || subject >= text.length() || text.charAt(subject) != '.') {
+            return -1;
+        }
+        int detail = Chars.digitsEnd(text, subject + 1);
+        return detail == subject + 1 || detail - (subject + 1) > 3 ? -1 : detail;
+    }
+
+    /** {@code [\s:;,-]*} from {@code at}: where it ends. */
+    private static int enhancedSeparatorsEnd(String text, int at) {
+        int i = at;
+        while (i < text.length() && (Chars.isSpace(text.charAt(i)) || ":;,-".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The enhanced code at {@code at}, where {@link #enhancedCodeEnd} found one. */
+    private static EnhancedStatusCode enhanced(String text, int at) {
+        int subjectEnd = text.indexOf('.', at + 2);
+        int detailEnd = Chars.digitsEnd(text, subjectEnd + 1);
+        return new EnhancedStatusCode(text.charAt(at) - '0', Integer.parseInt(text, at + 2, subjectEnd, 10),
+                Integer.parseInt(text, subjectEnd + 1, detailEnd, 10));
+    }
+
+    /**
+     * Postfix and others log a multi-line reply on one line: "550-5.7.1 a 550-5.7.1 b 550 5.7.1 c". Every
+     * {@code 550 } or {@code 550-} at the start or after white space goes, with the enhanced code after it and
+     * the blanks after that; then runs of white space become one space.
+     */
+    private static String dropContinuationMarkers(String rest, int replyCode, EnhancedStatusCode enhanced) {
+        String code = Integer.toString(replyCode);
+        String enhancedCode = enhanced == null ? null : enhanced.toString();
+        StringBuilder out = new StringBuilder(rest.length());
+        int i = 0;
+        while (i < rest.length()) {
+            if ((i == 0 || Chars.isSpace(rest.charAt(i - 1))) && rest.startsWith(code, i) && i + 3 < rest.length()
+                    && (rest.charAt(i + 3) == ' ' || rest.charAt(i + 3) == '-')) {
+                i += 4;
+                if (enhancedCode != null && rest.startsWith(enhancedCode, i)) {
+                    i = Chars.spacesEnd(rest, i + enhancedCode.length());
+                }
+                continue;
+            }
+            out.append(rest.charAt(i++));
+        }
+        return collapseSpaces(out);
+    }
+
+    /** Runs of two or more {@code \s} become one space. */
+    private static String collapseSpaces(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            int end = i;
+            while (end < text.length() && Chars.isSpace(text.charAt(end))) {
+                end++;
+            }
+            if (end - i >= 2) {
+                out.append(' ');
+                i = end - 1;
+            } else {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The first reply code within the text ({@code said: 550 ...}): a code with an enhanced code, or one after
+     * words that introduce a reply; or none.
+     */
     private static ParsedReply readEmbeddedCode(String original, String text, List<String> exceptions) {
-        Matcher m = EMBEDDED_CODE.matcher(text);
-        while (m.find()) {
-            boolean withEnhanced = m.group(2) != null;
-            if (withEnhanced || introducesReply(text.substring(Math.max(0, m.start() - CONTEXT_CHARS), m.start()))) {
-                EnhancedStatusCode enhanced = withEnhanced ? EnhancedStatusCode.parse(m.group(2)) : null;
-                int replyCode = Integer.parseInt(m.group(1));
+        for (int at = 0; at + 3 <= text.length(); at++) {
+            char c = text.charAt(at);
+            if (c < '2' || c > '5' || !Chars.digitsAt(text, at + 1, 2)
+                    || (at > 0 && !Chars.isSpace(text.charAt(at - 1)) && "(\"'".indexOf(text.charAt(at - 1)) < 0)) {
+                continue;
+            }
+            int enhancedEnd = -1;
+            if (at + 3 < text.length() && (text.charAt(at + 3) == ' ' || text.charAt(at + 3) == '-')) {
+                int end = enhancedCodeEnd(text, at + 4);
+                enhancedEnd = end >= 0 && (Chars.endsAt(text, end) || isSpaceOrDash(text, end)) ? end : -1;
+            }
+            int end = enhancedEnd >= 0 ? enhancedEnd : at + 3;
+            if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end)) {
+                continue;
+            }
+            if (enhancedEnd >= 0 || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at))) {
+                EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4) : null;
+                int replyCode = threeDigits(text, at);
                 String rest = text;
-                if (text.startsWith("-", m.start(1) + 3)) {
-                    rest = text.substring(0, m.end()) + dropContinuationMarkers(text.substring(m.end()), replyCode, enhanced);
+                if (text.startsWith("-", at + 3)) {
+                    rest = text.substring(0, end) + dropContinuationMarkers(text.substring(end), replyCode, enhanced);
                 }
                 return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions, false);
             }
+            at = end - 1;
         }
         return new ParsedReply(original, 0, null, text, exceptions, false);
+    }
+
+    private static boolean isSpaceOrDash(String text, int at) {
+        return at < text.length() && (Chars.isSpace(text.charAt(at)) || text.charAt(at) == '-');
     }
 
     /** True when what precedes a bare number reads like "...said:" or "...: " but not "port: ". */

@@ -1,9 +1,9 @@
 package org.smtpdoctor.reply;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Infers the {@link SmtpStage} of a failure from the evidence an error text carries, strongest first:
@@ -49,44 +49,49 @@ final class StageInference {
             Map.entry("NoRouteToHostException", SmtpStage.CONNECT),
             Map.entry("SocketTimeoutException", SmtpStage.CONNECT));
 
-    /** Checked in order; the first that matches the text decides. Lower-case, as the text is lower-cased. */
-    private static final List<Clue> TEXT_CLUES = List.of(
-            new Clue("starttls is required but host does not support starttls|could not convert socket to tls",
-                    SmtpStage.STARTTLS),
+    /**
+     * The phrases of MTA and library messages that name a stage, in order of precedence: the first stage (in
+     * this order) one of whose phrases the text holds decides. Lower-case, as the text is lower-cased. A
+     * phrase ending in {@value #WORD_END} must end a word there; {@value #HOST_PORT} stands for Postfix's
+     * {@code host[address]:port: }.
+     */
+    private static final List<Clue> CLUES = List.of(
+            new Clue(SmtpStage.STARTTLS, "starttls is required but host does not support starttls",
+                    "could not convert socket to tls"),
             // Postfix smtp(8): "connect to mx.example.com[192.0.2.7]:25: Connection refused"
-            new Clue("connect timed out|couldn't connect to host|could not connect to smtp host|connect to \\S+:\\d+: ",
-                    SmtpStage.CONNECT),
+            new Clue(SmtpStage.CONNECT, "connect timed out", "couldn't connect to host", "could not connect to smtp host",
+                    "connect to " + Phrase.HOST_PORT),
             // Postfix smtp(8): "... (in reply to end of DATA command)", "... while sending end of data";
             // Exim: "SMTP error from remote mail server after end of data"
-            new Clue("in reply to end of data command|while sending end of data|after end-of-message|after end of data",
-                    SmtpStage.END_OF_DATA),
-            new Clue("in reply to data command|while sending (?:the )?(?:data command|message body)|after data\\b",
-                    SmtpStage.DATA),
+            new Clue(SmtpStage.END_OF_DATA, "in reply to end of data command", "while sending end of data",
+                    "after end-of-message", "after end of data"),
+            new Clue(SmtpStage.DATA, "in reply to data command", "while sending data command",
+                    "while sending the data command", "while sending message body", "while sending the message body",
+                    "after data" + Phrase.WORD_END),
             // Exim: "after RCPT TO:<...>", "after pipelined RCPT TO:<...>"; PHPMailer: "The following recipients failed"
-            new Clue("in reply to rcpt to command|while sending rcpt to|reject: rcpt from|after (?:pipelined )?rcpt\\b"
-                    + "|the following recipients failed",
-                    SmtpStage.RCPT),
+            new Clue(SmtpStage.RCPT, "in reply to rcpt to command", "while sending rcpt to", "reject: rcpt from",
+                    "after rcpt" + Phrase.WORD_END, "after pipelined rcpt" + Phrase.WORD_END, "the following recipients failed"),
             // PHPMailer: "The following From address failed"
-            new Clue("in reply to mail from command|while sending mail from|reject: mail from|after (?:pipelined )?mail\\b"
-                    + "|the following from address failed",
-                    SmtpStage.MAIL),
+            new Clue(SmtpStage.MAIL, "in reply to mail from command", "while sending mail from", "reject: mail from",
+                    "after mail" + Phrase.WORD_END, "after pipelined mail" + Phrase.WORD_END, "the following from address failed"),
             // Symfony Mailer: "Failed to authenticate on SMTP server"; PHPMailer: "SMTP Error: Could not authenticate."
-            new Clue("in reply to auth command|after auth\\b|reject: auth from|failed to authenticate on smtp server"
-                    + "|could not authenticate", SmtpStage.AUTH),
-            new Clue("in reply to starttls command|after starttls\\b", SmtpStage.STARTTLS),
+            new Clue(SmtpStage.AUTH, "in reply to auth command", "after auth" + Phrase.WORD_END, "reject: auth from",
+                    "failed to authenticate on smtp server", "could not authenticate"),
+            new Clue(SmtpStage.STARTTLS, "in reply to starttls command", "after starttls" + Phrase.WORD_END),
             // Exim: "after EHLO <name>"; Gmail ends its replies to EHLO with "(EHLO)"
-            new Clue("while performing the (?:ehlo|helo) handshake|in reply to (?:ehlo|helo) command|reject: (?:ehlo|helo) from"
-                    + "|after (?:ehlo|helo)\\b|\\((?:ehlo|helo)\\)",
-                    SmtpStage.EHLO),
+            new Clue(SmtpStage.EHLO, "while performing the ehlo handshake", "while performing the helo handshake",
+                    "in reply to ehlo command", "in reply to helo command", "reject: ehlo from", "reject: helo from",
+                    "after ehlo" + Phrase.WORD_END, "after helo" + Phrase.WORD_END, "(ehlo)", "(helo)"),
             // Exim: "SMTP timeout after initial connection"
-            new Clue("while receiving the initial server greeting|greeting never received|reject: connect from"
-                    + "|after initial connection",
-                    SmtpStage.GREETING));
+            new Clue(SmtpStage.GREETING, "while receiving the initial server greeting", "greeting never received",
+                    "reject: connect from", "after initial connection"));
 
-    /** Every clue holds one of these words; a text without any is not scanned. */
-    private static final List<String> CLUE_WORDS = List.of(
-            "in reply to", "while ", "reject:", "after ", "greeting", "connect", "starttls", "socket to tls", "timed out",
-            "(ehlo)", "(helo)", "authenticate", "the following");
+    /**
+     * Every phrase starts with one of these words: the text is searched for each (a fast {@code indexOf}), and
+     * the phrases are tried only where one stands.
+     */
+    private static final List<String> FIRST_WORDS = CLUES.stream().flatMap(clue -> clue.phrases().stream())
+            .map(Phrase::firstWord).distinct().toList();
 
     private StageInference() {
     }
@@ -177,20 +182,94 @@ final class StageInference {
 
     static SmtpStage fromText(String text) {
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        if (CLUE_WORDS.stream().noneMatch(lower::contains)) {
-            return null; // most replies: no regex work
-        }
-        for (Clue clue : TEXT_CLUES) {
-            if (clue.pattern.matcher(lower).find()) {
-                return clue.stage;
+        int best = CLUES.size();
+        for (String word : FIRST_WORDS) {
+            for (int at = lower.indexOf(word); at >= 0 && best > 0; at = lower.indexOf(word, at + 1)) {
+                for (int i = 0; i < best; i++) {
+                    if (CLUES.get(i).saidAt(lower, at)) {
+                        best = i;
+                        break;
+                    }
+                }
             }
         }
-        return null;
+        return best < CLUES.size() ? CLUES.get(best).stage() : null;
     }
 
-    private record Clue(Pattern pattern, SmtpStage stage) {
-        Clue(String regex, SmtpStage stage) {
-            this(Pattern.compile(regex), stage);
+    /** A stage and the phrases that name it. */
+    private record Clue(SmtpStage stage, List<Phrase> phrases) {
+        Clue(SmtpStage stage, String... phrases) {
+            this(stage, Arrays.stream(phrases).map(Phrase::of).toList());
+        }
+
+        /** Whether one of the phrases starts at {@code at} of the lower-cased text. */
+        boolean saidAt(String lower, int at) {
+            for (Phrase phrase : phrases) {
+                if (phrase.saidAt(lower, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Words, and what must follow them.
+     *
+     * @param words         the words as written
+     * @param endsWord      the last word must end there (as regex {@code \b} after a letter)
+     * @param beforeAddress a host and port ending in ": " follow ({@code mx.example.com[192.0.2.7]:25: })
+     */
+    private record Phrase(String words, boolean endsWord, boolean beforeAddress) {
+        /** Written after a phrase's words: they end a word there. */
+        static final String WORD_END = "\\b";
+        /** Written after a phrase's words: a host, a port and ": " follow ({@code \S+:\d+: }). */
+        static final String HOST_PORT = "HOST:PORT: ";
+
+        static Phrase of(String written) {
+            boolean endsWord = written.endsWith(WORD_END);
+            boolean beforeAddress = written.endsWith(HOST_PORT);
+            int suffix = endsWord ? WORD_END.length() : beforeAddress ? HOST_PORT.length() : 0;
+            return new Phrase(written.substring(0, written.length() - suffix), endsWord, beforeAddress);
+        }
+
+        String firstWord() {
+            int space = words.indexOf(' ');
+            return space < 0 ? words : words.substring(0, space + 1);
+        }
+
+        boolean saidAt(String lower, int at) {
+            if (!lower.startsWith(words, at)) {
+                return false;
+            }
+            int end = at + words.length();
+            return endsWord ? !wordGoesOn(lower, end) : !beforeAddress || hostAndPort(lower, end);
+        }
+
+        /** As regex {@code \b} after a letter sees it: a letter, digit, '_' or combining mark continues the word. */
+        private static boolean wordGoesOn(String text, int at) {
+            if (at >= text.length()) {
+                return false;
+            }
+            int c = text.codePointAt(at);
+            return c == '_' || Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        }
+
+        /** Whether {@code \S+:\d+: } starts at {@code at}: a host, ':', a port, ':' and a space. */
+        private static boolean hostAndPort(String text, int at) {
+            int end = at;
+            while (end < text.length() && !Chars.isSpace(text.charAt(end))) {
+                end++;
+            }
+            // The run of non-spaces ends in ":" before a space, with digits and a ':' before it, and a host before that.
+            if (end >= text.length() || text.charAt(end) != ' ' || end - 1 <= at || text.charAt(end - 1) != ':') {
+                return false;
+            }
+            int digits = end - 1;
+            while (digits > at && text.charAt(digits - 1) >= '0' && text.charAt(digits - 1) <= '9') {
+                digits--;
+            }
+            return digits < end - 1 && digits - 1 > at && text.charAt(digits - 1) == ':';
         }
     }
 }
