@@ -56,35 +56,50 @@ final class StageInference {
      * {@code host[address]:port: }.
      */
     private static final List<Clue> CLUES = List.of(
+            // Postfix smtp(8): "TLS is required, but was not offered by host mx.example.com[192.0.2.7]"
             new Clue(SmtpStage.STARTTLS, "starttls is required but host does not support starttls",
-                    "could not convert socket to tls"),
+                    "could not convert socket to tls", "tls is required, but was not offered"),
             // Postfix smtp(8): "connect to mx.example.com[192.0.2.7]:25: Connection refused"
             new Clue(SmtpStage.CONNECT, "connect timed out", "couldn't connect to host", "could not connect to smtp host",
                     "connect to " + Phrase.HOST_PORT),
             // Postfix smtp(8): "... (in reply to end of DATA command)", "... while sending end of data";
             // Exim: "SMTP error from remote mail server after end of data"
+            // Exim: "... in response to end of data"; qmail-remote: "... failed after I sent the message"
             new Clue(SmtpStage.END_OF_DATA, "in reply to end of data command", "while sending end of data",
-                    "after end-of-message", "after end of data"),
+                    "after end-of-message", "after end of data", "in response to end of data",
+                    "failed after i sent the message"),
             new Clue(SmtpStage.DATA, "in reply to data command", "while sending data command",
                     "while sending the data command", "while sending message body", "while sending the message body",
-                    "after data" + Phrase.WORD_END),
+                    "after data" + Phrase.WORD_END, "after pipelined data" + Phrase.WORD_END,
+                    "failed on data command"),
             // Exim: "after RCPT TO:<...>", "after pipelined RCPT TO:<...>"; PHPMailer: "The following recipients failed"
             new Clue(SmtpStage.RCPT, "in reply to rcpt to command", "while sending rcpt to", "reject: rcpt from",
-                    "after rcpt" + Phrase.WORD_END, "after pipelined rcpt" + Phrase.WORD_END, "the following recipients failed"),
+                    "after rcpt" + Phrase.WORD_END, "after pipelined rcpt" + Phrase.WORD_END, "the following recipients failed",
+                    // Exim: "Remote host closed connection in response to RCPT TO:<...>"; qmail-remote: "does not like recipient."
+                    "in response to rcpt to", "does not like recipient"),
             // PHPMailer: "The following From address failed"
             new Clue(SmtpStage.MAIL, "in reply to mail from command", "while sending mail from", "reject: mail from",
-                    "after mail" + Phrase.WORD_END, "after pipelined mail" + Phrase.WORD_END, "the following from address failed"),
+                    "after mail" + Phrase.WORD_END, "after pipelined mail" + Phrase.WORD_END, "the following from address failed",
+                    // qmail-remote: "Connected to 192.0.2.7 but sender was rejected."
+                    "in response to mail from", "but sender was rejected"),
             // Symfony Mailer: "Failed to authenticate on SMTP server"; PHPMailer: "SMTP Error: Could not authenticate."
             new Clue(SmtpStage.AUTH, "in reply to auth command", "after auth" + Phrase.WORD_END, "reject: auth from",
-                    "failed to authenticate on smtp server", "could not authenticate"),
+                    "failed to authenticate on smtp server", "could not authenticate",
+                    // Postfix smtp(8): "SASL authentication failed; server mx.example.com[192.0.2.7] said: 535 ..."
+                    "sasl authentication failed; server"),
             new Clue(SmtpStage.STARTTLS, "in reply to starttls command", "after starttls" + Phrase.WORD_END),
             // Exim: "after EHLO <name>"; Gmail ends its replies to EHLO with "(EHLO)"
             new Clue(SmtpStage.EHLO, "while performing the ehlo handshake", "while performing the helo handshake",
                     "in reply to ehlo command", "in reply to helo command", "reject: ehlo from", "reject: helo from",
-                    "after ehlo" + Phrase.WORD_END, "after helo" + Phrase.WORD_END, "(ehlo)", "(helo)"),
+                    "after ehlo" + Phrase.WORD_END, "after helo" + Phrase.WORD_END, "(ehlo)", "(helo)",
+                    // Exim: "in response to EHLO <name>"; qmail-remote: "Connected to 192.0.2.7 but my name was rejected."
+                    "in response to ehlo", "in response to helo", "but my name was rejected"),
             // Exim: "SMTP timeout after initial connection"
             new Clue(SmtpStage.GREETING, "while receiving the initial server greeting", "greeting never received",
-                    "reject: connect from", "after initial connection"));
+                    "reject: connect from", "after initial connection",
+                    // Exim: "in response to initial connection"; Postfix smtp(8): "host ... refused to talk to me: 554 ...";
+                    // qmail-remote: "Connected to 192.0.2.7 but greeting failed."
+                    "in response to initial connection", "refused to talk to me", "but greeting failed"));
 
     /**
      * Every phrase starts with one of these words: the text is searched for each (a fast {@code indexOf}), and

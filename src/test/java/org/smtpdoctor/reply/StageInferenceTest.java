@@ -41,6 +41,18 @@ class StageInferenceTest {
             SMTP Error: Could not authenticate.                                                                               | auth
             SMTP Error: The following recipients failed: bob@example.org: 550 5.1.1 User unknown                              | rcpt
             The following From address failed: ann@example.org : MAIL FROM command failed,550,5.7.1 not owned                 | mail
+            host mx.example.com[192.0.2.7] refused to talk to me: 554 5.7.1 Service unavailable                               | greeting
+            SASL authentication failed; server mx.example.com[192.0.2.7] said: 535 5.7.8 Error: authentication failed         | auth
+            TLS is required, but was not offered by host mx.example.com[192.0.2.7]                                            | starttls
+            Remote host closed connection in response to RCPT TO:<bob@example.org>                                            | rcpt
+            Remote host closed connection in response to initial connection                                                   | greeting
+            SMTP error from remote mail server after pipelined DATA: 554 5.6.0 Message rejected                               | data
+            Connected to 192.0.2.7 but greeting failed.                                                                       | greeting
+            Connected to 192.0.2.7 but my name was rejected.                                                                  | ehlo
+            Connected to 192.0.2.7 but sender was rejected. Remote host said: 553 sorry, sender not allowed                   | mail
+            192.0.2.7 does not like recipient. Remote host said: 550 5.1.1 no such user                                       | rcpt
+            192.0.2.7 failed on DATA command. Remote host said: 554 no valid recipients                                       | data
+            192.0.2.7 failed after I sent the message. Remote host said: 554 5.7.1 message refused                            | end-of-data
             """)
     void stageFromText(String text, String stage) {
         assertThat(parser.parse(text).stage()).isEqualTo(SmtpStage.fromId(stage).orElseThrow());
