@@ -23,16 +23,16 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules when the set grew to 1,916 cases (README):
+     * Floors a little below the figures measured on main's rules at 8a12140 (README, "Figures"):
      * a rule edit must not fall below them. Raise them as the figures rise; never lower one to let a change
      * through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.28, 0.30, 0.68},
-            "provider", new double[] {0.57, 0.60, 0.37},
-            "mta", new double[] {0.50, 0.55, 0.32},
-            "client-library", new double[] {0.13, 0.15, 0.88},
-            "non-English", new double[] {0.11, 0.12, 0.90});
+            "all", new double[] {0.31, 0.33, 0.65},
+            "provider", new double[] {0.57, 0.60, 0.36},
+            "mta", new double[] {0.52, 0.57, 0.30},
+            "client-library", new double[] {0.16, 0.18, 0.85},
+            "non-English", new double[] {0.14, 0.16, 0.87});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
