@@ -67,7 +67,7 @@ public final class ReplyTemplate {
             for (int part = parts.nextSetBit(0); part >= 0; part = parts.nextSetBit(part + 1)) {
                 boolean changed = false;
                 for (int i = starts[part]; i < starts[part] + masked.get(part).length(); i++) {
-                    if (Scan.isDigit(chars[i])) {
+                    if (Chars.isDigit(chars[i])) {
                         chars[i] = (char) ('0' + (chars[i] - '0' + 1) % 10);
                         changed = true;
                     }
@@ -102,7 +102,7 @@ public final class ReplyTemplate {
             int n = text.length();
             while (i < n) {
                 char c = chars[i];
-                if (!isAsciiLetterOrDigit(c)) {
+                if (!Chars.isAlnum(c)) {
                     if (c == '#' || c == '\\' || (c == '<' && startsPlaceholder(i + 1))) {
                         out.append('\\'); // so that no text reads like another text's masked parts
                     }
@@ -120,7 +120,7 @@ public final class ReplyTemplate {
                     while (end < n && isWordChar(chars[end])) {
                         end++;
                     }
-                    while (end > i + 1 && !isAsciiLetterOrDigit(chars[end - 1])) {
+                    while (end > i + 1 && !Chars.isAlnum(chars[end - 1])) {
                         end--; // a sentence's full stop or a dash after a word is not part of it
                     }
                     word(i, end);
@@ -147,7 +147,7 @@ public final class ReplyTemplate {
             int i = start;
             while (i < end) {
                 char c = chars[i];
-                if (!isAsciiLetterOrDigit(c)) {
+                if (!Chars.isAlnum(c)) {
                     out.append(c);
                     i++;
                     continue;
@@ -159,7 +159,7 @@ public final class ReplyTemplate {
                     continue;
                 }
                 int partEnd = i;
-                while (partEnd < end && isAsciiLetterOrDigit(chars[partEnd])) {
+                while (partEnd < end && Chars.isAlnum(chars[partEnd])) {
                     partEnd++;
                 }
                 part(i, partEnd);
@@ -170,7 +170,7 @@ public final class ReplyTemplate {
         private void part(int start, int end) {
             int digits = 0;
             for (int i = start; i < end; i++) {
-                digits += isDigit(chars[i]) ? 1 : 0;
+                digits += Chars.isDigit(chars[i]) ? 1 : 0;
             }
             int length = end - start;
             if (digits == 0 || mayBeReplyCode(start, end, digits) || isCovered(start, end)) {
@@ -182,7 +182,7 @@ public final class ReplyTemplate {
                 keep(start, end);
                 for (int i = start; i < end; i++) {
                     char c = chars[i];
-                    out.append(isDigit(c) ? '#' : c);
+                    out.append(Chars.isDigit(c) ? '#' : c);
                 }
             }
         }
@@ -206,13 +206,13 @@ public final class ReplyTemplate {
                 return -1;
             }
             i = numberEnd(i + 1, end);
-            return i < 0 || (i < end && isAsciiLetterOrDigit(chars[i])) ? -1 : i;
+            return i < 0 || (i < end && Chars.isAlnum(chars[i])) ? -1 : i;
         }
 
         /** The end of a run of one to three digits at {@code start}, or -1. */
         private int numberEnd(int start, int end) {
             int i = start;
-            while (i < end && isDigit(chars[i]) && i - start < 4) {
+            while (i < end && Chars.isDigit(chars[i]) && i - start < 4) {
                 i++;
             }
             return i == start || i - start > 3 ? -1 : i;
@@ -298,7 +298,7 @@ public final class ReplyTemplate {
                         return false;
                     }
                     lastDot = i;
-                } else if (!(isDigit(c) || c == '-' || (c >= 'a' && c <= 'z')
+                } else if (!(Chars.isDigit(c) || c == '-' || (c >= 'a' && c <= 'z')
                         || (!lowerCaseOnly && c >= 'A' && c <= 'Z'))) {
                     return false;
                 }
@@ -348,8 +348,8 @@ public final class ReplyTemplate {
             boolean noVowels = true;
             for (int i = start; i < end; i++) {
                 char c = chars[i];
-                upperHex &= isDigit(c) || (c >= 'A' && c <= 'F');
-                lowerHex &= isDigit(c) || (c >= 'a' && c <= 'f');
+                upperHex &= Chars.isDigit(c) || (c >= 'A' && c <= 'F');
+                lowerHex &= Chars.isDigit(c) || (c >= 'a' && c <= 'f');
                 noVowels &= "AEIOUaeiou".indexOf(c) < 0;
             }
             return upperHex ? "H" : lowerHex ? "h" : noVowels ? "c" : "x";
@@ -360,19 +360,11 @@ public final class ReplyTemplate {
         }
 
         private static boolean isWordChar(char c) {
-            return isAsciiLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '%' || c == '+' || c == '@';
+            return Chars.isAlnum(c) || c == '.' || c == '-' || c == '_' || c == '%' || c == '+' || c == '@';
         }
 
         private static boolean isCodeDigit(char c) {
             return c == '2' || c == '4' || c == '5';
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private static boolean isAsciiLetterOrDigit(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c);
         }
     }
 }

@@ -14,9 +14,9 @@ import org.smtpdoctor.reply.ParsedReply;
  * {@code text}, {@code exceptions} (simple class names of the exceptions the text was wrapped in:
  * {@code exceptions contains "UnknownHostException"}), {@code stage} ("end-of-data", or "" when unknown).
  * The wordings of YAML rules are not tested here but found before the rules run, each set that occurs in the
- * text a {@link Said} fact ({@link #facts()}). Text tests for hand-written DRL: {@code has("pattern")} in a constraint, {@code find("pattern")} after
- * {@code from} when named groups should become parameters, for hand-written DRL. Patterns are RE2,
- * case-insensitive.
+ * text a {@link Said} fact ({@link #facts()}). Text tests for hand-written DRL: {@code has("pattern")} in a
+ * constraint, {@code find("pattern")} after {@code from} when named groups should become parameters. Patterns
+ * are RE2, case-insensitive.
  *
  * <p>Every text test counts against the evaluation's time budget: once it is spent, text tests answer "no
  * match" without looking, so no rule set can hold the diagnosing thread, and the code layers still answer.

@@ -278,7 +278,6 @@ final class RequiredLiterals {
             return new Facts(Set.of(String.valueOf(TextPatterns.fold(c))), null);
         }
 
-
         Facts orEmpty() {
             if (exact == null || exact.size() >= MAX_ALTERNATIVES) {
                 return UNKNOWN;
