@@ -218,9 +218,8 @@ final class DrlGate {
 
     /** The literal of {@code id == "literal"}, or null for any other expression. */
     private static String saidId(String expression) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(expression);
-        if (parser.hasErrors() || tree == null || tree.getDescrs().size() != 1
+        ConstraintConnectiveDescr tree = parsedConstraint(expression);
+        if (tree == null || tree.getDescrs().size() != 1
                 || !(tree.getDescrs().get(0) instanceof RelationalExprDescr relation) || !relation.getOperator().equals("==")
                 || relation.getParameters() != null && !relation.getParameters().isEmpty()
                 || !(relation.getLeft() instanceof AtomicExprDescr left) || !left.getExpression().strip().equals("id")
@@ -244,13 +243,19 @@ final class DrlGate {
     }
 
     private void checkConstraint(ExprConstraintDescr expr) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(expr.getExpression());
-        if (parser.hasErrors() || tree == null) {
+        ConstraintConnectiveDescr tree = parsedConstraint(expr.getExpression());
+        if (tree == null) {
             refuse(expr, "constraint '" + abbreviate(expr.getExpression()) + "' does not parse");
             return;
         }
         checkExpression(tree, expr);
+    }
+
+    /** A constraint as Drools' expression parser reads it, or null when it does not parse. */
+    private static ConstraintConnectiveDescr parsedConstraint(String expression) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expression);
+        return parser.hasErrors() ? null : tree;
     }
 
     private void checkExpression(BaseDescr node, ExprConstraintDescr in) {
