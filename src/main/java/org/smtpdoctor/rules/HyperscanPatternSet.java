@@ -16,32 +16,38 @@ import java.util.List;
  * The {@link PatternSet} that scans a text once for every pattern: one Hyperscan database (a DFA-based,
  * linear-time multi-pattern matcher, native code) built at load.
  *
- * <p>Hyperscan reads the patterns with PCRE's meaning, which is RE2's on printable ASCII text; they part only on
- * other characters ({@code \s} takes a vertical tab, {@code $} a final line break, case folding of a few
- * non-ASCII letters). So Hyperscan scans, byte by byte, the texts of printable ASCII and tabs (nearly every
- * reply), with each pattern in its ASCII form ({@link AsciiPattern}); any other text, and any pattern that has
- * no ASCII form or that Hyperscan refuses, goes to RE2/J: the answer is always RE2/J's.
+ * <p>Hyperscan's Unicode mode does not compile our patterns in reasonable time, so it scans bytes: the UTF-8
+ * bytes of the text, folded, with each pattern in its byte form ({@link FoldedBytesPattern}), which matches
+ * wherever RE2/J matches the pattern and maybe elsewhere. Most patterns (plain wordings) are exact on a text of
+ * printable ASCII; the hits of the others, and every hit on other texts, are confirmed by RE2/J, so the answer is
+ * always RE2/J's. A pattern without a byte form, or that Hyperscan refuses, and a text the byte form cannot read
+ * go to RE2/J.
  */
 final class HyperscanPatternSet implements PatternSet {
     private static final EnumSet<ExpressionFlag> FLAGS = EnumSet.of(ExpressionFlag.CASELESS,
             ExpressionFlag.SINGLEMATCH, ExpressionFlag.ALLOWEMPTY);
-    private final Database database;
-    /** The patterns Hyperscan refused, run by RE2/J on every text. */
-    private final int[] refused;
+    private final List<Pattern> patterns;
     private final Re2PatternSet java;
+    private final Database database;
+    /** The patterns without a byte form or that Hyperscan refused, run by RE2/J on every text. */
+    private final int[] refused;
+    /** The patterns whose hits on a printable-ASCII text RE2/J confirms. */
+    private final BitSet widened = new BitSet();
     /** A scanner holds scratch space for one scan at a time: one per thread. */
     private final ThreadLocal<Scanner> scanners;
 
     /** @throws LinkageError or RuntimeException when the native library does not load here */
     HyperscanPatternSet(List<Pattern> patterns, Re2PatternSet java) {
+        this.patterns = List.copyOf(patterns);
         this.java = java;
         List<Expression> expressions = new ArrayList<>();
         List<Integer> refusedIndexes = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
-            String ascii = AsciiPattern.of(patterns.get(i).pattern());
-            Expression expression = ascii == null ? null : new Expression(ascii, FLAGS, i);
+            FoldedBytesPattern.Form form = FoldedBytesPattern.of(patterns.get(i).pattern());
+            Expression expression = form == null ? null : new Expression(form.expression(), FLAGS, i);
             if (expression != null && expression.validate().isValid()) {
                 expressions.add(expression);
+                widened.set(i, !form.exactOnPrintableAscii());
             } else {
                 refusedIndexes.add(i);
             }
@@ -63,12 +69,19 @@ final class HyperscanPatternSet implements PatternSet {
 
     @Override
     public BitSet matching(String text) {
-        if (!printableAscii(text)) {
+        String scanForm = FoldedBytesPattern.scanForm(text);
+        if (scanForm == null) {
             return java.matching(text);
         }
         BitSet found = new BitSet();
-        for (Match match : scanners.get().scan(database, text)) {
+        for (Match match : scanners.get().scan(database, scanForm)) {
             found.set(match.getMatchedExpression().getId());
+        }
+        boolean printableAscii = printableAscii(text);
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            if ((!printableAscii || widened.get(i)) && !patterns.get(i).matcher(text).find()) {
+                found.clear(i);
+            }
         }
         if (refused.length > 0) {
             String folded = TextPatterns.fold(text);
@@ -81,12 +94,17 @@ final class HyperscanPatternSet implements PatternSet {
         return found;
     }
 
-    /** How many patterns Hyperscan refused (RE2/J runs them on every text). */
+    /** How many patterns have no byte form or were refused by Hyperscan (RE2/J runs them on every text). */
     int refusedCount() {
         return refused.length;
     }
 
-    /** Whether Hyperscan and RE2 read {@code text} alike: printable ASCII and tabs only. */
+    /** How many patterns' hits RE2/J confirms even on printable ASCII. */
+    int widenedCount() {
+        return widened.cardinality();
+    }
+
+    /** Whether the text is printable ASCII and tabs, where most patterns' byte forms are exact. */
     static boolean printableAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

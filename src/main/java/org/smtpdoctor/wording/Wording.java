@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.smtpdoctor.rules.WordEdge;
 
 /**
  * One way a reply says a cause, as staff write it: the text of the reply, with typed placeholders for its
@@ -41,10 +42,6 @@ public record Wording(String written, boolean regex, String pattern, List<String
             Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
     /** The Japanese prolonged sound marks (full and half width), of no script's own but written within words. */
     private static final String LONG_VOWEL_MARKS = "\u30FC\uFF70";
-    private static final String SPACELESS = "(?:[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Thai}\\p{Lao}\\p{Khmer}"
-            + "\\p{Myanmar}]|\u30FC|\uFF70)";
-    private static final String WORD_BEFORE = "(?:^|[^\\pL\\pN]|" + SPACELESS + ")";
-    private static final String WORD_AFTER = "(?:[^\\pL\\pN]|" + SPACELESS + "|$)";
 
     /**
      * Compiles a wording written as reply text.
@@ -108,7 +105,7 @@ public record Wording(String written, boolean regex, String pattern, List<String
         if (!literalSeen) {
             throw new WordingSyntaxException(0, "a wording needs some words of the reply, not only placeholders");
         }
-        String pattern = (Boolean.TRUE.equals(startsWord) ? WORD_BEFORE : "") + re + (endsWord ? WORD_AFTER : "");
+        String pattern = (Boolean.TRUE.equals(startsWord) ? WordEdge.BEFORE : "") + re + (endsWord ? WordEdge.AFTER : "");
         // A placeholder's fragment is RE2 the author did not write: if it ever fails to compile (a repeat over
         // RE2's 1000, say), the error still lands at the wording's file and line.
         return new Wording(written, false, pattern, List.copyOf(params), Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
