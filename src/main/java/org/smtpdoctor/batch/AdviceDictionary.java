@@ -27,13 +27,17 @@ public final class AdviceDictionary {
         this.locale = locale;
     }
 
-    /** True when {@code d}'s advice is its category's entry (which this adds when new), so a record may leave it out. */
+    /**
+     * True when {@code d}'s advice is its category's entry (which this adds when new), so a record may leave it
+     * out: the advice reads the same for every diagnosis of the category (not the fallback of an unfinished
+     * one, which depends on the reply's class; no placeholder filled from the diagnosis's own parameters).
+     */
     boolean holds(Diagnosis d) {
-        if (d.adviceUnfinished()) {
-            return false; // the fallback shown depends on the reply's class, not on the category
+        if (!d.adviceIsGeneral()) {
+            return false;
         }
-        Advice general = byCategory.computeIfAbsent(d.category(), c -> d.forText(d.input(), Map.of()).advice(locale));
-        return general.equals(d.advice(locale));
+        byCategory.computeIfAbsent(d.category(), c -> d.advice(locale));
+        return true;
     }
 
     /** The entries as one JSON object: category id → {title, explanation, remedy, links, language}, by id. */

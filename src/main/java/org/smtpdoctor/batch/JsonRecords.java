@@ -94,13 +94,11 @@ final class JsonRecords implements OutputFormat.Writer {
     /** The record's chosen fields after {@code input}, as JSON text starting with a comma (or empty). */
     private SerializedString afterInput(Diagnosis d) {
         ObjectNode node = mapper.createObjectNode();
-        json.fill(node, d, locale);
+        boolean adviceLeftOut = fields.compact() && dictionary.holds(d);
+        json.fill(node, d, locale, !adviceLeftOut);
         node.remove("input");
         if (!fields.isEvery()) {
             node.retain(fields.chosen());
-        }
-        if (fields.compact() && dictionary.holds(d)) {
-            node.remove(RecordFields.ADVICE);
         }
         String object = node.toString();
         return new SerializedString(node.isEmpty() ? "" : "," + object.substring(1, object.length() - 1));

@@ -1,6 +1,9 @@
 package org.smtpdoctor.catalog;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 
 /** Everything the catalog says about one category: who acts, whether a retry helps, and text per language. */
@@ -11,6 +14,8 @@ public final class CatalogEntry {
     private final Retry transientRetry;
     private final List<String> links;
     private final Map<String, AdviceText> texts;
+    /** The rule parameters any of its texts names. */
+    private final Set<String> parameters;
 
     CatalogEntry(String category, Actor actor, Retry retry, Retry transientRetry, List<String> links,
                  Map<String, AdviceText> texts) {
@@ -20,6 +25,14 @@ public final class CatalogEntry {
         this.transientRetry = transientRetry;
         this.links = List.copyOf(links);
         this.texts = Map.copyOf(texts);
+        Set<String> names = new HashSet<>();
+        texts.values().forEach(text -> text.addParameterNames(names));
+        this.parameters = Set.copyOf(names);
+    }
+
+    /** Whether the advice reads the same for a diagnosis with {@code params} as without any (no text names one of them). */
+    public boolean readsNoneOf(Set<String> params) {
+        return Collections.disjoint(parameters, params);
     }
 
     public String category() {

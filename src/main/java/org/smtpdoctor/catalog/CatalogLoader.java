@@ -275,7 +275,7 @@ public final class CatalogLoader {
         if (title == null || explanation == null || remedy.isEmpty()) {
             return null;
         }
-        return new AdviceText(title, explanation, remedy);
+        return AdviceText.of(title, explanation, remedy);
     }
 
     /**
@@ -308,7 +308,7 @@ public final class CatalogLoader {
                 texts.put(answer, text);
             }
         }
-        return texts.size() == answers.size() ? new RemedyStep(texts) : null;
+        return texts.size() == answers.size() ? RemedyStep.of(texts) : null;
     }
 
     private static void checkPlaceholders(YamlNode text, Problems problems, String what) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,21 +77,61 @@ public final class Placeholders {
 
     /** Fills every placeholder of {@code text}: parameters from {@code params}, the application's forms from {@code deployment}. */
     public static String fill(String text, Map<String, String> params, Deployment deployment, String language) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Slot slot = slot(m);
-            String value;
-            if (slot instanceof Parameter p) {
-                value = params.getOrDefault(p.name(), p.fallback() == null ? "" : p.fallback());
-            } else {
-                Application a = (Application) slot;
-                value = a.form() == null ? a.written() : a.value(deployment, language);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        return Text.of(text).fill(params, deployment, language);
+    }
+
+    /**
+     * A catalog text read once, at load: its literal parts and its placeholders in order, so that filling it
+     * for a diagnosis joins strings instead of reading the text again.
+     */
+    static final class Text {
+        private final String[] literals;
+        private final Slot[] slots;
+
+        private Text(String[] literals, Slot[] slots) {
+            this.literals = literals;
+            this.slots = slots;
         }
-        m.appendTail(out);
-        return out.toString();
+
+        static Text of(String text) {
+            List<String> literals = new ArrayList<>();
+            List<Slot> slots = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            int from = 0;
+            while (m.find()) {
+                literals.add(text.substring(from, m.start()));
+                slots.add(slot(m));
+                from = m.end();
+            }
+            literals.add(text.substring(from));
+            return new Text(literals.toArray(String[]::new), slots.toArray(Slot[]::new));
+        }
+
+        String fill(Map<String, String> params, Deployment deployment, String language) {
+            if (slots.length == 0) {
+                return literals[0];
+            }
+            StringBuilder out = new StringBuilder(literals[0].length() * 2);
+            for (int i = 0; i < slots.length; i++) {
+                out.append(literals[i]);
+                if (slots[i] instanceof Parameter p) {
+                    out.append(params.getOrDefault(p.name(), p.fallback() == null ? "" : p.fallback()));
+                } else {
+                    Application a = (Application) slots[i];
+                    out.append(a.form() == null ? a.written() : a.value(deployment, language));
+                }
+            }
+            return out.append(literals[slots.length]).toString();
+        }
+
+        /** The rule parameters its placeholders name. */
+        void addParameterNames(Set<String> names) {
+            for (Slot slot : slots) {
+                if (slot instanceof Parameter p) {
+                    names.add(p.name());
+                }
+            }
+        }
     }
 
     /** The rule parameter names the placeholders of {@code text} ask for, in order. */

@@ -159,6 +159,14 @@ public final class Diagnosis {
         return catalog.shownEntry(category, failureClass);
     }
 
+    /**
+     * True when the advice reads as its category's does for every diagnosis: no parameter of this one fills a
+     * placeholder of it, and it is not the fallback shown while the category's advice is unfinished.
+     */
+    public boolean adviceIsGeneral() {
+        return !adviceUnfinished() && entry().readsNoneOf(params.keySet());
+    }
+
     /** True while the category's advice is an unfinished stub, so that the fallback's advice is shown instead. */
     public boolean adviceUnfinished() {
         return catalog.isUnfinished(category);

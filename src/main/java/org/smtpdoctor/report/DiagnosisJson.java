@@ -29,7 +29,16 @@ public final class DiagnosisJson {
 
     /** Adds the diagnosis fields to {@code node} (after whatever it already holds, such as {@code line}). */
     public void fill(ObjectNode node, Diagnosis d, Locale locale) {
-        Advice advice = d.advice(locale);
+        fill(node, d, locale, true);
+    }
+
+    /**
+     * Adds the diagnosis fields to {@code node}; without the advice fields ({@code title}, {@code explanation},
+     * {@code remedy}, {@code links}, {@code language}) when {@code withAdvice} is false, which then costs no
+     * rendering.
+     */
+    public void fill(ObjectNode node, Diagnosis d, Locale locale, boolean withAdvice) {
+        Advice advice = withAdvice ? d.advice(locale) : null;
         node.put("input", d.input());
         node.put("category", d.category());
         node.put("basis", d.basis().id());
@@ -49,15 +58,19 @@ public final class DiagnosisJson {
         }
         node.put("retry", d.retry().id());
         node.put("actor", d.actor().id());
-        node.put("title", advice.title());
-        node.put("explanation", advice.explanation());
-        advice.remedy().forEach(node.putArray("remedy")::add);
+        if (advice != null) {
+            node.put("title", advice.title());
+            node.put("explanation", advice.explanation());
+            advice.remedy().forEach(node.putArray("remedy")::add);
+        }
         ObjectNode params = node.putObject("params");
         d.params().forEach(params::put);
         d.secondary().forEach(node.putArray("secondary")::add);
         node.put("codeMeaning", d.codeMeaning(locale));
-        advice.links().forEach(node.putArray("links")::add);
-        node.put("language", advice.language());
+        if (advice != null) {
+            advice.links().forEach(node.putArray("links")::add);
+            node.put("language", advice.language());
+        }
         node.put("ruleSetVersion", d.ruleSetVersion());
         node.put("truncated", d.truncated());
         node.put("stage", d.stage() == null ? null : d.stage().id());
