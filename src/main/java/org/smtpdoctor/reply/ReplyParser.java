@@ -104,8 +104,8 @@ public final class ReplyParser {
     }
 
     /**
-     * Appends [start, end) of {@code line} stripped, with control characters (NUL, escapes) and BOMs as spaces
-     * and runs of spaces as one.
+     * Appends [start, end) of {@code line} stripped, with control characters (NUL, escapes), BOMs and no-break
+     * spaces as spaces and runs of spaces as one.
      */
     private static void appendCleaned(String line, int start, int end, StringBuilder out) {
         int from = start;
@@ -128,11 +128,12 @@ public final class ReplyParser {
         }
     }
 
-    /** Whether [from, to) holds no control character, BOM or double space: most lines, copied as they are. */
+    /** Whether [from, to) holds no control character, BOM, no-break space or double space: most lines, copied as they are. */
     private static boolean isClean(String line, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
-            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF')) || (c == ' ' && line.charAt(i - 1) == ' ')) {
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c)))
+                    || (c == ' ' && line.charAt(i - 1) == ' ')) {
                 return false;
             }
         }
@@ -140,7 +141,16 @@ public final class ReplyParser {
     }
 
     private static char cleaned(char c) {
-        return Character.isISOControl(c) || c == '\uFEFF' ? ' ' : c;
+        return Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) ? ' ' : c;
+    }
+
+    /**
+     * The no-break spaces (plain, narrow, figure), which the parser reads as spaces: French and Polish
+     * translations put them before a colon or between words, where a wording has a plain space (RE2's
+     * {@code \s} takes none of them). A wording written with one reads it as a space too.
+     */
+    public static boolean isNoBreakSpace(char c) {
+        return c == '\u00A0' || c == '\u202F' || c == '\u2007';
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.smtpdoctor.reply.ReplyParser;
 import org.smtpdoctor.rules.WordEdge;
 
 /**
@@ -56,8 +57,11 @@ public record Wording(String written, boolean regex, String pattern, List<String
         Boolean startsWord = null; // set by the first element; whitespace at either end does not count
         boolean endsWord = false;
         int i = 0;
-        int last = written.stripTrailing().length();
-        while (i < written.length() && Character.isWhitespace(written.charAt(i))) {
+        int last = written.length();
+        while (last > 0 && isSpace(written.charAt(last - 1))) {
+            last--;
+        }
+        while (i < written.length() && isSpace(written.charAt(i))) {
             i++;
         }
         while (i < last) {
@@ -81,8 +85,8 @@ public record Wording(String written, boolean regex, String pattern, List<String
                 i = close + 1;
             } else if (c == '}') {
                 throw new WordingSyntaxException(i, "'}' without its '{': write '}}' for a literal brace");
-            } else if (Character.isWhitespace(c)) {
-                while (i < last && Character.isWhitespace(written.charAt(i))) {
+            } else if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && isSpace((char) c)) {
+                while (i < last && isSpace(written.charAt(i))) {
                     i++;
                 }
                 re.append("\\s+");
@@ -126,6 +130,11 @@ public record Wording(String written, boolean regex, String pattern, List<String
         }
         Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         return new Wording(regex, true, regex, List.copyOf(compiled.namedGroups().keySet()), compiled);
+    }
+
+    /** A space as the parser reads texts: white space and the no-break spaces ({@link ReplyParser#isNoBreakSpace}). */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || ReplyParser.isNoBreakSpace(c);
     }
 
     private static void checkLength(String written) throws WordingSyntaxException {

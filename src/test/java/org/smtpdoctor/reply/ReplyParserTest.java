@@ -158,6 +158,9 @@ class ReplyParserTest {
         assertParsed("'535 5.7.8 Error: authentication failed'\r\n", 535, "5.7.8", "Error: authentication failed");
         assertParsed("\u201C550 spam message rejected\u201D", 550, null, "spam message rejected");
         assertParsed("550\u0000 5.7.1 nul\tbyte", 550, "5.7.1", "nul byte");
+        // French and Polish translations write no-break spaces where a wording has a plain one.
+        assertParsed("\u00A0552 Taille\u00A0du message\u202F:\u2007trop grande\u00A0", 552, null,
+                "Taille du message : trop grande");
     }
 
     @Test
