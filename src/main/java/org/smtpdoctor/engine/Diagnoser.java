@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.AppResends;
@@ -158,9 +157,8 @@ public final class Diagnoser implements AutoCloseable {
     private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
         Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
                 new Budget(budgetNanos));
-        StatelessKieSession session = rules.sessions().newStatelessKieSession();
         try {
-            session.execute(fact.facts());
+            rules.sessions().fire(fact.facts());
         } catch (RuntimeException e) {
             // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());

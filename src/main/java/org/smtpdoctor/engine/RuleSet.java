@@ -2,7 +2,6 @@ package org.smtpdoctor.engine;
 
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.Deployment;
 import org.smtpdoctor.rules.TextPatterns;
@@ -13,15 +12,15 @@ import org.smtpdoctor.wording.RuleLayer;
  * Immutable; a reload builds a new one.
  *
  * @param kieBase   the compiled rules
- * @param sessions  sessions over {@code kieBase}, reset and reused from one evaluation to the next (making a
- *                  session's memory for every rule anew was most of an evaluation's time)
+ * @param sessions  a session over {@code kieBase} per thread, reused from one evaluation to the next (making a
+ *                  session's memory for every rule anew, or resetting it, was most of an evaluation's time)
  * @param patterns  every pattern the rules use, compiled at load
  * @param locations rule locations keyed by {@link #key(String, String)}
  * @param catalog   taxonomy, advice and status code tables
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
  * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
  */
-record RuleSet(KieBase kieBase, KieSessionsPool sessions, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
+record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
                String version, Map<String, String> drl) {
 
     /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */

@@ -154,7 +154,7 @@ final class RuleSetLoader {
         }
         KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), patterns, Map.copyOf(locations), catalog,
+                new ThreadSessions(kieBase), patterns, Map.copyOf(locations), catalog,
                 version(yamlFiles, drlFiles), Map.copyOf(drlOfRule));
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
