@@ -39,7 +39,7 @@ final class FoldedBytesPattern {
     private static final String HIGH = "\\x80-\\xFF";
     private static final String ONE_CHARACTER = "{1,4}";
 
-    private String pattern;
+    private final String pattern;
     private final StringBuilder out;
     private int at;
     /** Whether some part now matches more than it did in RE2 on ASCII text too. */
@@ -115,9 +115,7 @@ final class FoldedBytesPattern {
         if (edgeAfter) {
             end -= WordEdge.AFTER.length();
         }
-        String whole = pattern;
-        pattern = pattern.substring(0, end);
-        while (at < pattern.length()) {
+        while (at < end) {
             char c = pattern.charAt(at);
             if (c < 0x20 && c != '\t') {
                 throw unsupported();
@@ -139,7 +137,6 @@ final class FoldedBytesPattern {
                 at++;
             }
         }
-        pattern = whole;
         return edgeAfter ? out.append("(?:[^A-Za-z0-9]|$)").toString() : out.toString();
     }
 
