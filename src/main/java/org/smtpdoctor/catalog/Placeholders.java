@@ -75,11 +75,6 @@ public final class Placeholders {
                 Character.isUpperCase(m.group(1).charAt(0)));
     }
 
-    /** Fills every placeholder of {@code text}: parameters from {@code params}, the application's forms from {@code deployment}. */
-    public static String fill(String text, Map<String, String> params, Deployment deployment, String language) {
-        return Text.of(text).fill(params, deployment, language);
-    }
-
     /**
      * A catalog text read once, at load: its literal parts and its placeholders in order, so that filling it
      * for a diagnosis joins strings instead of reading the text again.

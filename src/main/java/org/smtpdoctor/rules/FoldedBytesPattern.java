@@ -2,7 +2,6 @@ package org.smtpdoctor.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Set;
 
 /**
  * An RE2 pattern rewritten for Hyperscan over the bytes of a text that is not printable ASCII (a Russian,
@@ -33,11 +32,9 @@ final class FoldedBytesPattern {
     /** The most repetitions counted repeats may nest to (the product of their upper bounds). */
     private static final int MAX_NESTED_REPEAT = 1000;
     private static final int MAX_REPEATS = 12;
-    /** Scripts with no ASCII letter: in byte form, any byte of a non-ASCII character. */
-    private static final Set<String> SCRIPTS_WITHOUT_ASCII = Set.of("Han", "Hiragana", "Katakana", "Thai", "Lao",
-            "Khmer", "Myanmar");
     private static final String HIGH = "\\x80-\\xFF";
     private static final String ONE_CHARACTER = "{1,4}";
+    private static final String AT_MOST_ONE_CHARACTER = "{0,4}";
 
     private final String pattern;
     private final StringBuilder out;
@@ -298,7 +295,7 @@ final class FoldedBytesPattern {
         if (name.equals("N")) {
             return "0-9";
         }
-        if (SCRIPTS_WITHOUT_ASCII.contains(name)) {
+        if (WordEdge.SPACELESS_SCRIPTS.contains(name)) { // no ASCII letter: any byte of a non-ASCII character
             return "";
         }
         throw unsupported();
@@ -320,7 +317,7 @@ final class FoldedBytesPattern {
             out.append(c);
             at++;
         } else if (c == '?') {
-            out.append(ONE_CHARACTER.replace("1", "0"));
+            out.append(AT_MOST_ONE_CHARACTER);
             at++;
         } else if (c == '{' && isCountedRepeat(pattern, at)) {
             int close = pattern.indexOf('}', at);

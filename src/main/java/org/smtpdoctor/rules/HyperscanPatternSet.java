@@ -77,10 +77,12 @@ final class HyperscanPatternSet implements PatternSet {
         for (Match match : scanners.get().scan(database, scanForm)) {
             found.set(match.getMatchedExpression().getId());
         }
-        boolean printableAscii = printableAscii(text);
-        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-            if ((!printableAscii || widened.get(i)) && !patterns.get(i).matcher(text).find()) {
-                found.clear(i);
+        if (!found.isEmpty()) { // most texts hit nothing: no second look at them
+            boolean printableAscii = printableAscii(text);
+            for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+                if ((!printableAscii || widened.get(i)) && !patterns.get(i).matcher(text).find()) {
+                    found.clear(i);
+                }
             }
         }
         if (refused.length > 0) {

@@ -1,13 +1,24 @@
 package org.smtpdoctor.rules;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * How a wording's pattern says that it starts or ends at a word's edge: a character that is no letter or digit
  * (or the text's end) next to it, or a letter of a script written without spaces, where any letter is an edge.
  * Defined here, beside the matcher, because the matcher's byte form reads these two groups as a whole.
  */
 public final class WordEdge {
-    private static final String SPACELESS = "(?:[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Thai}\\p{Lao}\\p{Khmer}"
-            + "\\p{Myanmar}]|\u30FC|\uFF70)";
+    /**
+     * The scripts written without spaces between words, by their RE2 names: a character of theirs next to a
+     * wording is no part of the wording's word, and a wording that begins or ends with one has no edge to keep.
+     */
+    public static final List<String> SPACELESS_SCRIPTS = List.of("Han", "Hiragana", "Katakana", "Thai", "Lao",
+            "Khmer", "Myanmar");
+    /** The Japanese prolonged sound marks (full and half width), of no script's own but written within words. */
+    public static final String LONG_VOWEL_MARKS = "\u30FC\uFF70";
+    private static final String SPACELESS = SPACELESS_SCRIPTS.stream().map(s -> "\\p{" + s + "}")
+            .collect(Collectors.joining("", "(?:[", "]|\u30FC|\uFF70)"));
     /** Before a wording that starts with a letter or digit. */
     public static final String BEFORE = "(?:^|[^\\pL\\pN]|" + SPACELESS + ")";
     /** After a wording that ends with a letter or digit. */

@@ -4,11 +4,11 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import com.google.re2j.Matcher;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.smtpdoctor.reply.ReplyParser;
 import org.smtpdoctor.rules.WordEdge;
 
@@ -34,15 +34,9 @@ import org.smtpdoctor.rules.WordEdge;
 public record Wording(String written, boolean regex, String pattern, List<String> params, Pattern compiled) {
     /** The longest wording accepted: a wording is a phrase, not a document. */
     public static final int MAX_LENGTH = 500;
-    /**
-     * The scripts written without spaces between words: a character of theirs next to a wording is no part of
-     * the wording's word, and a wording that begins or ends with one has no edge to keep.
-     */
-    private static final Set<Character.UnicodeScript> SPACELESS_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
-            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
-            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
-    /** The Japanese prolonged sound marks (full and half width), of no script's own but written within words. */
-    private static final String LONG_VOWEL_MARKS = "\u30FC\uFF70";
+    /** {@link WordEdge#SPACELESS_SCRIPTS} as Java's scripts, to tell whether a wording's first or last letter is one. */
+    private static final Set<Character.UnicodeScript> SPACELESS_SCRIPTS = WordEdge.SPACELESS_SCRIPTS.stream()
+            .map(Character.UnicodeScript::forName).collect(Collectors.toUnmodifiableSet());
 
     /**
      * Compiles a wording written as reply text.
@@ -96,7 +90,7 @@ public record Wording(String written, boolean regex, String pattern, List<String
                         + ") cannot be part of a wording: write the words of the reply only");
             } else {
                 word = Character.isLetterOrDigit(c) && !SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c))
-                        && LONG_VOWEL_MARKS.indexOf(c) < 0;
+                        && WordEdge.LONG_VOWEL_MARKS.indexOf(c) < 0;
                 re.append(quote(c));
                 literalSeen = true;
                 i += Character.charCount(c);

@@ -154,9 +154,9 @@ class CatalogLoadErrorsTest {
     @Test
     void placeholdersAreFilledOrFallBack() {
         Deployment deployment = projectCatalog().deployment();
-        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of("url", "https://x.example/"), deployment, "en"))
+        assertThat(Placeholders.Text.of("Open {url|the link} now").fill(java.util.Map.of("url", "https://x.example/"), deployment, "en"))
                 .isEqualTo("Open https://x.example/ now");
-        assertThat(Placeholders.fill("Open {url|the link} now", java.util.Map.of(), deployment, "en")).isEqualTo("Open the link now");
+        assertThat(Placeholders.Text.of("Open {url|the link} now").fill(java.util.Map.of(), deployment, "en")).isEqualTo("Open the link now");
     }
 
     private static Catalog projectCatalog() {

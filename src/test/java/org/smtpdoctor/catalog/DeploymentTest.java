@@ -59,13 +59,13 @@ class DeploymentTest {
     @Test
     void applicationPlaceholdersTakeTheFormInTheLanguageAndACapitalOnRequest() {
         Deployment planfix = read(PLANFIX, new Problems());
-        assertThat(Placeholders.fill("В этом случае {app.name} делает попытку; проверьте {app.inSettings}.", Map.of(),
+        assertThat(Placeholders.Text.of("В этом случае {app.name} делает попытку; проверьте {app.inSettings}.").fill(Map.of(),
                 planfix, "ru")).isEqualTo("В этом случае Планфикс делает попытку; проверьте в настроенной учетной"
                 + " записи корпоративного сервера в Планфиксе.");
         Deployment neutral = CatalogLoader.load(SourceTree.of(TestRules.PROJECT_RULES), new Problems()).deployment();
-        assertThat(Placeholders.fill("{App.name} could not connect {app.in}.", Map.of(), neutral, "en"))
+        assertThat(Placeholders.Text.of("{App.name} could not connect {app.in}.").fill(Map.of(), neutral, "en"))
                 .isEqualTo("The application could not connect in the application.");
-        assertThat(Placeholders.fill("{App.name} делает {host|сервер}", Map.of("host", "{app.name}"), neutral, "ru"))
+        assertThat(Placeholders.Text.of("{App.name} делает {host|сервер}").fill(Map.of("host", "{app.name}"), neutral, "ru"))
                 .as("a value is put in as it is, never read for placeholders again")
                 .isEqualTo("Приложение делает {app.name}");
     }
