@@ -556,6 +556,10 @@ public final class DeskServer implements AutoCloseable {
         body.put("status", p.status());
         body.put("detail", p.detail());
         ctx.status(p.status());
+        if (p.status() == 413) {
+            // The rest of the body is unread, so this connection ends here: said, so the client opens a new one.
+            ctx.header("Connection", "close");
+        }
         try {
             ctx.contentType("application/problem+json").result(mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
