@@ -41,30 +41,49 @@ final class HyperscanPatternSet implements PatternSet {
         this.patterns = List.copyOf(patterns);
         this.java = java;
         List<Expression> expressions = new ArrayList<>();
-        List<Integer> refusedIndexes = new ArrayList<>();
+        BitSet refusedIndexes = new BitSet();
         for (int i = 0; i < patterns.size(); i++) {
             FoldedBytesPattern.Form form = FoldedBytesPattern.of(patterns.get(i).pattern());
-            Expression expression = form == null ? null : new Expression(form.expression(), FLAGS, i);
-            if (expression != null && expression.validate().isValid()) {
-                expressions.add(expression);
-                widened.set(i, !form.exactOnPrintableAscii());
+            if (form == null) {
+                refusedIndexes.set(i);
             } else {
-                refusedIndexes.add(i);
+                expressions.add(new Expression(form.expression(), FLAGS, i));
+                widened.set(i, !form.exactOnPrintableAscii());
             }
         }
-        this.refused = refusedIndexes.stream().mapToInt(Integer::intValue).toArray();
-        try {
-            this.database = Database.compile(expressions);
-        } catch (CompileErrorException e) {
-            // Each expression validated alone; together they can still exceed a limit of Hyperscan's.
-            throw new IllegalStateException("Hyperscan could not build the wording database: " + e.getMessage(), e);
-        }
+        this.database = compile(expressions, refusedIndexes);
+        this.refused = refusedIndexes.stream().toArray();
         this.scanners = ThreadLocal.withInitial(() -> {
             Scanner scanner = new Scanner();
             scanner.allocScratch(database);
             return scanner;
         });
         scanners.get(); // fail here, at load, when the native scan does not work
+    }
+
+    /**
+     * One database of {@code expressions}. Validating each expression alone costs a tenth of the compile, so that
+     * is done only when the compile fails: the ones Hyperscan refuses go to {@code refused}, the rest compile once more.
+     */
+    private static Database compile(List<Expression> expressions, BitSet refused) {
+        try {
+            return Database.compile(expressions);
+        } catch (CompileErrorException e) {
+            List<Expression> valid = new ArrayList<>();
+            for (Expression expression : expressions) {
+                if (expression.validate().isValid()) {
+                    valid.add(expression);
+                } else {
+                    refused.set((Integer) expression.getId());
+                }
+            }
+            try {
+                return Database.compile(valid);
+            } catch (CompileErrorException again) {
+                // Each expression validated alone; together they can still exceed a limit of Hyperscan's.
+                throw new IllegalStateException("Hyperscan could not build the wording database: " + again.getMessage(), again);
+            }
+        }
     }
 
     @Override

@@ -12,21 +12,32 @@ import org.slf4j.LoggerFactory;
  * RE2/J's {@code find} on each pattern (case-insensitive); they differ only in speed.
  */
 interface PatternSet {
-    /** Chooses the kind: {@code java} (RE2/J behind a literal prefilter) or {@code hyperscan} (the default). */
+    /**
+     * Chooses the kind: {@code java} (RE2/J behind a literal prefilter, always), {@code hyperscan} (one Hyperscan
+     * database compiled at load: benchmarks, which measure the steady state) or, by default, the first and then
+     * the second once the set has matched enough texts ({@link TieredPatternSet}).
+     */
     String KIND_PROPERTY = "smtpdoctor.matcher";
 
     /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
     BitSet matching(String text);
 
-    /**
-     * The fastest set that runs here: one Hyperscan database where its native library loads, else RE2/J
-     * behind a literal prefilter (the pure-Java path, also chosen with {@code -Dsmtpdoctor.matcher=java}).
-     */
+    /** The set of the kind {@link #KIND_PROPERTY} chooses. */
     static PatternSet of(List<Pattern> patterns) {
         Re2PatternSet java = new Re2PatternSet(patterns);
-        if ("java".equals(System.getProperty(KIND_PROPERTY)) || patterns.isEmpty()) {
+        String kind = System.getProperty(KIND_PROPERTY, "");
+        if (kind.equals("java") || patterns.isEmpty()) {
             return java;
         }
+        return kind.equals("hyperscan") ? hyperscanOr(patterns, java)
+                : new TieredPatternSet(patterns, java, TieredPatternSet.TIER_UP_AFTER);
+    }
+
+    /**
+     * One Hyperscan database where its native library loads, else {@code java}, RE2/J behind a literal prefilter
+     * (the pure-Java path).
+     */
+    static PatternSet hyperscanOr(List<Pattern> patterns, Re2PatternSet java) {
         try {
             return new HyperscanPatternSet(patterns, java);
         } catch (LinkageError | RuntimeException e) {

@@ -89,6 +89,17 @@ class PatternSetTest {
     }
 
     @Test
+    void aPatternHyperscanItselfRefusesGoesToRe2AndTheOthersStayInTheDatabase() {
+        // The byte form takes an anchor inside a pattern; Hyperscan does not ("Embedded end anchors"), which its
+        // compile of the whole database says first, then the one-by-one check finds.
+        List<Pattern> patterns = List.of(compile("quota"), compile("(?:over$x|exceeded)"), compile("mailbox"));
+        HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, new Re2PatternSet(patterns));
+        assertThat(hyperscan.refusedCount()).isEqualTo(1);
+        assertThat(hyperscan.matching("quota exceeded")).isEqualTo(BitSet.valueOf(new long[] {0b011}));
+        assertThat(hyperscan.matching("mailbox quota")).isEqualTo(BitSet.valueOf(new long[] {0b101}));
+    }
+
+    @Test
     void theByteFormKeepsWhatRe2MatchesAndSaysWhereItWidens() {
         assertThat(FoldedBytesPattern.of(WordEdge.BEFORE + "rate\\s+limit" + WordEdge.AFTER))
                 .isEqualTo(new FoldedBytesPattern.Form("(?:^|[^A-Za-z0-9])rate\\s+limit(?:[^A-Za-z0-9]|$)", true));
