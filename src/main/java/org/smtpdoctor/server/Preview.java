@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +26,7 @@ import org.smtpdoctor.samples.SampleCase;
 import org.smtpdoctor.samples.SampleLoader;
 import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -37,6 +42,11 @@ final class Preview {
     private final DeskConfig config;
     private final ObjectMapper mapper;
     private final Semaphore one = new Semaphore(1);
+    /** The served folders' lint problems (as {@link #key}s), kept while their files stay as they were. */
+    private ServedLint servedLint;
+
+    private record ServedLint(String digest, Set<String> keys) {
+    }
 
     Preview(Diagnoser serving, DeskConfig config, ObjectMapper mapper) {
         this.serving = serving;
@@ -87,10 +97,7 @@ final class Preview {
             }
             // Only the problems the save brings: lint of the served folders is subtracted (the same text, with
             // the folders' paths written as rules/ and samples/), so a problem already there is not blamed on it.
-            Set<String> already = new HashSet<>();
-            for (Problem p : RuleLinter.lint(SourceTree.of(config.rules()), SourceTree.of(config.samples()))) {
-                already.add(key(plain(p, config.rules(), config.samples())));
-            }
+            Set<String> already = servedLint();
             ArrayNode lint = answer.putArray("lint");
             for (Problem p : RuleLinter.lint(SourceTree.of(rules), SourceTree.of(samples))) {
                 String said = plain(p, rules, samples);
@@ -109,6 +116,39 @@ final class Preview {
                 delete(copy);
             }
         }
+    }
+
+    /** The served folders' lint: run again only when a file of theirs changed since the last preview. */
+    private Set<String> servedLint() {
+        String digest = digest(SourceTree.of(config.rules()), SourceTree.of(config.samples()));
+        if (servedLint == null || !servedLint.digest().equals(digest)) {
+            Set<String> keys = new HashSet<>();
+            for (Problem p : RuleLinter.lint(SourceTree.of(config.rules()), SourceTree.of(config.samples()))) {
+                keys.add(key(plain(p, config.rules(), config.samples())));
+            }
+            servedLint = new ServedLint(digest, Set.copyOf(keys));
+        }
+        return servedLint.keys();
+    }
+
+    /** A hash of every file's name and content in the trees. */
+    private static String digest(SourceTree... trees) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        for (SourceTree tree : trees) {
+            for (SourceFile file : tree.files("")) {
+                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(file.content().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update((byte) 1);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,21 @@ class DeskTeachTest {
         assertThat(Files.readString(ruleFile)).isEqualTo(before);
         assertThat(server.ruleSetVersion()).isEqualTo(version);
         assertThat(diagnose(UNKNOWN).get("category").asText()).startsWith("unknown.");
+    }
+
+    /**
+     * A preview lists only the problems the save would bring: the served folders' own are subtracted, and when
+     * those folders change between two previews, the second subtracts what they hold then.
+     */
+    @Test
+    void aPreviewBlamesOnTheSaveOnlyWhatItBringsAfterTheServedRulesChangedToo() throws Exception {
+        Map<String, Object> request = Map.of("text", UNKNOWN, "category", "rate.daily-quota");
+        assertThat(Http.json(teach("/api/rules/preview", request)).get("lint").toString()).doesNotContain("unproved");
+        Files.writeString(folder.resolve("rules/rate/daily-quota.yaml"), "\n- name: a wording nothing has unproved\n"
+                + "  says:\n    - text: 'zqxv unproved tenant wording'\n      source: 'a test'\n", StandardOpenOption.APPEND);
+        JsonNode second = Http.json(teach("/api/rules/preview", request));
+        assertThat(second.get("lint").toString()).as("the served rule's warning is the served folder's, not the save's")
+                .doesNotContain("unproved");
     }
 
     private HttpResponse<String> teach(String path, Map<String, Object> body) {

@@ -45,9 +45,15 @@ final class Http {
         }
     }
 
+    /**
+     * A hang guard, not a speed test: a preview compiles and lints two rule sets, which on a 2-core machine busy
+     * with the rest of the build took over a minute.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(240);
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
