@@ -260,7 +260,9 @@ final class FoldedBytesPattern {
                 }
                 high = true;
             } else {
-                members.append(c);
+                // A '-' that RE2 reads as itself (first or last) is escaped: the high bytes appended after it
+                // would make it a range ("[.-" + "\\x80-\\xFF]" is '.' to 0x80).
+                members.append(c == '-' ? "\\-" : String.valueOf(c));
             }
             at++;
         }

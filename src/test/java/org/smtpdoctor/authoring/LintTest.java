@@ -206,11 +206,13 @@ class LintTest {
         rules.replace("catalog/auth.yaml", "title: \"Login or password rejected\"",
                 "title: \"Login or password for {mailbox|the mailbox} rejected\"");
         int line = rules.lineOf("catalog/auth.yaml", "{mailbox|the mailbox}");
-        assertThat(lintRules()).anySatisfy(p -> assertThat(p.toString()).isEqualTo(in(rules, "catalog/auth.yaml") + ":"
+        // What the category's rules do provide is listed between the two parts (it grows as wordings are written).
+        assertThat(lintRules()).anySatisfy(p -> assertThat(p.toString()).startsWith(in(rules, "catalog/auth.yaml") + ":"
                 + line + ":12: warning: placeholder {mailbox|…} in the title in English of 'auth.invalid-credentials'"
-                + " always shows its fallback: no rule of that category provides 'mailbox' (its rules provide provider);"
-                + " write {mailbox:number} (or another type: ip, host, address, url, id) in a wording of the rule,"
-                + " or drop the placeholder"));
+                + " always shows its fallback: no rule of that category provides 'mailbox' (its rules provide ")
+                .containsPattern("\\(its rules provide [a-z]+(, [a-z]+)*\\);")
+                .endsWith("; write {mailbox:number} (or another type: ip, host, address, url, id) in a wording of the rule,"
+                        + " or drop the placeholder"));
     }
 
     @Test

@@ -65,11 +65,12 @@ class PatternSetTest {
     @Test
     void textsHyperscanReadsDifferentlyGetRe2sAnswer() {
         List<Pattern> patterns = List.of(compile("a\\s+b"), compile("limit$"), compile("kelvin"), compile("\u212Aelvin"),
-                compile("(?:^|[^\\pL\\pN])über(?:[^\\pL\\pN]|$)"), compile("x{2,3}y"));
+                compile("(?:^|[^\\pL\\pN])über(?:[^\\pL\\pN]|$)"), compile("x{2,3}y"),
+                compile("to\\s+[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?\\s+on"));
         Re2PatternSet java = new Re2PatternSet(patterns);
         HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, java);
         for (String text : List.of("a\u000Bb", "rate limit\n", "\u212Aelvin", "KELVIN", "Über alles", "x über y",
-                "x uber y", "xxxy and a  b", "AB", "")) {
+                "x uber y", "xxxy and a  b", "AB", "", "to smtp.examplａ.com on", "to smtp.exampl\u00E9.com on")) {
             BitSet expected = new BitSet();
             for (int i = 0; i < patterns.size(); i++) {
                 if (patterns.get(i).matcher(text).find()) {
@@ -111,6 +112,9 @@ class PatternSetTest {
                         + "[A-Za-z\\x80-\\xFF]+[\\x00-\\xFF]{1,4}x{2,5}", false));
         assertThat(FoldedBytesPattern.of("[^\\s@]{1,64}@").expression()).isEqualTo("[^\\s@]{1,}@");
         assertThat(FoldedBytesPattern.of("[хa]").expression()).isEqualTo("[a\\x80-\\xFF]{1,4}");
+        // A literal '-' stays one: the high bytes after it must not make a range of it (a host's full-width letter
+        // once fell outside "[_.-\x80-\xFF]", read as '.' to 0x80).
+        assertThat(FoldedBytesPattern.of("[\\pL_.-]").expression()).isEqualTo("[A-Za-z_.\\-\\x80-\\xFF]{1,4}");
         assertThat(FoldedBytesPattern.of("\u212Aelvin").expression()).isEqualTo("[k\\x80-\\xFF]{1,4}elvin");
         for (String unsupported : List.of("\\p{Cyrillic}", "[^\\PL]", "\\bword", "(?i)x", "[[:alpha:]]", "[!-я]",
                 "(?:x{1,100}){1,100}")) {

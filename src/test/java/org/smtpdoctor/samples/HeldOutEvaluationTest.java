@@ -29,11 +29,11 @@ class HeldOutEvaluationTest {
      * through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.38, 0.40, 0.57},
+            "all", new double[] {0.39, 0.42, 0.56},
             "provider", new double[] {0.60, 0.63, 0.32},
-            "mta", new double[] {0.57, 0.62, 0.25},
-            "client-library", new double[] {0.26, 0.27, 0.74},
-            "non-English", new double[] {0.23, 0.25, 0.77});
+            "mta", new double[] {0.58, 0.63, 0.25},
+            "client-library", new double[] {0.28, 0.29, 0.73},
+            "non-English", new double[] {0.25, 0.26, 0.76});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
