@@ -12,9 +12,15 @@ import java.nio.file.Path;
  * any record is answered (once the first record streams out, the status is 200 and cannot change). A body that
  * declares its length is checked at once and streamed as it arrives. A body without one (chunked) cannot be
  * measured before it is read, so it is first spooled to a temporary file, at most the limit plus one byte: memory
- * stays bounded, the disk holds at most the limit, and the file is deleted when the request ends.
+ * stays bounded, the disk holds at most the limit, and the file is deleted when the request ends. Either way,
+ * the rest of a body over the limit is read and dropped, a bounded amount, before the 413 is answered.
  */
 final class BatchBody implements AutoCloseable {
+    /**
+     * How much more of a body over the limit is read and dropped before the 413: a client still sending it would
+     * otherwise meet a reset connection instead of the answer (RFC 9112, 9.6). Beyond it the body is cut off.
+     */
+    static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
     private final InputStream stream;
     private final Path spool;
 
@@ -30,7 +36,7 @@ final class BatchBody implements AutoCloseable {
      */
     static BatchBody of(InputStream in, long declaredLength, long limit) throws IOException {
         if (declaredLength > limit) {
-            throw tooLarge(limit);
+            throw drainedTooLarge(in, limit);
         }
         if (declaredLength >= 0) {
             return new BatchBody(new Limited(in, limit), null);
@@ -42,7 +48,7 @@ final class BatchBody implements AutoCloseable {
                 copied = copyAtMost(in, out, limit + 1);
             }
             if (copied > limit) {
-                throw tooLarge(limit);
+                throw drainedTooLarge(in, limit);
             }
             return new BatchBody(Files.newInputStream(spool), spool);
         } catch (IOException | RuntimeException e) {
@@ -76,6 +82,16 @@ final class BatchBody implements AutoCloseable {
             copied += n;
         }
         return copied;
+    }
+
+    /** The 413 for a body over the limit, once at most {@link #DRAINED_AT_MOST} more of it has been read. */
+    private static ApiProblem drainedTooLarge(InputStream in, long limit) {
+        try {
+            copyAtMost(in, OutputStream.nullOutputStream(), DRAINED_AT_MOST);
+        } catch (IOException clientGone) {
+            // nothing left to drain for: the answer is the same
+        }
+        return tooLarge(limit);
     }
 
     private static ApiProblem tooLarge(long limit) {

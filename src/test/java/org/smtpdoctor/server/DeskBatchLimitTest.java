@@ -75,14 +75,17 @@ class DeskBatchLimitTest {
     }
 
     /**
-     * After a 413 the rest of the body is unread, so the desk closes that connection: it says so
-     * ({@code Connection: close}), or the client would send its next request on a connection about to close and
-     * get no answer at all (it did, now and then, on CI).
+     * After a 413 the desk reads and drops what the client is still sending (up to a bound), or the client could
+     * meet a reset connection before it read the answer; and it closes the connection, saying so
+     * ({@code Connection: close}), or the client could send its next request on a connection about to close and
+     * get no answer at all. Both happened, now and then, on CI.
      */
     @Test
     void aRefusedLogClosesItsConnectionAndTheNextRequestIsAnswered() throws Exception {
         for (int round = 0; round < 6; round++) {
-            HttpResponse<String> refused = send(lines(LIMIT * (round % 2 == 0 ? 3 : 1) + 1), round % 2 == 0);
+            // chunked, declared just over, declared far over (MiBs still in flight when the desk has decided)
+            long size = round % 3 == 0 ? LIMIT * 3 + 1 : round % 3 == 1 ? LIMIT + 1 : 2L << 20;
+            HttpResponse<String> refused = send(lines(size), round % 3 == 0);
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(refused.headers().firstValue("connection")).hasValue("close");
             HttpResponse<String> next = send(LINE.getBytes(StandardCharsets.US_ASCII), false);
