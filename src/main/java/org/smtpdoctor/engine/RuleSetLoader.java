@@ -2,14 +2,10 @@ package org.smtpdoctor.engine;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,19 +362,8 @@ final class RuleSetLoader {
 
     /** A hash of every file's name and content: the same files give the same version. */
     private static String version(List<SourceFile> yamlFiles, List<SourceFile> drlFiles) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<SourceFile> files = new ArrayList<>(yamlFiles);
-            files.addAll(drlFiles);
-            files.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(f -> {
-                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.content().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        List<SourceFile> files = new ArrayList<>(yamlFiles);
+        files.addAll(drlFiles);
+        return SourceFile.digest(files).substring(0, 12);
     }
 }

@@ -74,7 +74,7 @@ final class HyperscanPatternSet implements PatternSet {
                 if (expression.validate().isValid()) {
                     valid.add(expression);
                 } else {
-                    refused.set((Integer) expression.getId());
+                    refused.set(expression.getId());
                 }
             }
             try {

@@ -18,7 +18,8 @@ public final class WordEdge {
     /** The Japanese prolonged sound marks (full and half width), of no script's own but written within words. */
     public static final String LONG_VOWEL_MARKS = "\u30FC\uFF70";
     private static final String SPACELESS = SPACELESS_SCRIPTS.stream().map(s -> "\\p{" + s + "}")
-            .collect(Collectors.joining("", "(?:[", "]|\u30FC|\uFF70)"));
+            .collect(Collectors.joining("", "(?:[", "]")) + LONG_VOWEL_MARKS.chars().mapToObj(c -> "|" + (char) c)
+            .collect(Collectors.joining("", "", ")"));
     /** Before a wording that starts with a letter or digit. */
     public static final String BEFORE = "(?:^|[^\\pL\\pN]|" + SPACELESS + ")";
     /** After a wording that ends with a letter or digit. */

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,7 +116,8 @@ final class Preview {
 
     /** The served folders' lint: run again only when a file of theirs changed since the last preview. */
     private Set<String> servedLint() {
-        String digest = digest(SourceTree.of(config.rules()), SourceTree.of(config.samples()));
+        String digest = SourceFile.digest(SourceTree.of(config.rules()).files(""))
+                + SourceFile.digest(SourceTree.of(config.samples()).files(""));
         if (servedLint == null || !servedLint.digest().equals(digest)) {
             Set<String> keys = new HashSet<>();
             for (Problem p : RuleLinter.lint(SourceTree.of(config.rules()), SourceTree.of(config.samples()))) {
@@ -131,25 +128,6 @@ final class Preview {
         return servedLint.keys();
     }
 
-    /** A hash of every file's name and content in the trees. */
-    private static String digest(SourceTree... trees) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-        for (SourceTree tree : trees) {
-            for (SourceFile file : tree.files("")) {
-                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(file.content().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            sha.update((byte) 1);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
 
     /**
      * What makes two problems the same one: place and words, counts aside ("none of the 11 sample cases" before
