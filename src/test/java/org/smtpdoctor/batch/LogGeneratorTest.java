@@ -21,7 +21,7 @@ class LogGeneratorTest {
 
     @Test
     void theLogHasManyWordingsVaryingPartsUnknownRepliesAndLongLines() throws IOException {
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser diagnoser = TestRules.projectDiagnoser();
         LogGenerator generator = new LogGenerator(SampleTexts.all(), 7);
         Path log = temp.resolve("bench.log");
 
@@ -41,7 +41,7 @@ class LogGeneratorTest {
 
     @Test
     void theDistinctLogGivesEveryLineATemplateOfItsOwnAndStillTheRulesWordings() throws IOException {
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser diagnoser = TestRules.projectDiagnoser();
         Path log = temp.resolve("distinct.log");
 
         new LogGenerator(SampleTexts.all(), 7, true).write(log, 20_000);
