@@ -228,11 +228,11 @@ public final class Diagnoser implements AutoCloseable {
      * ({@link LogDiagnoser}). Each call makes one with a cache of its own; share it between threads.
      */
     public LogDiagnoser forLog() {
-        return new LogDiagnoser(this, replyTemplate());
+        return new LogDiagnoser(this, replyTemplate(), new CachePayoff());
     }
 
     /** The masking of the serving rule set, made once per rule set; after a reload, the new rule set's. */
-    private ReplyTemplate replyTemplate() {
+    ReplyTemplate replyTemplate() {
         RuleSet current = rules.get();
         Templates known = templates;
         if (known == null || known.of() != current) {

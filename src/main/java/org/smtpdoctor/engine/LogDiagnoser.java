@@ -24,7 +24,8 @@ import org.smtpdoctor.reply.SecretRedactor;
  * a variant of the first line with those parts' digits changed is diagnosed too, and the template is
  * cached only if the rules give the variant exactly what the cache would; otherwise it is marked
  * uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always
- * diagnosed in full, so the parser's length limits never differ within a template.
+ * diagnosed in full, so the parser's length limits never differ within a template. On a log whose lines do not
+ * repeat, the cache steps aside for a while ({@link CachePayoff}): masking them would cost without saving.
  *
  * <p>Thread-safe; the cache is bounded by the characters it holds (least recently used templates go first).
  */
@@ -40,10 +41,12 @@ public final class LogDiagnoser {
     private final Diagnoser diagnoser;
     private final ReplyTemplate templates;
     private final Cache<String, Entry> cache;
+    private final CachePayoff payoff;
 
-    LogDiagnoser(Diagnoser diagnoser, ReplyTemplate templates) {
+    LogDiagnoser(Diagnoser diagnoser, ReplyTemplate templates, CachePayoff payoff) {
         this.diagnoser = diagnoser;
         this.templates = templates;
+        this.payoff = payoff;
         // Bounded by characters rather than entries: 50,000 templates of 8 KiB lines would not fit a small
         // heap, while a log of short replies keeps every template it has. ENTRY_CHARS stands for the rest.
         this.cache = Caffeine.newBuilder().maximumWeight(MAX_CACHED_TOTAL_CHARS)
@@ -57,30 +60,34 @@ public final class LogDiagnoser {
      * rules did not run for it, the diagnosis it was served from.
      */
     public Line diagnose(String line) {
-        if (line.length() > MAX_CACHED_CHARS) {
+        if (line.length() > MAX_CACHED_CHARS || !payoff.useCache()) {
             return new Line(diagnoser.diagnose(line), null, null);
         }
         // The parser redacts credentials first; templating the redacted text keeps secrets out of keys.
         String redacted = SecretRedactor.redact(line);
         ReplyTemplate.Masked masked = templates.mask(redacted);
         Entry entry = cache.getIfPresent(masked.template());
+        Diagnosis served = entry == null || entry == UNCACHED ? null : fromCache(entry, redacted, masked);
+        payoff.count(served != null);
+        if (served != null) {
+            return new Line(served, masked.template(), entry.sharedRecord());
+        }
+        Diagnosis full = diagnoser.diagnose(line);
         if (entry == null) {
-            Diagnosis full = diagnoser.diagnose(line);
             entry = firstLine(full, redacted, masked);
             cache.put(masked.template(), entry);
             return new Line(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
         }
-        if (entry == UNCACHED) {
-            return new Line(diagnoser.diagnose(line), masked.template(), null);
-        }
+        return new Line(full, masked.template(), null);
+    }
+
+    /** The line's diagnosis from its template's entry, or null when its masked parts do not fit the entry's. */
+    private static Diagnosis fromCache(Entry entry, String redacted, ReplyTemplate.Masked masked) {
         if (entry.prototype.input().equals(redacted)) {
-            return new Line(entry.prototype, masked.template(), entry.sharedRecord());
+            return entry.prototype;
         }
         Map<String, String> params = entry.params(masked.masked());
-        if (params == null) {
-            return new Line(diagnoser.diagnose(line), masked.template(), null);
-        }
-        return new Line(entry.prototype.forText(redacted, params), masked.template(), entry.sharedRecord());
+        return params == null ? null : entry.prototype.forText(redacted, params);
     }
 
     /** The cache entry of a template from its first line's full diagnosis. */
@@ -113,7 +120,8 @@ public final class LogDiagnoser {
      * One line's diagnosis.
      *
      * @param diagnosis the line's diagnosis
-     * @param template  the line's template, or null for a line too long to template
+     * @param template  the line's template, or null when the line did not go through the cache (too long, or
+     *                  the cache stepped aside on a log whose lines do not repeat)
      * @param shared    a diagnosis that says exactly the same as this one except for its input, or null:
      *                  the rest of the line's record can be copied from that one's
      */
