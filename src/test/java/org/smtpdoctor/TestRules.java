@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.smtpdoctor.engine.Diagnoser;
 
 /** A copy of the project's rules/ (or samples/) in a temporary folder, for tests that edit rules, catalogs or cases. */
 public final class TestRules {
@@ -39,6 +40,19 @@ public final class TestRules {
             throw new UncheckedIOException(e);
         }
         return new TestRules(target);
+    }
+
+    /**
+     * One Diagnoser of the project's rules, shared by the test classes that only read it: each build compiles
+     * thousands of rules, and a Diagnoser is thread-safe and never changes without {@code watch}.
+     */
+    public static Diagnoser projectDiagnoser() {
+        return Shared.PROJECT;
+    }
+
+    /** Built on first use, once per test JVM. */
+    private static final class Shared {
+        static final Diagnoser PROJECT = Diagnoser.builder().rulesDirectory(PROJECT_RULES).build();
     }
 
     public Path root() {

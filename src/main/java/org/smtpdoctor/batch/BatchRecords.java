@@ -10,7 +10,7 @@ import java.util.List;
 import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.reply.ReplyTemplate;
+import org.smtpdoctor.engine.LogDiagnoser;
 
 /**
  * What a batch run does to its records, without the run around it: reads one input's records, diagnoses
@@ -24,23 +24,21 @@ import org.smtpdoctor.reply.ReplyTemplate;
 public final class BatchRecords {
     private final Diagnoser diagnoser;
     private final BatchRunner.Options options;
-    private final TemplateCache cache;
-    private final ReplyTemplate templates;
+    private final LogDiagnoser cache;
     private final OutputFormat.Writer records;
     private final AdviceDictionary dictionary;
 
     public BatchRecords(Diagnoser diagnoser, BatchRunner.Options options) {
         this.diagnoser = diagnoser;
         this.options = options;
-        this.cache = new TemplateCache(diagnoser);
-        this.templates = diagnoser.replyTemplate();
+        this.cache = diagnoser.forLog();
         this.dictionary = new AdviceDictionary(options.locale());
         this.records = options.output().writer(options.locale(), options.fields().keep(), options.records(), dictionary);
     }
 
     /** The diagnosis of one text through the template cache: the same as {@code diagnoser.diagnose(text)}. */
     public Diagnosis diagnose(String text) {
-        return cache.diagnose(text);
+        return cache.diagnose(text).diagnosis();
     }
 
     /** The advice that compact records leave out, per category met so far (empty unless compact). */
@@ -77,10 +75,10 @@ public final class BatchRecords {
                     counts.countUnreadable();
                     continue;
                 }
-                TemplateCache.Lookup found;
+                LogDiagnoser.Line found;
                 try {
-                    found = options.useCache() ? cache.lookUp(entry.text())
-                            : new TemplateCache.Lookup(diagnoser.diagnose(entry.text()), null, null);
+                    found = options.useCache() ? cache.diagnose(entry.text())
+                            : new LogDiagnoser.Line(diagnoser.diagnose(entry.text()), null, null);
                 } catch (RuntimeException e) {
                     // One line the engine cannot handle costs that line, not the run: its record says why.
                     sink.unreadable(new LogEntry(entry.file(), entry.line(), null, entry.kept(),
@@ -97,7 +95,7 @@ public final class BatchRecords {
                 }
                 counts.count(d, entry.overlong());
                 if (d.basis() == Basis.NONE) {
-                    String template = found.template() != null ? found.template() : templates.template(d.input());
+                    String template = found.template() != null ? found.template() : diagnoser.template(d.input());
                     counts.unknowns().count(template, d.input(), d.category());
                 }
             }

@@ -27,7 +27,8 @@ import org.smtpdoctor.engine.Diagnoser;
  * {@link #CHUNK_RECORDS} records or {@link #CHUNK_CHARS} characters), worker threads (one per core)
  * diagnose and render each chunk, and a writer thread writes the chunks in the order they were read.
  * At most {@code 2 * workers + 2} chunks are in flight, so a 10-million-line log needs no more memory
- * than a small one. Diagnoses go through a {@link TemplateCache}, so the rules run once per template.
+ * than a small one. Diagnoses go through the engine's {@link org.smtpdoctor.engine.LogDiagnoser}, so the rules
+ * run once per template.
  */
 public final class BatchRunner {
     static final int CHUNK_RECORDS = 1024;

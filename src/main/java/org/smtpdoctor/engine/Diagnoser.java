@@ -215,10 +215,24 @@ public final class Diagnoser implements AutoCloseable {
     }
 
     /**
-     * Template masking that never hides a word the serving rule set's patterns look for (see
-     * {@link ReplyTemplate}); after a reload, the new rule set's.
+     * The template of {@code text}: its wording with addresses, hosts, ids and numbers masked, never a word the
+     * serving rule set's patterns look for (see {@link ReplyTemplate}). Texts of one template get one diagnosis;
+     * reports group unrecognised replies by it.
      */
-    public ReplyTemplate replyTemplate() {
+    public String template(String text) {
+        return replyTemplate().template(text);
+    }
+
+    /**
+     * A diagnoser for the lines of a log: the same answers, with the rules run once per template
+     * ({@link LogDiagnoser}). Each call makes one with a cache of its own; share it between threads.
+     */
+    public LogDiagnoser forLog() {
+        return new LogDiagnoser(this, replyTemplate(), new CachePayoff());
+    }
+
+    /** The masking of the serving rule set, made once per rule set; after a reload, the new rule set's. */
+    ReplyTemplate replyTemplate() {
         RuleSet current = rules.get();
         Templates known = templates;
         if (known == null || known.of() != current) {

@@ -139,9 +139,9 @@ public final class Diagnosis {
 
     /**
      * This diagnosis for another text of the same template: same decision, that text and its own
-     * parameters. Batch runs use it so that the rules run once per template.
+     * parameters ({@link LogDiagnoser}, so that the rules run once per template).
      */
-    public Diagnosis forText(String input, Map<String, String> params) {
+    Diagnosis forText(String input, Map<String, String> params) {
         return new Diagnosis(input, category, basis, code, enhancedCode, params, secondary, rule, codeMeaning,
                 catalog, ruleSetVersion, truncated, stage);
     }

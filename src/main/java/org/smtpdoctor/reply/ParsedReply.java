@@ -45,10 +45,6 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
                 : new ParsedReply(input, replyCode, enhancedCode, text, exceptions, truncated, stage);
     }
 
-    public boolean hasCode() {
-        return code != 0;
-    }
-
     /** 4 or 5 from the reply code, else from the enhanced code, else 0. */
     public int failureClass() {
         if (code != 0) {

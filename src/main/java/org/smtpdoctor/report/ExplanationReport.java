@@ -1,6 +1,5 @@
 package org.smtpdoctor.report;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,11 +12,16 @@ import org.smtpdoctor.reply.ParsedReply;
  * file and line, which one decided and why, then the advice as {@link TextReport} shows it.
  */
 public final class ExplanationReport {
-    private static final Map<String, List<String>> LABELS = Map.of(
-            "en", List.of("Parsed reply", "Code", "Enhanced code", "Text", "Exceptions", "Matches",
-                    "decided", "Decision", "Why", "Advice", "extracted", "SMTP stage"),
-            "ru", List.of("Разбор ответа", "Код", "Расширенный код", "Текст", "Исключения", "Совпадения",
-                    "решило", "Решение", "Почему", "Совет", "извлечено", "Этап SMTP"));
+    /** The report's headings and labels in one language. */
+    private record Labels(String parsed, String code, String enhanced, String stage, String text, String exceptions,
+                          String matches, String extracted, String decided, String decision, String why, String advice) {
+    }
+
+    private static final Map<String, Labels> LABELS = Map.of(
+            "en", new Labels("Parsed reply", "Code", "Enhanced code", "SMTP stage", "Text", "Exceptions", "Matches",
+                    "extracted", "decided", "Decision", "Why", "Advice"),
+            "ru", new Labels("Разбор ответа", "Код", "Расширенный код", "Этап SMTP", "Текст", "Исключения", "Совпадения",
+                    "извлечено", "решило", "Решение", "Почему", "Совет"));
 
     private ExplanationReport() {
     }
@@ -25,20 +29,20 @@ public final class ExplanationReport {
     /** Several lines, labels in the advice's language. */
     public static String render(Explanation e, Locale locale) {
         String language = e.diagnosis().advice(locale).language();
-        List<String> label = LABELS.getOrDefault(language, LABELS.get("en"));
+        Labels label = LABELS.getOrDefault(language, LABELS.get("en"));
         ParsedReply reply = e.reply();
         StringBuilder out = new StringBuilder();
-        out.append(label.get(0)).append('\n');
-        out.append("  ").append(label.get(1)).append(": ").append(reply.code() == 0 ? "—" : reply.code())
-                .append("   ").append(label.get(2)).append(": ")
+        out.append(label.parsed()).append('\n');
+        out.append("  ").append(label.code()).append(": ").append(reply.code() == 0 ? "—" : reply.code())
+                .append("   ").append(label.enhanced()).append(": ")
                 .append(reply.enhancedCode() == null ? "—" : reply.enhancedCode())
-                .append("   ").append(label.get(11)).append(": ").append(reply.stage() == null ? "—" : reply.stage())
+                .append("   ").append(label.stage()).append(": ").append(reply.stage() == null ? "—" : reply.stage())
                 .append('\n');
-        out.append("  ").append(label.get(3)).append(": \"").append(reply.text()).append("\"\n");
+        out.append("  ").append(label.text()).append(": \"").append(reply.text()).append("\"\n");
         if (!reply.exceptions().isEmpty()) {
-            out.append("  ").append(label.get(4)).append(": ").append(String.join(", ", reply.exceptions())).append('\n');
+            out.append("  ").append(label.exceptions()).append(": ").append(String.join(", ", reply.exceptions())).append('\n');
         }
-        out.append(label.get(5)).append('\n');
+        out.append(label.matches()).append('\n');
         for (Explanation.Match m : e.matches()) {
             out.append(m.decided() ? "  * " : "    ").append(String.format("%-13s", m.layer().id())).append(' ')
                     .append(m.category()).append(" (#").append(m.precedence()).append(')');
@@ -46,16 +50,16 @@ public final class ExplanationReport {
                 out.append("  ").append(m.source());
             }
             if (!m.params().isEmpty()) {
-                out.append("  ").append(label.get(10)).append(": ").append(m.params().entrySet().stream()
+                out.append("  ").append(label.extracted()).append(": ").append(m.params().entrySet().stream()
                         .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", ")));
             }
-            out.append(m.decided() ? "  <- " + label.get(6) : "").append('\n');
+            out.append(m.decided() ? "  <- " + label.decided() : "").append('\n');
         }
         Explanation.Match decision = e.decision();
-        out.append(label.get(7)).append(": ").append(decision.category()).append(" (").append(decision.layer().id())
+        out.append(label.decision()).append(": ").append(decision.category()).append(" (").append(decision.layer().id())
                 .append(")\n");
-        out.append("  ").append(label.get(8)).append(": ").append(why(e, language)).append('\n');
-        out.append(label.get(9)).append('\n');
+        out.append("  ").append(label.why()).append(": ").append(why(e, language)).append('\n');
+        out.append(label.advice()).append('\n');
         TextReport.render(e.diagnosis(), locale).lines().forEach(line -> out.append("  ").append(line).append('\n'));
         return out.toString();
     }

@@ -299,7 +299,7 @@ public final class DeskServer implements AutoCloseable {
         }
         metrics.diagnosed(d.category(), 1);
         if (d.basis() == Basis.NONE && !BatchSummary.isBlank(text)) { // an empty text is nothing a rule could learn
-            unknowns.add(diagnoser.replyTemplate().template(d.input()), 1, d.input(), d.category());
+            unknowns.add(diagnoser.template(d.input()), 1, d.input(), d.category());
         }
         return record;
     }

@@ -22,7 +22,7 @@ import org.smtpdoctor.engine.Diagnoser;
 
 /** Inputs as they come: a fifo (or {@code <(…)}) is read as it is written; a file cut while read is warned of. */
 class BatchInputTest {
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
 
     @TempDir
     Path temp;

@@ -27,7 +27,7 @@ import org.smtpdoctor.engine.Diagnoser;
  * full record, on the project's sample log.
  */
 class BatchRecordFieldsTest {
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
     private static final Path SAMPLE_LOG = Path.of("samples/logs/mail-errors.log");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,7 +25,7 @@ import org.smtpdoctor.engine.Diagnoser;
 
 /** Every input record gets exactly one output record, in order, whatever the format and whatever the line. */
 class BatchRunnerTest {
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

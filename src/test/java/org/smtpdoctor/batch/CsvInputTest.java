@@ -22,7 +22,7 @@ import org.smtpdoctor.engine.Diagnoser;
  * stack trace) is one record with its whole text; a quote never closed costs one record, not the file.
  */
 class CsvInputTest {
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

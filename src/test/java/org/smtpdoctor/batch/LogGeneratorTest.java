@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Diagnoser;
-import org.smtpdoctor.reply.ReplyTemplate;
 
 /** The benchmark's log is what the issue asks for: many wordings, varying parts, some unknown and long lines. */
 class LogGeneratorTest {
@@ -22,7 +21,7 @@ class LogGeneratorTest {
 
     @Test
     void theLogHasManyWordingsVaryingPartsUnknownRepliesAndLongLines() throws IOException {
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser diagnoser = TestRules.projectDiagnoser();
         LogGenerator generator = new LogGenerator(SampleTexts.all(), 7);
         Path log = temp.resolve("bench.log");
 
@@ -31,9 +30,8 @@ class LogGeneratorTest {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(20_000);
         assertThat(generator.wordings()).isGreaterThanOrEqualTo(200);
-        ReplyTemplate templates = diagnoser.replyTemplate();
         Set<String> distinctTemplates = new HashSet<>();
-        lines.forEach(line -> distinctTemplates.add(templates.template(line)));
+        lines.forEach(line -> distinctTemplates.add(diagnoser.template(line)));
         assertThat(distinctTemplates).as("wordings seen, beyond their varying parts").hasSizeGreaterThan(200);
         assertThat(new HashSet<>(lines)).as("lines differ in their addresses, ids and numbers").hasSizeGreaterThan(19_000);
         assertThat(lines).anyMatch(line -> line.length() > 3000);
@@ -43,15 +41,14 @@ class LogGeneratorTest {
 
     @Test
     void theDistinctLogGivesEveryLineATemplateOfItsOwnAndStillTheRulesWordings() throws IOException {
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser diagnoser = TestRules.projectDiagnoser();
         Path log = temp.resolve("distinct.log");
 
         new LogGenerator(SampleTexts.all(), 7, true).write(log, 20_000);
 
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(20_000).doesNotHaveDuplicates();
-        ReplyTemplate templates = diagnoser.replyTemplate();
-        assertThat(lines.stream().map(templates::template).distinct().count())
+        assertThat(lines.stream().map(diagnoser::template).distinct().count())
                 .as("templates: the cache would diagnose every line in full").isEqualTo(20_000);
         long unknown = lines.stream().limit(2000).filter(line -> diagnoser.diagnose(line).category().startsWith("unknown.")).count();
         assertThat(unknown).as("the added words leave the wordings recognisable").isLessThan(2000 * 15 / 100L);

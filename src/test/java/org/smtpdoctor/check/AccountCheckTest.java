@@ -29,7 +29,7 @@ class AccountCheckTest {
 
     @BeforeAll
     static void load() {
-        check = new AccountCheck(Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build());
+        check = new AccountCheck(TestRules.projectDiagnoser());
     }
 
     @Test

@@ -27,7 +27,7 @@ class HostileServerTest {
 
     @BeforeAll
     static void load() {
-        check = new AccountCheck(Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build());
+        check = new AccountCheck(TestRules.projectDiagnoser());
     }
 
     @Test

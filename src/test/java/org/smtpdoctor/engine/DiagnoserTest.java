@@ -21,7 +21,7 @@ class DiagnoserTest {
 
     @BeforeAll
     static void load() {
-        diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        diagnoser = TestRules.projectDiagnoser();
     }
 
     @Test

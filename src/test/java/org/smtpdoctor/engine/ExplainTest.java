@@ -20,7 +20,7 @@ class ExplainTest {
 
     @BeforeAll
     static void load() {
-        diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        diagnoser = TestRules.projectDiagnoser();
     }
 
     private static List<Explanation.Match> on(Explanation e, Basis layer) {

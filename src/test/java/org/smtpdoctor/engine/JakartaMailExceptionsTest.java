@@ -40,7 +40,7 @@ class JakartaMailExceptionsTest {
 
     @BeforeAll
     static void load() {
-        diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        diagnoser = TestRules.projectDiagnoser();
     }
 
     /** Each server reply of the support article, sent by a server at the stage where it really comes. */

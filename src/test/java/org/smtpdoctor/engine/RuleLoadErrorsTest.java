@@ -41,7 +41,7 @@ class RuleLoadErrorsTest {
 
     @Test
     void theProjectRulesLoad() {
-        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser diagnoser = TestRules.projectDiagnoser();
         assertThat(diagnoser.ruleSetVersion()).hasSize(12);
     }
 

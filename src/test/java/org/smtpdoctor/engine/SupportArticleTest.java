@@ -26,7 +26,7 @@ class SupportArticleTest {
     @BeforeAll
     static void load() {
         planfix = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).deployment(PLANFIX).build();
-        neutral = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        neutral = TestRules.projectDiagnoser();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -11,7 +11,7 @@ import org.smtpdoctor.source.ProblemsException;
 
 /** A category's retry can differ for transient (4xx) replies: {@code retryIfTransient} in the catalog. */
 class TransientRetryTest {
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
 
     @TempDir
     Path temp;

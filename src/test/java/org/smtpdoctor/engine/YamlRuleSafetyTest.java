@@ -99,7 +99,7 @@ class YamlRuleSafetyTest {
     @Test
     void theBudgetBoundsEvaluationAndTheCodeLayersStillAnswer() {
         String text = "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table";
-        Diagnoser normal = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+        Diagnoser normal = TestRules.projectDiagnoser();
         assertThat(normal.diagnose(text).basis()).isEqualTo(Basis.PATTERN);
 
         Diagnoser starved = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES)

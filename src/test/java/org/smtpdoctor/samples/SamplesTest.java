@@ -24,7 +24,7 @@ import org.smtpdoctor.source.SourceTree;
 /** Every sample case is a test of its own, named by file and case, grouped by sample file. */
 class SamplesTest {
     private static final Path SAMPLES = Path.of("samples");
-    private static final Diagnoser DIAGNOSER = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
+    private static final Diagnoser DIAGNOSER = TestRules.projectDiagnoser();
 
     private static List<SampleCase> cases() {
         Problems problems = new Problems();

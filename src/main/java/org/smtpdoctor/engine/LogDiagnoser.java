@@ -1,4 +1,4 @@
-package org.smtpdoctor.batch;
+package org.smtpdoctor.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -7,14 +7,13 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.smtpdoctor.engine.Diagnoser;
-import org.smtpdoctor.engine.Diagnosis;
 import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.reply.SecretRedactor;
 
 /**
- * Diagnoses log lines so that the rules run once per template ({@link ReplyTemplate}) rather than once
- * per line: a log holds the same few hundred replies a million times, with other addresses, ids and hosts.
+ * Diagnoses the lines of a log, each exactly as {@link Diagnoser#diagnose(String)} would, with the rules run once
+ * per template ({@link ReplyTemplate}) rather than once per line: a log holds the same few hundred replies a
+ * million times, with other addresses, ids and hosts. Made by {@link Diagnoser#forLog()}; batch runs use one.
  *
  * <p>Why the answer stays the line's own: the template keeps everything the decision reads (reply codes,
  * enhanced codes, words, every word a rule pattern names) and masks only addresses, hosts, ids and
@@ -25,11 +24,12 @@ import org.smtpdoctor.reply.SecretRedactor;
  * a variant of the first line with those parts' digits changed is diagnosed too, and the template is
  * cached only if the rules give the variant exactly what the cache would; otherwise it is marked
  * uncached, and its lines are diagnosed in full. Lines longer than {@link #MAX_CACHED_CHARS} are always
- * diagnosed in full, so the parser's length limits never differ within a template.
+ * diagnosed in full, so the parser's length limits never differ within a template. On a log whose lines do not
+ * repeat, the cache steps aside for a while ({@link CachePayoff}): masking them would cost without saving.
  *
  * <p>Thread-safe; the cache is bounded by the characters it holds (least recently used templates go first).
  */
-final class TemplateCache {
+public final class LogDiagnoser {
     /** The parser's 8 KiB text limit: a cached line is never one the parser truncates (its text is no longer). */
     static final int MAX_CACHED_CHARS = 8 * 1024;
     /** Characters of templates and inputs the cache holds at most (some 50 MB of heap). */
@@ -41,10 +41,12 @@ final class TemplateCache {
     private final Diagnoser diagnoser;
     private final ReplyTemplate templates;
     private final Cache<String, Entry> cache;
+    private final CachePayoff payoff;
 
-    TemplateCache(Diagnoser diagnoser) {
+    LogDiagnoser(Diagnoser diagnoser, ReplyTemplate templates, CachePayoff payoff) {
         this.diagnoser = diagnoser;
-        this.templates = diagnoser.replyTemplate();
+        this.templates = templates;
+        this.payoff = payoff;
         // Bounded by characters rather than entries: 50,000 templates of 8 KiB lines would not fit a small
         // heap, while a log of short replies keeps every template it has. ENTRY_CHARS stands for the rest.
         this.cache = Caffeine.newBuilder().maximumWeight(MAX_CACHED_TOTAL_CHARS)
@@ -53,37 +55,39 @@ final class TemplateCache {
                 .build();
     }
 
-    /** The diagnosis of one line: the same as {@code diagnoser.diagnose(line)}. */
-    Diagnosis diagnose(String line) {
-        return lookUp(line).diagnosis();
-    }
-
-    /** The diagnosis of one line, with its template and whether its record can share a cached one's. */
-    Lookup lookUp(String line) {
-        if (line.length() > MAX_CACHED_CHARS) {
-            return new Lookup(diagnoser.diagnose(line), null, null);
+    /**
+     * The diagnosis of one line (the same as {@code diagnoser.diagnose(line)}), with its template and, when the
+     * rules did not run for it, the diagnosis it was served from.
+     */
+    public Line diagnose(String line) {
+        if (line.length() > MAX_CACHED_CHARS || !payoff.useCache()) {
+            return new Line(diagnoser.diagnose(line), null, null);
         }
         // The parser redacts credentials first; templating the redacted text keeps secrets out of keys.
         String redacted = SecretRedactor.redact(line);
         ReplyTemplate.Masked masked = templates.mask(redacted);
         Entry entry = cache.getIfPresent(masked.template());
+        Diagnosis served = entry == null || entry == UNCACHED ? null : fromCache(entry, redacted, masked);
+        payoff.count(served != null);
+        if (served != null) {
+            return new Line(served, masked.template(), entry.sharedRecord());
+        }
+        Diagnosis full = diagnoser.diagnose(line);
         if (entry == null) {
-            Diagnosis full = diagnoser.diagnose(line);
             entry = firstLine(full, redacted, masked);
             cache.put(masked.template(), entry);
-            return new Lookup(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
+            return new Line(full, masked.template(), entry == UNCACHED ? null : entry.sharedRecord());
         }
-        if (entry == UNCACHED) {
-            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
-        }
+        return new Line(full, masked.template(), null);
+    }
+
+    /** The line's diagnosis from its template's entry, or null when its masked parts do not fit the entry's. */
+    private static Diagnosis fromCache(Entry entry, String redacted, ReplyTemplate.Masked masked) {
         if (entry.prototype.input().equals(redacted)) {
-            return new Lookup(entry.prototype, masked.template(), entry.sharedRecord());
+            return entry.prototype;
         }
         Map<String, String> params = entry.params(masked.masked());
-        if (params == null) {
-            return new Lookup(diagnoser.diagnose(line), masked.template(), null);
-        }
-        return new Lookup(entry.prototype.forText(redacted, params), masked.template(), entry.sharedRecord());
+        return params == null ? null : entry.prototype.forText(redacted, params);
     }
 
     /** The cache entry of a template from its first line's full diagnosis. */
@@ -113,14 +117,15 @@ final class TemplateCache {
     }
 
     /**
-     * A diagnosis from the cache.
+     * One line's diagnosis.
      *
      * @param diagnosis the line's diagnosis
-     * @param template  the line's template, or null for a line too long to cache
+     * @param template  the line's template, or null when the line did not go through the cache (too long, or
+     *                  the cache stepped aside on a log whose lines do not repeat)
      * @param shared    a diagnosis that says exactly the same as this one except for its input, or null:
-     *                  the rest of the line's record can be copied from this one's
+     *                  the rest of the line's record can be copied from that one's
      */
-    record Lookup(Diagnosis diagnosis, String template, Diagnosis shared) {
+    public record Line(Diagnosis diagnosis, String template, Diagnosis shared) {
     }
 
     /**
