@@ -24,16 +24,16 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules at 8a12140 (README, "Figures"):
+     * Floors a little below the figures measured on main's rules after the merges of 2026-12-02 07:00-08:30 UTC:
      * a rule edit must not fall below them. Raise them as the figures rise; never lower one to let a change
      * through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.39, 0.42, 0.56},
-            "provider", new double[] {0.60, 0.63, 0.32},
-            "mta", new double[] {0.58, 0.63, 0.25},
-            "client-library", new double[] {0.28, 0.29, 0.73},
-            "non-English", new double[] {0.25, 0.26, 0.76});
+            "all", new double[] {0.45, 0.47, 0.51},
+            "provider", new double[] {0.69, 0.72, 0.24},
+            "mta", new double[] {0.71, 0.76, 0.14},
+            "client-library", new double[] {0.30, 0.31, 0.71},
+            "non-English", new double[] {0.27, 0.29, 0.73});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
