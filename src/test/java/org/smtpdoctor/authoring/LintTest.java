@@ -93,11 +93,13 @@ class LintTest {
     void aWordingThatMatchesNoneOfItsCategorysCasesIsAnErrorAtTheWording() {
         rules.write(RULE_FILE, RULES + "    - locked for frobnication\n");
         int line = rules.lineOf(RULE_FILE, "locked for frobnication");
-        assertThat(lintAll()).filteredOn(Problem::isError).extracting(Problem::toString).containsExactly(
-                in(rules, RULE_FILE) + ":" + line + ":7: error: the wording \"locked for frobnication\" matches none of"
-                        + " the 5 sample cases of auth.too-many-attempts (" + in(samples, RULE_FILE) + "): add the reply"
+        // The count grows with the cases of the category that other sample files keep (negatives of near causes).
+        assertThat(lintAll()).filteredOn(Problem::isError).extracting(Problem::toString).singleElement()
+                .satisfies(problem -> assertThat(problem.replaceFirst(" the \\d+ sample cases ", " the N sample cases ")).isEqualTo(
+                        in(rules, RULE_FILE) + ":" + line + ":7: error: the wording \"locked for frobnication\" matches none of"
+                        + " the N sample cases of auth.too-many-attempts (" + in(samples, RULE_FILE) + "): add the reply"
                         + " it was written from there (text and source), or correct the wording so that it matches that"
-                        + " reply word for word (placeholders such as {number} for the parts that change)");
+                        + " reply word for word (placeholders such as {number} for the parts that change)"));
     }
 
     @Test
@@ -131,9 +133,9 @@ class LintTest {
                 """);
         List<Problem> problems = lintAll();
         assertThat(problems).filteredOn(p -> p.file().equals(in(rules, "auth/invalid-credentials.yaml")) && !p.isError())
-                .singleElement().satisfies(p -> assertThat(p.message()).startsWith(
-                        "the rule \"auth.invalid-credentials: Gmail rejects the password\" also matches 4 sample cases"
-                                + " of auth.too-many-attempts (").contains("they keep their category only because it"
+                .singleElement().satisfies(p -> assertThat(p.message()).matches(
+                        "(?s)the rule \"auth.invalid-credentials: Gmail rejects the password\" also matches [4-9] sample cases"
+                                + " of auth.too-many-attempts \\(.*").contains("they keep their category only because it"
                                 + " stands before auth.invalid-credentials in categories.yaml"));
     }
 

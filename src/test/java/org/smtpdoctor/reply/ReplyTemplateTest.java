@@ -50,6 +50,22 @@ class ReplyTemplateTest {
     }
 
     @Test
+    void aLongerWordIsCoveredWholeThoughAShorterOneEndedInsideIt() {
+        // "host" ends inside "... dla hosta" before the longer word ends: the longer one is still marked from its start.
+        ReplyTemplate rules = new ReplyTemplate(List.of("brak adresu ipv4/ipv6 dla hosta", "dla host"));
+        assertThat(rules.template("błąd: brak adresu IPv4/IPv6 dla hosta.")).isEqualTo("błąd: brak adresu IPv4/IPv6 dla hosta.");
+    }
+
+    @Test
+    void aProtectedPhraseIsFoundAcrossARunOfWhiteSpace() {
+        // The rules' patterns read a space between two words as \s+: a wrapped line still says the phrase.
+        ReplyTemplate rules = new ReplyTemplate(List.of("improper use of 8-bit data"));
+        assertThat(rules.template("550 5.6.0 improper use of\n\t 8-bit data in header"))
+                .isEqualTo("550 5.6.0 improper use of\n\t 8-bit data in header");
+        assertThat(rules.template("550 5.6.0 improper use of 9-bit data")).isEqualTo("550 5.6.0 improper use of #-bit data");
+    }
+
+    @Test
     void aUrlARuleReadsKeepsThoseWordsAndMasksTheRest() {
         // the protected words are at both ends: what lies between them is still masked
         ReplyTemplate rules = new ReplyTemplate(List.of("openspf", "root"));
