@@ -13,7 +13,7 @@ package org.smtpdoctor.engine;
  * repeat a template, nine in ten by the 60,000th; a log of distinct lines repeats none. Stepping aside
  * only when almost nothing repeats never costs a repetitive log its warm-up.
  *
- * <p>Thread-safe: the counts are approximate under contention, which only moves a window's edge.
+ * <p>Thread-safe: two short synchronized steps per line (the workers of a batch run share one).
  */
 final class CachePayoff {
     /** Lines per measuring window (lines that went through the cache). */
