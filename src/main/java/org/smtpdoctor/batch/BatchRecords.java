@@ -10,35 +10,27 @@ import java.util.List;
 import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.engine.LogDiagnoser;
+import org.smtpdoctor.reply.ReplyTemplate;
 
 /**
  * What a batch run does to its records, without the run around it: reads one input's records, diagnoses
- * them through the template cache and renders them in the output format, counting them into a
+ * them and renders them in the output format, counting them into a
  * {@link BatchSummary}. {@link BatchRunner} runs it over its pipeline; other runners (the Spark job) call
  * {@link #read} on an input or on a piece of one, and get the very records {@code batch} writes.
  *
- * <p>Thread-safe: one instance per rule set and options may serve every thread of a JVM, so the
- * template cache is shared.
+ * <p>Thread-safe: one instance per rule set and options may serve every thread of a JVM.
  */
 public final class BatchRecords {
     private final Diagnoser diagnoser;
     private final BatchRunner.Options options;
-    private final LogDiagnoser cache;
     private final OutputFormat.Writer records;
     private final AdviceDictionary dictionary;
 
     public BatchRecords(Diagnoser diagnoser, BatchRunner.Options options) {
         this.diagnoser = diagnoser;
         this.options = options;
-        this.cache = diagnoser.forLog();
         this.dictionary = new AdviceDictionary(options.locale());
         this.records = options.output().writer(options.locale(), options.fields().keep(), options.records(), dictionary);
-    }
-
-    /** The diagnosis of one text through the template cache: the same as {@code diagnoser.diagnose(text)}. */
-    public Diagnosis diagnose(String text) {
-        return cache.diagnose(text).diagnosis();
     }
 
     /** The advice that compact records leave out, per category met so far (empty unless compact). */
@@ -75,10 +67,9 @@ public final class BatchRecords {
                     counts.countUnreadable();
                     continue;
                 }
-                LogDiagnoser.Line found;
+                Diagnosis d;
                 try {
-                    found = options.useCache() ? cache.diagnose(entry.text())
-                            : new LogDiagnoser.Line(diagnoser.diagnose(entry.text()), null, null);
+                    d = diagnoser.diagnose(entry.text());
                 } catch (RuntimeException e) {
                     // One line the engine cannot handle costs that line, not the run: its record says why.
                     sink.unreadable(new LogEntry(entry.file(), entry.line(), null, entry.kept(),
@@ -86,8 +77,7 @@ public final class BatchRecords {
                     counts.countUnreadable();
                     continue;
                 }
-                Diagnosis d = found.diagnosis();
-                sink.record(entry, d, found.shared());
+                sink.record(entry, d);
                 if (BatchSummary.isBlank(entry.text())) {
                     // Its record keeps the line's place; an empty line is no error nobody recognised.
                     counts.countBlank(entry.overlong());
@@ -95,8 +85,7 @@ public final class BatchRecords {
                 }
                 counts.count(d, entry.overlong());
                 if (d.basis() == Basis.NONE) {
-                    String template = found.template() != null ? found.template() : diagnoser.template(d.input());
-                    counts.unknowns().count(template, d.input(), d.category());
+                    counts.unknowns().count(ReplyTemplate.of(d.input()), d.input(), d.category());
                 }
             }
         }

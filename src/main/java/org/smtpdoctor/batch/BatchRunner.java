@@ -27,8 +27,7 @@ import org.smtpdoctor.engine.Diagnoser;
  * {@link #CHUNK_RECORDS} records or {@link #CHUNK_CHARS} characters), worker threads (one per core)
  * diagnose and render each chunk, and a writer thread writes the chunks in the order they were read.
  * At most {@code 2 * workers + 2} chunks are in flight, so a 10-million-line log needs no more memory
- * than a small one. Diagnoses go through the engine's {@link org.smtpdoctor.engine.LogDiagnoser}, so the rules
- * run once per template.
+ * than a small one.
  */
 public final class BatchRunner {
     static final int CHUNK_RECORDS = 1024;
@@ -48,22 +47,21 @@ public final class BatchRunner {
      * @param fields   where the error text is, and which fields to keep
      * @param output   the output format
      * @param workers  threads that diagnose (at least 1)
-     * @param useCache whether diagnoses go through the template cache (off only to measure without it)
      * @param records  which fields the records hold
      */
     public record Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
-                          int workers, boolean useCache, RecordFields records) implements Serializable {
+                          int workers, RecordFields records) implements Serializable {
 
         /** Options for records with every field (the documented default records). */
         public Options(Locale locale, InputFormat input, InputFormat.Fields fields, OutputFormat output,
-                       int workers, boolean useCache) {
-            this(locale, input, fields, output, workers, useCache, RecordFields.every());
+                       int workers) {
+            this(locale, input, fields, output, workers, RecordFields.every());
         }
 
-        /** Plain text in, JSON Lines out, one worker per core, cache on. */
+        /** Plain text in, JSON Lines out, one worker per core. */
         public static Options defaults(Locale locale) {
             return new Options(locale, InputFormat.PLAIN, new InputFormat.Fields(null, null, List.of()),
-                    OutputFormat.JSONL, Runtime.getRuntime().availableProcessors(), true);
+                    OutputFormat.JSONL, Runtime.getRuntime().availableProcessors());
         }
     }
 

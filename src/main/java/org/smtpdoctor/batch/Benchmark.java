@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.reply.ReplyParser;
@@ -49,16 +50,16 @@ public final class Benchmark {
     }
 
     /** A full batch run over {@code file} (JSON Lines, English advice), its records counted and dropped. */
-    public static Throughput batch(Diagnoser diagnoser, Path file, int workers, boolean useCache) throws IOException {
-        return batch(diagnoser, file, workers, useCache, RecordFields.every());
+    public static Throughput batch(Diagnoser diagnoser, Path file, int workers) throws IOException {
+        return batch(diagnoser, file, workers, RecordFields.every());
     }
 
     /** A batch run over {@code file} with records of {@code fields} (JSON Lines, English advice), counted and dropped. */
-    public static Throughput batch(Diagnoser diagnoser, Path file, int workers, boolean useCache, RecordFields fields)
+    public static Throughput batch(Diagnoser diagnoser, Path file, int workers, RecordFields fields)
             throws IOException {
         BatchRunner.Options defaults = BatchRunner.Options.defaults(Locale.ENGLISH);
         BatchRunner runner = new BatchRunner(diagnoser, new BatchRunner.Options(defaults.locale(), defaults.input(),
-                defaults.fields(), defaults.output(), workers, useCache, fields));
+                defaults.fields(), defaults.output(), workers, fields));
         CountingSink sink = new CountingSink();
         long start = System.nanoTime();
         runner.run(List.of(BatchInput.of(file.toString(), null)), sink, done -> { });
@@ -75,18 +76,18 @@ public final class Benchmark {
     }
 
     /**
-     * Nanoseconds of {@code calls} single {@code diagnose()} calls over {@code texts} in turn, after as many
-     * warm-up calls, sorted (so percentiles are indexes).
+     * Nanoseconds of {@code calls} single calls ({@code diagnose}, {@code explain}) over {@code texts} in turn, after
+     * as many warm-up calls, sorted (so percentiles are indexes).
      */
-    public static long[] latencies(Diagnoser diagnoser, List<String> texts, int calls) {
+    public static long[] latencies(Consumer<String> call, List<String> texts, int calls) {
         for (int i = 0; i < calls; i++) {
-            diagnoser.diagnose(texts.get(i % texts.size()));
+            call.accept(texts.get(i % texts.size()));
         }
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             String text = texts.get(i % texts.size());
             long start = System.nanoTime();
-            diagnoser.diagnose(text);
+            call.accept(text);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);

@@ -64,7 +64,7 @@ final class CsvRecords implements OutputFormat.Writer {
             }
 
             @Override
-            public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
+            public void record(LogEntry entry, Diagnosis d) throws IOException {
                 List<String> row = start(entry);
                 Advice advice = compact && dictionary.holds(d) ? null : d.advice(locale);
                 for (String column : columns) {

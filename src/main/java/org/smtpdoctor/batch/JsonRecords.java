@@ -10,27 +10,32 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnosis;
+import org.smtpdoctor.engine.RuleRef;
+import org.smtpdoctor.reply.EnhancedStatusCode;
+import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.report.DiagnosisJson;
 
 /**
  * JSON Lines records: {@code file}, {@code line}, the kept fields, {@code overlong} when the line was cut,
  * then {@code input} and the fields of {@link DiagnosisJson}; a line that could not be read gets
- * {@code error} instead. Everything after {@code input} is the same for all lines of a template without
- * parameters of their own, so it is rendered once per template and copied (the advice texts are most
- * of a record's bytes). With {@link RecordFields} chosen, only those fields; compact records leave out the
+ * {@code error} instead. Everything after {@code input} is the same for all lines diagnosed alike (same
+ * category, rule, codes and parameters: most lines of a log), so it is rendered once for them and copied (the
+ * advice texts are most of a record's bytes). With {@link RecordFields} chosen, only those fields; compact records leave out the
  * advice the {@link AdviceDictionary} holds.
  */
 final class JsonRecords implements OutputFormat.Writer {
-    private static final int RENDERED_TEMPLATES = 4_000;
+    private static final int RENDERED = 4_000;
     private final ObjectMapper mapper = new ObjectMapper();
     private final DiagnosisJson json = new DiagnosisJson(mapper);
     private final Locale locale;
     private final List<String> keep;
     private final RecordFields fields;
     private final AdviceDictionary dictionary;
-    /** Keyed by the shared diagnosis itself (weak keys compare identity), so it goes when the template does. */
-    private final Cache<Diagnosis, SerializedString> rest = Caffeine.newBuilder().weakKeys().maximumSize(RENDERED_TEMPLATES).build();
+    /** The part after {@code input} of the diagnoses met lately, by what it is rendered from. */
+    private final Cache<Alike, SerializedString> rest = Caffeine.newBuilder().maximumSize(RENDERED).build();
 
     JsonRecords(Locale locale, List<String> keep, RecordFields fields, AdviceDictionary dictionary) {
         this.locale = locale;
@@ -57,13 +62,13 @@ final class JsonRecords implements OutputFormat.Writer {
             }
 
             @Override
-            public void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException {
+            public void record(LogEntry entry, Diagnosis d) throws IOException {
                 start(generator, entry);
                 if (fields.has("input")) {
                     generator.writeStringField("input", d.input());
                 }
                 // A SerializedString keeps its UTF-8 bytes: the shared part is encoded once, then copied.
-                generator.writeRaw(shared != null ? rest.get(shared, JsonRecords.this::afterInput) : afterInput(d));
+                generator.writeRaw(rest.get(new Alike(d), alike -> afterInput(d)));
                 end(generator);
             }
 
@@ -89,6 +94,18 @@ final class JsonRecords implements OutputFormat.Writer {
     private static void end(JsonGenerator generator) throws IOException {
         generator.writeEndObject();
         generator.writeRaw('\n');
+    }
+
+    /**
+     * Everything a record says after {@code input}: two diagnoses alike in these get the same rest (the rule set's
+     * version stands for its catalog, the same for every line of a run but across a reload).
+     */
+    private record Alike(String category, Basis basis, int code, EnhancedStatusCode enhanced, Map<String, String> params,
+                         List<String> secondary, RuleRef rule, SmtpStage stage, boolean truncated, String ruleSetVersion) {
+        Alike(Diagnosis d) {
+            this(d.category(), d.basis(), d.code(), d.enhancedCode(), d.params(), d.secondary(), d.rule(), d.stage(),
+                    d.truncated(), d.ruleSetVersion());
+        }
     }
 
     /** The record's chosen fields after {@code input}, as JSON text starting with a comma (or empty). */

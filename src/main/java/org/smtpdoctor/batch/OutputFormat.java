@@ -18,12 +18,8 @@ public enum OutputFormat {
         /** The record of a line that could not be read. */
         void unreadable(LogEntry entry) throws IOException;
 
-        /**
-         * The record of a diagnosed line.
-         *
-         * @param shared a diagnosis identical to {@code d} but for the input, whose rendering may be reused; or null
-         */
-        void record(LogEntry entry, Diagnosis d, Diagnosis shared) throws IOException;
+        /** The record of a diagnosed line. */
+        void record(LogEntry entry, Diagnosis d) throws IOException;
 
         @Override
         void close() throws IOException;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         // One string: picocli prints each array element as a line of its own, and wraps a string itself.
         description = "Measures batch throughput (full and compact records) against the floor (reading lines),"
                 + " Sisimai's Reason->match when installed, and the naive evaluation (every wording by RE2/J one"
-                + " at a time, no cache) on a generated log and on one of distinct lines; diagnose() and parse latency"
+                + " at a time, Drools on every line) on a generated log and on one of distinct lines; diagnose() and parse latency"
                 + " and peak memory.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -96,14 +96,12 @@ final class BenchCommand implements Callable<Integer> {
 
             Benchmark.floor(log); // warm-up
             Benchmark.Throughput floor = Benchmark.floor(log);
-            Benchmark.batch(diagnoser, head, cores, true); // warm-up
-            Row full = new Row(Benchmark.batch(diagnoser, log, cores, true),
-                    Benchmark.batch(diagnoser, distinct, cores, true));
-            Row compact = new Row(Benchmark.batch(diagnoser, log, cores, true, RecordFields.compactRecords()),
-                    Benchmark.batch(diagnoser, distinct, cores, true, RecordFields.compactRecords()));
-            Benchmark.batch(naive, Benchmark.head(head, Math.min(naiveLines, 2000)), cores, false); // warm-up
-            Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores, false);
-            Benchmark.Throughput onePass = Benchmark.batch(diagnoser, head, cores, false);
+            Benchmark.batch(diagnoser, head, cores); // warm-up
+            Row full = new Row(Benchmark.batch(diagnoser, log, cores), Benchmark.batch(diagnoser, distinct, cores));
+            Row compact = new Row(Benchmark.batch(diagnoser, log, cores, RecordFields.compactRecords()),
+                    Benchmark.batch(diagnoser, distinct, cores, RecordFields.compactRecords()));
+            Benchmark.batch(naive, Benchmark.head(head, Math.min(naiveLines, 2000)), cores); // warm-up
+            Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores);
 
             out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
             out.printf("batch, %d workers, records rendered to a counting sink:%n", cores);
@@ -113,16 +111,19 @@ final class BenchCommand implements Callable<Integer> {
             row(out, "compact records (--compact)", compact, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
                     compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20));
             sisimai(out, log, distinct, full, compact);
-            out.printf("naive   (every wording by RE2/J, one at a time: no     %,12.0f lines/s  (first %,d lines)%n",
+            out.printf("naive   (every wording by RE2/J, one at a time, Drools  %,12.0f lines/s  (first %,d lines)%n",
                     naiveRun.linesPerSecond(), naiveRun.lines());
-            out.printf("         cache, no one-pass matcher; same pipeline)%n");
-            out.printf("one pass, no cache (each line in full; lines as naive)  %,10.0f lines/s%n", onePass.linesPerSecond());
+            out.printf("         on every line; same pipeline)%n");
             out.printf("batch / naive: %.1fx%n", full.repetitive.linesPerSecond() / naiveRun.linesPerSecond());
 
-            long[] warm = Benchmark.latencies(diagnoser, wordings, latencyCalls);
+            long[] warm = Benchmark.latencies(diagnoser::diagnose, wordings, latencyCalls);
             out.printf("diagnose() warm, one thread, %,d calls over the sample replies: p50 %.1f us, p99 %.1f us, max %.1f us%n",
                     latencyCalls, Benchmark.percentile(warm, 50) / 1e3, Benchmark.percentile(warm, 99) / 1e3,
                     warm[warm.length - 1] / 1e3);
+            long[] uncached = Benchmark.latencies(diagnoser::explain, wordings, latencyCalls);
+            out.printf("explain() warm, the same calls, Drools run every time (diagnose() takes the verdicts of a reply with"
+                    + " the same facts): p50 %.1f us, p99 %.1f us, max %.1f us%n", Benchmark.percentile(uncached, 50) / 1e3,
+                    Benchmark.percentile(uncached, 99) / 1e3, uncached[uncached.length - 1] / 1e3);
             long[] parse = Benchmark.parseLatencies(log, latencyCalls);
             out.printf("parse warm, one thread, the log's first %,d lines (each distinct): p50 %.1f us, p99 %.1f us, max %.1f us%n",
                     parse.length, Benchmark.percentile(parse, 50) / 1e3, Benchmark.percentile(parse, 99) / 1e3,

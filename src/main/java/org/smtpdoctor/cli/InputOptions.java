@@ -59,7 +59,7 @@ final class InputOptions {
         InputFormat format = parse(InputFormat.class, "--input-format", inputFormat);
         BatchRunner.Options defaults = BatchRunner.Options.defaults(locale);
         return new BatchRunner.Options(locale, format, format.fields(field, column, keep), output,
-                threads == null ? defaults.workers() : threads, true, records);
+                threads == null ? defaults.workers() : threads, records);
     }
 
     /** An enum constant named on the command line in any case, e.g. {@code jsonl}. */

@@ -16,11 +16,11 @@ import org.smtpdoctor.catalog.DeploymentLoader;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
-import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.reply.ThrowableReader;
 import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
+import org.smtpdoctor.rules.Said;
 import org.smtpdoctor.rules.Verdict;
 import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problems;
@@ -37,9 +37,10 @@ import org.smtpdoctor.source.SourceTree;
  * d.advice(Locale.forLanguageTag("ru")).remedy();                // steps, in Russian
  * }</pre>
  *
- * <p>Build one and share it: a Diagnoser is thread-safe. Each {@link #diagnose} call runs the rules in
- * a stateless session of its own, taken from the rule set's pool and reset after it. One built with {@link Builder#watch} reloads its rules directory when it
- * changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
+ * <p>Build one and share it: a Diagnoser is thread-safe. Each {@link #diagnose} call scans the text once for
+ * every wording, then runs the rules on what it found in its thread's own Drools session, or takes the verdicts
+ * the rules gave a reply with the same facts (codes, stage, exceptions, wordings found), each read anew from its
+ * own text. One built with {@link Builder#watch} reloads its rules directory when it changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
  * it started with, and an edit that does not load leaves the last good rule set serving. Without watch, the
  * rule set never changes. {@link #close} stops watching.
  */
@@ -51,8 +52,6 @@ public final class Diagnoser implements AutoCloseable {
     private final RuleSetWatcher watcher;
     private final boolean prefilter;
     private final long budgetNanos;
-    /** The masking of the rule set now serving, made once per rule set (it indexes every pattern's words). */
-    private volatile Templates templates;
     /** The application as named for this Diagnoser instead of the rule set's deployment.yaml; null: the rule set's. */
     private final DeploymentOverride deployment;
     /** The rule set now serving with {@link #deployment} applied, made once per rule set. */
@@ -74,9 +73,6 @@ public final class Diagnoser implements AutoCloseable {
         this.watcher = listener == null ? null : RuleSetWatcher.start(directory, this.rules, listener);
         this.prefilter = prefilter;
         this.budgetNanos = budget.toNanos();
-    }
-
-    private record Templates(RuleSet of, ReplyTemplate template) {
     }
 
     private record Overridden(RuleSet of, RuleSet serving) {
@@ -141,7 +137,7 @@ public final class Diagnoser implements AutoCloseable {
 
     private Diagnosis decide(ParsedReply parsed) {
         RuleSet current = serving();
-        return LayeredDecision.decide(parsed, evaluate(parsed, current), current);
+        return LayeredDecision.decide(parsed, evaluate(parsed, current, true), current);
     }
 
     /**
@@ -151,14 +147,24 @@ public final class Diagnoser implements AutoCloseable {
     public Explanation explain(String errorText) {
         RuleSet current = serving();
         ParsedReply parsed = parser.parse(errorText);
-        return Explainer.explain(parsed, evaluate(parsed, current), current);
+        return Explainer.explain(parsed, evaluate(parsed, current, false), current);
     }
 
-    private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules) {
+    /** The rules' verdicts; {@code recall}: taken from the rule set's memo when a reply with the same facts had them. */
+    private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules, boolean recall) {
         Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
                 new Budget(budgetNanos));
+        List<Said> said = fact.said();
+        VerdictMemo memo = prefilter && rules.memo() != null && fact.overBudgetAt() == null ? rules.memo() : null;
+        VerdictMemo.Key key = memo == null ? null : VerdictMemo.Key.of(fact, said);
+        List<Verdict> known = recall && memo != null ? memo.recall(key, said) : null;
+        if (known != null) {
+            return known;
+        }
+        boolean fired = false;
         try {
-            rules.sessions().fire(fact.facts());
+            rules.sessions().fire(fact.facts(said));
+            fired = true;
         } catch (RuntimeException e) {
             // One faulty rule must not cost the caller an answer: the verdicts so far and the code layers decide.
             LOG.warn("rule evaluation failed, deciding without the remaining rules: {}", e.toString());
@@ -166,6 +172,8 @@ public final class Diagnoser implements AutoCloseable {
         if (fact.overBudgetAt() != null) {
             LOG.warn("rule evaluation exceeded its budget of {} ms at '{}'; the remaining text tests were skipped for: {}",
                     budgetNanos / 1_000_000, fact.overBudgetAt(), abbreviate(parsed.text()));
+        } else if (memo != null && fired) {
+            memo.remember(key, fact.verdicts());
         }
         return fact.verdicts();
     }
@@ -212,34 +220,6 @@ public final class Diagnoser implements AutoCloseable {
     /** The version (content hash) of the rule set now serving. */
     public String ruleSetVersion() {
         return rules.get().version();
-    }
-
-    /**
-     * The template of {@code text}: its wording with addresses, hosts, ids and numbers masked, never a word the
-     * serving rule set's patterns look for (see {@link ReplyTemplate}). Texts of one template get one diagnosis;
-     * reports group unrecognised replies by it.
-     */
-    public String template(String text) {
-        return replyTemplate().template(text);
-    }
-
-    /**
-     * A diagnoser for the lines of a log: the same answers, with the rules run once per template
-     * ({@link LogDiagnoser}). Each call makes one with a cache of its own; share it between threads.
-     */
-    public LogDiagnoser forLog() {
-        return new LogDiagnoser(this, replyTemplate(), new CachePayoff());
-    }
-
-    /** The masking of the serving rule set, made once per rule set; after a reload, the new rule set's. */
-    ReplyTemplate replyTemplate() {
-        RuleSet current = rules.get();
-        Templates known = templates;
-        if (known == null || known.of() != current) {
-            known = new Templates(current, new ReplyTemplate(current.patterns().literalWords()));
-            templates = known;
-        }
-        return known.template();
     }
 
     /** Stops watching the rules directory (when {@link Builder#watch} was used); diagnosing still works. */

@@ -137,15 +137,6 @@ public final class Diagnosis {
         return stage;
     }
 
-    /**
-     * This diagnosis for another text of the same template: same decision, that text and its own
-     * parameters ({@link LogDiagnoser}, so that the rules run once per template).
-     */
-    Diagnosis forText(String input, Map<String, String> params) {
-        return new Diagnosis(input, category, basis, code, enhancedCode, params, secondary, rule, codeMeaning,
-                catalog, ruleSetVersion, truncated, stage);
-    }
-
     private String language(Locale locale) {
         return catalog.language(locale == null ? "" : locale.getLanguage());
     }

@@ -19,13 +19,14 @@ import org.smtpdoctor.wording.RuleLayer;
  * @param catalog   taxonomy, advice and status code tables
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
  * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
+ * @param memo      the rules' verdicts by the facts they read, or null when hand-written DRL may read more
  */
 record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
-               String version, Map<String, String> drl) {
+               String version, Map<String, String> drl, VerdictMemo memo) {
 
     /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */
     RuleSet withDeployment(Deployment deployment) {
-        return new RuleSet(kieBase, sessions, patterns, locations, catalog.withDeployment(deployment), version, drl);
+        return new RuleSet(kieBase, sessions, patterns, locations, catalog.withDeployment(deployment), version, drl, memo);
     }
 
     static String key(String packageName, String ruleName) {

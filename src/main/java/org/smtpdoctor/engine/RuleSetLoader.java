@@ -151,7 +151,8 @@ final class RuleSetLoader {
         KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
                 new ThreadSessions(kieBase), patterns, Map.copyOf(locations), catalog,
-                version(yamlFiles, drlFiles), Map.copyOf(drlOfRule));
+                version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
+                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null);
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 

@@ -1,83 +1,33 @@
 package org.smtpdoctor.reply;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collection;
 import java.util.List;
 
 /**
- * The template of an error text: the wording with its variable parts masked, so that the thousand log
- * lines of one reply to different recipients, hosts and queues share one template. Batch runs use it
- * as the key of their decision cache and to group unrecognised replies.
+ * The template of an error text: the wording with its variable parts masked, so that the thousand log lines of
+ * one reply to different recipients, hosts and queues share one template. Reports group the replies no rule
+ * recognised by it (batch's summary and {@code unknowns}, the support desk), so that a person sees each unknown
+ * reply once, with how often it came.
  *
- * <p>What is masked, in one hand-written pass (a chain of regex replacements would cost more than the
- * rest of a cached line): e-mail addresses ({@code <email>}), IPv4 addresses ({@code <ip>}), lower-case
- * host names ({@code <host>}), URLs ({@code <url>}; one holding a protected word is read word by word),
- * ids of six or more letters and digits
- * ({@code <id10H>}: length and alphabet kept, because log parsers tell queue ids by them) and other
- * digits ({@code #} per digit, so a number's length stays part of the template). A {@code #}, a backslash or
- * a {@code <} before a placeholder's name in the text itself gets a backslash before it.
+ * <p>What is masked, in one hand-written pass (a chain of regex replacements would cost more than diagnosing the
+ * line): e-mail addresses ({@code <email>}), IPv4 addresses ({@code <ip>}), lower-case host names
+ * ({@code <host>}), URLs ({@code <url>}), ids of six or more letters and digits ({@code <id10H>}: length and
+ * alphabet kept, because log parsers tell queue ids by them) and other digits ({@code #} per digit, so a number's
+ * length stays part of the template). A {@code #}, a backslash or a {@code <} before a placeholder's name in the
+ * text itself gets a backslash before it.
  *
- * <p>What is never masked, because it decides the diagnosis: a three-digit number from 200 to 599 that
- * may be a reply code (not after ',' or '.', as in the milliseconds of a timestamp), an enhanced status
- * code ({@code 5.7.1}), words without digits (including Java class names such as
- * {@code java.net.UnknownHostException}: host names are lower case only), and any part of the text that
- * holds one of the protected words: the literal words of the rules' patterns, so that a rule looking for
- * {@code spamhaus} or {@code AUTH005} sees the same thing in every text of a template.
- *
- * <p>Immutable and thread-safe.
+ * <p>What is never masked: a three-digit number from 200 to 599 that may be a reply code (not after ',' or '.',
+ * as in the milliseconds of a timestamp), an enhanced status code ({@code 5.7.1}) and words without digits
+ * (including Java class names such as {@code java.net.UnknownHostException}: host names are lower case only).
  */
 public final class ReplyTemplate {
     private static final List<String> PLACEHOLDER_NAMES = List.of("email>", "ip>", "host>", "url>", "id");
-    private final ProtectedWords protectedWords;
 
-    /** A masker that never hides any of {@code protectedWords} (case-insensitive, ASCII). */
-    public ReplyTemplate(Collection<String> protectedWords) {
-        this.protectedWords = new ProtectedWords(protectedWords);
+    private ReplyTemplate() {
     }
 
     /** The template of {@code text}. */
-    public String template(String text) {
-        return mask(text).template();
-    }
-
-    /** The template of {@code text} and the original text of every part it masked, in order. */
-    public Masked mask(String text) {
-        char[] chars = text.toCharArray();
-        return new Scan(text, chars, protectedWords.coverage(chars)).run();
-    }
-
-    /**
-     * A masked text.
-     *
-     * @param template the text with its variable parts replaced
-     * @param masked   the original text of each replaced part, in order
-     * @param starts   where each replaced part starts in the text
-     */
-    public record Masked(String template, List<String> masked, int[] starts) {
-
-        /**
-         * {@code text} (the text this was made from) with every digit of the given masked parts moved on
-         * by one (9 becomes 0), or null when one of those parts has no digit to change: another text of
-         * the same shape, to see whether a diagnosis reads those parts.
-         */
-        public String withDigitsShifted(String text, BitSet parts) {
-            char[] chars = text.toCharArray();
-            for (int part = parts.nextSetBit(0); part >= 0; part = parts.nextSetBit(part + 1)) {
-                boolean changed = false;
-                for (int i = starts[part]; i < starts[part] + masked.get(part).length(); i++) {
-                    if (Chars.isDigit(chars[i])) {
-                        chars[i] = (char) ('0' + (chars[i] - '0' + 1) % 10);
-                        changed = true;
-                    }
-                }
-                if (!changed) {
-                    return null;
-                }
-            }
-            return new String(chars);
-        }
+    public static String of(String text) {
+        return new Scan(text).run();
     }
 
     /** One pass over one text. */
@@ -85,19 +35,15 @@ public final class ReplyTemplate {
         private final String text;
         /** The text's characters: indexing an array is cheaper than String.charAt for non-Latin-1 text. */
         private final char[] chars;
-        private final boolean[] covered;
         private final StringBuilder out;
-        private final List<String> masked = new ArrayList<>(4);
-        private int[] starts = new int[4];
 
-        Scan(String text, char[] chars, boolean[] covered) {
+        Scan(String text) {
             this.text = text;
-            this.chars = chars;
-            this.covered = covered;
+            this.chars = text.toCharArray();
             this.out = new StringBuilder(text.length());
         }
 
-        Masked run() {
+        String run() {
             int i = 0;
             int n = text.length();
             while (i < n) {
@@ -108,13 +54,9 @@ public final class ReplyTemplate {
                     }
                     out.append(c);
                     i++;
-                } else if (startsUrl(i) && !isCovered(i, urlEnd(i))) {
-                    // A URL a rule reads part of is read word by word below, like any other text: what
-                    // the rule names stays, the addresses and numbers around it are masked.
-                    int end = urlEnd(i);
-                    keep(i, end);
+                } else if (startsUrl(i)) {
                     out.append("<url>");
-                    i = end;
+                    i = urlEnd(i);
                 } else {
                     int end = i;
                     while (end < n && isWordChar(chars[end])) {
@@ -127,16 +69,16 @@ public final class ReplyTemplate {
                     i = end;
                 }
             }
-            return new Masked(out.toString(), List.copyOf(masked), Arrays.copyOf(starts, masked.size()));
+            return out.toString();
         }
 
         private void word(int start, int end) {
             if (isEmail(start, end)) {
-                emit(start, end, "<email>");
+                out.append("<email>");
             } else if (isIpv4(start, end)) {
-                emit(start, end, "<ip>");
+                out.append("<ip>");
             } else if (isHost(start, end)) {
-                emit(start, end, "<host>");
+                out.append("<host>");
             } else {
                 parts(start, end);
             }
@@ -173,13 +115,11 @@ public final class ReplyTemplate {
                 digits += Chars.isDigit(chars[i]) ? 1 : 0;
             }
             int length = end - start;
-            if (digits == 0 || mayBeReplyCode(start, end, digits) || isCovered(start, end)) {
+            if (digits == 0 || mayBeReplyCode(start, end, digits)) {
                 out.append(text, start, end);
             } else if (digits < length && length >= 6) {
-                keep(start, end);
                 out.append("<id").append(length).append(alphabet(start, end)).append('>');
             } else {
-                keep(start, end);
                 for (int i = start; i < end; i++) {
                     char c = chars[i];
                     out.append(Chars.isDigit(c) ? '#' : c);
@@ -218,25 +158,6 @@ public final class ReplyTemplate {
             return i == start || i - start > 3 ? -1 : i;
         }
 
-        /** Masks a whole word, or reads it part by part when it holds a protected word. */
-        private void emit(int start, int end, String placeholder) {
-            if (isCovered(start, end)) {
-                parts(start, end);
-                return;
-            }
-            keep(start, end);
-            out.append(placeholder);
-        }
-
-        /** Records the masked part [start, end) and where it was. */
-        private void keep(int start, int end) {
-            if (masked.size() == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-            }
-            starts[masked.size()] = start;
-            masked.add(text.substring(start, end));
-        }
-
         /** The end of the URL starting at {@code start}. */
         private int urlEnd(int start) {
             int end = start;
@@ -244,18 +165,6 @@ public final class ReplyTemplate {
                 end++;
             }
             return end;
-        }
-
-        private boolean isCovered(int start, int end) {
-            if (covered == null) {
-                return false;
-            }
-            for (int i = start; i < end; i++) {
-                if (covered[i]) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private boolean startsPlaceholder(int i) {

@@ -1,6 +1,7 @@
 package org.smtpdoctor.rules;
 
 import com.google.re2j.Pattern;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,8 +23,32 @@ interface PatternSet {
     /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
     BitSet matching(String text);
 
-    /** The set of the kind {@link #KIND_PROPERTY} chooses. */
+    /**
+     * The set for {@code patterns}: the plain phrases among them in one automaton ({@link LiteralWordings}), the
+     * others in a set of the kind {@link #KIND_PROPERTY} chooses.
+     */
     static PatternSet of(List<Pattern> patterns) {
+        LiteralWordings phrases = LiteralWordings.of(patterns);
+        BitSet taken = phrases.taken();
+        List<Pattern> others = new ArrayList<>();
+        int[] indexes = new int[patterns.size() - taken.cardinality()];
+        for (int i = taken.nextClearBit(0); i < patterns.size(); i = taken.nextClearBit(i + 1)) {
+            indexes[others.size()] = i;
+            others.add(patterns.get(i));
+        }
+        PatternSet rest = ofKind(others);
+        return text -> {
+            BitSet found = phrases.matching(text);
+            BitSet more = rest.matching(text);
+            for (int i = more.nextSetBit(0); i >= 0; i = more.nextSetBit(i + 1)) {
+                found.set(indexes[i]);
+            }
+            return found;
+        };
+    }
+
+    /** The set of the kind {@link #KIND_PROPERTY} chooses, for patterns that are more than phrases. */
+    private static PatternSet ofKind(List<Pattern> patterns) {
         Re2PatternSet java = new Re2PatternSet(patterns);
         String kind = System.getProperty(KIND_PROPERTY, "");
         if (kind.equals("java") || patterns.isEmpty()) {

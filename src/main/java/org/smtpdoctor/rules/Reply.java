@@ -85,16 +85,28 @@ public final class Reply {
      * over it). When the budget is spent before the pass or by it, no wording set counts as said.
      */
     public List<Object> facts() {
-        List<Object> facts = new ArrayList<>();
+        return facts(said());
+    }
+
+    /** This reply and the wording sets {@link #said()} found in its text: the facts to evaluate. */
+    public List<Object> facts(List<Said> said) {
+        List<Object> facts = new ArrayList<>(said.size() + 1);
         facts.add(this);
-        String scan = "the wordings of every rule";
-        if (!overBudget(scan)) {
-            List<Said> said = patterns.said(this, parsed.text());
-            if (!overBudget(scan)) {
-                facts.addAll(said);
-            }
-        }
+        facts.addAll(said);
         return facts;
+    }
+
+    /**
+     * A {@link Said} for each wording set that occurs in the text, in the order of their ids (one pass over it);
+     * none when the budget is spent before the pass or by it.
+     */
+    public List<Said> said() {
+        String scan = "the wordings of every rule";
+        if (overBudget(scan)) {
+            return List.of();
+        }
+        List<Said> said = patterns.said(this, parsed.text());
+        return overBudget(scan) ? List.of() : said;
     }
 
     /** True when the pattern occurs anywhere in the text (case-insensitive). */

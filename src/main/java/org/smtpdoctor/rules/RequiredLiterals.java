@@ -17,52 +17,27 @@ import java.util.Set;
  * not understand (flags other than {@code i}, {@code \Q...\E}) gives no filter at all, so the pattern
  * always runs. A concatenation needs all its parts, so the longest single part is enough; an
  * alternation needs one of its branches, so each branch must bring a literal or the whole gives none.
- *
- * <p>Also lists the literal words of the pattern ({@link #words}): what a rule can see, which template
- * masking must never hide.
  */
 final class RequiredLiterals {
     /** Cross products of optional parts stay small: a few wordings, never an explosion. */
     private static final int MAX_ALTERNATIVES = 16;
 
     private final String source;
-    /** Whether {@code \\s+} reads as one space: true for {@link #words}, where a wording's phrase stays whole. */
-    private final boolean spaceRuns;
     private int position;
 
-    private RequiredLiterals(String source, boolean spaceRuns) {
+    private RequiredLiterals(String source) {
         this.source = source;
-        this.spaceRuns = spaceRuns;
     }
 
     /** The required literals of {@code pattern}, or null when no literal is certain (the pattern always runs). */
     static Set<String> of(String pattern) {
         try {
-            RequiredLiterals reader = new RequiredLiterals(pattern, false);
+            RequiredLiterals reader = new RequiredLiterals(pattern);
             Facts facts = reader.readAll();
             Set<String> required = facts.best();
             return required == null || required.contains("") ? null : required;
         } catch (IllegalArgumentException unsupported) {
             return null;
-        }
-    }
-
-    /**
-     * The literal words of {@code pattern}, lower-cased: each maximal literal stretch with the wordings
-     * its optional parts and alternatives make ({@code greylist(ed|ing)?} gives greylist, greylisted,
-     * greylisting), keeping those of two or more characters with a letter or digit; empty when the
-     * pattern cannot be read.
-     */
-    static Set<String> words(String pattern) {
-        try {
-            Facts facts = new RequiredLiterals(pattern, true).readAll();
-            Set<String> words = new LinkedHashSet<>(facts.words);
-            if (facts.exact != null) {
-                facts.exact.forEach(word -> Facts.addWord(words, word));
-            }
-            return words;
-        } catch (IllegalArgumentException unsupported) {
-            return Set.of();
         }
     }
 
@@ -119,11 +94,6 @@ final class RequiredLiterals {
             case '$':
                 return Facts.EMPTY;
             case '\\':
-                if (spaceRuns && source.startsWith("s+", position)) {
-                    // A wording's space: the phrase "null mx" stays one word, so "mx" alone is not protected.
-                    position += 2;
-                    return Facts.literal(' ');
-                }
                 return escape();
             default:
                 return Facts.literal(c);
@@ -257,19 +227,9 @@ final class RequiredLiterals {
      * What is known about the strings a part of a pattern matches: the exact set, when it is small and
      * known, else a set of which every match contains one (or null).
      */
-    private record Facts(Set<String> exact, Set<String> required, Set<String> words) {
-        static final Facts UNKNOWN = new Facts(null, null, Set.of());
-        static final Facts EMPTY = new Facts(Set.of(""), null, Set.of());
-
-        Facts(Set<String> exact, Set<String> required) {
-            this(exact, required, Set.of());
-        }
-
-        static void addWord(Set<String> words, String word) {
-            if (word.length() >= 2 && word.chars().anyMatch(Character::isLetterOrDigit)) {
-                words.add(word);
-            }
-        }
+    private record Facts(Set<String> exact, Set<String> required) {
+        static final Facts UNKNOWN = new Facts(null, null);
+        static final Facts EMPTY = new Facts(Set.of(""), null);
 
         static Facts literal(char c) {
             if (c > 0x7F && !foldsSimply(c)) {
@@ -284,15 +244,11 @@ final class RequiredLiterals {
             }
             Set<String> options = new LinkedHashSet<>(exact);
             options.add("");
-            return new Facts(options, null, words);
+            return new Facts(options, null);
         }
 
         Facts atLeastOnce() {
-            Set<String> all = new LinkedHashSet<>(words);
-            if (exact != null) {
-                exact.forEach(word -> addWord(all, word));
-            }
-            return new Facts(null, best(), all);
+            return new Facts(null, best());
         }
 
         /** The literals this part guarantees: its exact set, else its required set; null when none. */
@@ -306,9 +262,7 @@ final class RequiredLiterals {
         static Facts anyOf(List<Facts> branches) {
             Set<String> exact = new LinkedHashSet<>();
             Set<String> required = new LinkedHashSet<>();
-            Set<String> words = new LinkedHashSet<>();
             for (Facts branch : branches) {
-                words.addAll(branch.words);
                 if (exact != null && branch.exact != null) {
                     exact.addAll(branch.exact);
                 } else {
@@ -324,21 +278,12 @@ final class RequiredLiterals {
             if (exact != null && exact.size() > MAX_ALTERNATIVES) {
                 exact = null;
             }
-            if (exact == null) {
-                // Not exact as a whole: the exact branches' wordings are words of their own.
-                branches.stream().filter(b -> b.exact != null).forEach(b -> b.exact.forEach(w -> addWord(words, w)));
-            }
-            return new Facts(exact, required, words);
+            return new Facts(exact, required);
         }
 
-        /**
-         * A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. The
-         * words are the literal stretches (products) ended by a part that is not exact, and the words
-         * inside those parts.
-         */
+        /** A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. */
         static Facts allOf(List<Facts> parts) {
             List<Set<String>> candidates = new ArrayList<>();
-            Set<String> words = new LinkedHashSet<>();
             Set<String> current = Set.of("");
             boolean exactSoFar = true;
             for (Facts part : parts) {
@@ -348,9 +293,7 @@ final class RequiredLiterals {
                 }
                 exactSoFar = false;
                 candidates.add(current);
-                current.forEach(word -> addWord(words, word));
                 current = Set.of("");
-                words.addAll(part.words);
                 if (part.exact != null) {
                     current = part.exact;
                 } else if (part.required != null) {
@@ -358,14 +301,11 @@ final class RequiredLiterals {
                 }
             }
             candidates.add(current);
-            if (!exactSoFar) {
-                current.forEach(word -> addWord(words, word));
-            }
             Set<String> strongest = candidates.stream()
                     .filter(set -> !set.contains(""))
                     .max(Comparator.comparingInt(Facts::shortest))
                     .orElse(null);
-            return new Facts(exactSoFar ? current : null, strongest, words);
+            return new Facts(exactSoFar ? current : null, strongest);
         }
 
         private static int shortest(Set<String> literals) {

@@ -4,12 +4,9 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -207,16 +204,5 @@ public final class TextPatterns {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         return Character.toLowerCase(Character.toUpperCase(c));
-    }
-
-    /**
-     * The literal words of every compiled pattern (lower case): what a rule can see in a text. Template
-     * masking leaves any part of a text that holds one of them as it is.
-     */
-    public Set<String> literalWords() {
-        Set<String> words = new TreeSet<>();
-        Collection<String> sources = List.copyOf(compiled.keySet());
-        sources.forEach(p -> words.addAll(RequiredLiterals.words(p)));
-        return words;
     }
 }

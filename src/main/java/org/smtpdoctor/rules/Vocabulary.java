@@ -1,7 +1,7 @@
 package org.smtpdoctor.rules;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
@@ -19,7 +19,7 @@ public final class Vocabulary {
      * {@link Said} and the named groups of every {@link TextMatch} the rule matched become parameters.
      */
     public static void conclude(RuleContext kcontext, String category) {
-        record(kcontext, category, new LinkedHashMap<>());
+        record(kcontext, category, Map.of());
     }
 
     /**
@@ -28,27 +28,29 @@ public final class Vocabulary {
      * "provider", "Mail.ru")}. A value read from the text by a named group takes precedence.
      */
     public static void conclude(RuleContext kcontext, String category, String param, String value) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put(param, value);
-        record(kcontext, category, params);
+        record(kcontext, category, Map.of(param, value));
     }
 
-    private static void record(RuleContext kcontext, String category, Map<String, String> params) {
+    private static void record(RuleContext kcontext, String category, Map<String, String> given) {
         Reply reply = null;
+        List<TextMatch> matches = new ArrayList<>(2);
+        List<String> saidIds = new ArrayList<>(2);
         for (Object fact : kcontext.getMatch().getObjects()) {
             if (fact instanceof Reply r) {
                 reply = r;
             } else if (fact instanceof Said s) {
                 reply = s.reply();
-                params.putAll(s.match().params());
+                matches.add(s.match());
+                saidIds.add(s.getId());
             } else if (fact instanceof TextMatch m) {
-                params.putAll(m.params());
+                matches.add(m);
             }
         }
         Rule rule = kcontext.getRule();
         if (reply == null) {
             throw new IllegalStateException("rule '" + rule.getName() + "' concludes without matching a Reply");
         }
-        reply.conclude(new Verdict(category, rule.getPackageName(), rule.getName(), Collections.unmodifiableMap(params)));
+        reply.conclude(new Verdict(category, rule.getPackageName(), rule.getName(), given,
+                List.copyOf(matches), List.copyOf(saidIds)));
     }
 }

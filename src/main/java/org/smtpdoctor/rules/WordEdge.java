@@ -20,10 +20,12 @@ public final class WordEdge {
     private static final String SPACELESS = SPACELESS_SCRIPTS.stream().map(s -> "\\p{" + s + "}")
             .collect(Collectors.joining("", "(?:[", "]")) + LONG_VOWEL_MARKS.chars().mapToObj(c -> "|" + (char) c)
             .collect(Collectors.joining("", "", ")"));
+    /** A character that is a word's edge: no letter or digit, or a letter of a script written without spaces. */
+    static final String EDGE = "[^\\pL\\pN]|" + SPACELESS;
     /** Before a wording that starts with a letter or digit. */
-    public static final String BEFORE = "(?:^|[^\\pL\\pN]|" + SPACELESS + ")";
+    public static final String BEFORE = "(?:^|" + EDGE + ")";
     /** After a wording that ends with a letter or digit. */
-    public static final String AFTER = "(?:[^\\pL\\pN]|" + SPACELESS + "|$)";
+    public static final String AFTER = "(?:" + EDGE + "|$)";
 
     private WordEdge() {
     }

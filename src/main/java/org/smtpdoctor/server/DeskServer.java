@@ -38,6 +38,7 @@ import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.engine.Diagnosis;
 import org.smtpdoctor.engine.Explanation;
 import org.smtpdoctor.engine.RuleSetListener;
+import org.smtpdoctor.reply.ReplyTemplate;
 import org.smtpdoctor.report.DiagnosisJson;
 import org.smtpdoctor.report.ExplanationJson;
 import org.smtpdoctor.source.Problem;
@@ -299,7 +300,7 @@ public final class DeskServer implements AutoCloseable {
         }
         metrics.diagnosed(d.category(), 1);
         if (d.basis() == Basis.NONE && !BatchSummary.isBlank(text)) { // an empty text is nothing a rule could learn
-            unknowns.add(diagnoser.template(d.input()), 1, d.input(), d.category());
+            unknowns.add(ReplyTemplate.of(d.input()), 1, d.input(), d.category());
         }
         return record;
     }
@@ -326,7 +327,7 @@ public final class DeskServer implements AutoCloseable {
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         BatchRunner.Options options = new BatchRunner.Options(locale, format,
                 new InputFormat.Fields(field, column, kept), OutputFormat.JSONL,
-                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), true);
+                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         BatchRunner runner = new BatchRunner(diagnoser, options);
         try (BatchBody body = BatchBody.of(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
                 config.maxBatchBytes())) {

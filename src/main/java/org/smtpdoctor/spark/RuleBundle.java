@@ -29,7 +29,7 @@ final class RuleBundle implements Serializable {
     private static final String BUNDLED = "bundled";
     /** One engine per rule set version in this JVM: building one compiles the rules (a second or more). */
     private static final Map<String, Diagnoser> BUILT = new ConcurrentHashMap<>();
-    /** Batch's record makers (and their template caches) per version and options, shared by a JVM's tasks. */
+    /** Batch's record makers per version and options, shared by a JVM's tasks. */
     private static final Map<RecordsKey, BatchRecords> RECORDS = new ConcurrentHashMap<>();
 
     private record RecordsKey(String version, BatchRunner.Options options) {
@@ -82,7 +82,7 @@ final class RuleBundle implements Serializable {
         return BUILT.computeIfAbsent(version, v -> files.isEmpty() ? Diagnoser.builder().build() : materialised());
     }
 
-    /** This JVM's batch record maker for this rule set and these options (one template cache for all its tasks). */
+    /** This JVM's batch record maker for this rule set and these options (shared by all its tasks). */
     BatchRecords records(BatchRunner.Options options) {
         return RECORDS.computeIfAbsent(new RecordsKey(version, options), k -> new BatchRecords(diagnoser(), options));
     }

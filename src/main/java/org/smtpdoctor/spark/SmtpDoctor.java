@@ -18,8 +18,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.smtpdoctor.batch.BatchRecords;
-import org.smtpdoctor.batch.BatchRunner;
 import org.smtpdoctor.catalog.Advice;
 import org.smtpdoctor.engine.Diagnosis;
 import scala.Function1;
@@ -96,8 +94,7 @@ public final class SmtpDoctor {
         if (text == null) {
             return null;
         }
-        BatchRecords engine = rules.records(BatchRunner.Options.defaults(null));
-        Diagnosis d = engine.diagnose(text);
+        Diagnosis d = rules.diagnoser().diagnose(text);
         Row advice = null;
         if (language != null) {
             Locale locale = Locale.forLanguageTag(language);

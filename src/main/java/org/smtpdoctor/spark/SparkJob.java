@@ -206,7 +206,7 @@ public final class SparkJob implements Callable<Integer> {
     private BatchRunner.Options options() {
         Locale locale = language == null ? null : Locale.forLanguageTag(language);
         return new BatchRunner.Options(locale, input, input.fields(field, column, keep),
-                OutputFormat.JSONL, 1, true);
+                OutputFormat.JSONL, 1);
     }
 
     private SparkSession session() {

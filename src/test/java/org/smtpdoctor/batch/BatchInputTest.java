@@ -29,7 +29,7 @@ class BatchInputTest {
 
     private static BatchRunner runner() {
         return new BatchRunner(DIAGNOSER, new BatchRunner.Options(Locale.ENGLISH, InputFormat.PLAIN,
-                new InputFormat.Fields(null, null, List.of()), OutputFormat.JSONL, 1, true));
+                new InputFormat.Fields(null, null, List.of()), OutputFormat.JSONL, 1));
     }
 
     @Test

@@ -88,7 +88,7 @@ class BatchReaderPropertyTest {
 
     private static void checkRecords(InputFormat format, String input, List<Line> lines) throws IOException {
         BatchRunner.Options options = new BatchRunner.Options(Locale.ENGLISH, format, format.fields("msg", "msg", List.of()),
-                OutputFormat.JSONL, 1, true);
+                OutputFormat.JSONL, 1);
         BatchRecords records = new BatchRecords(diagnoser, options);
         BatchSummary counts = new BatchSummary();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

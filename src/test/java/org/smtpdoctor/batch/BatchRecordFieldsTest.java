@@ -55,7 +55,7 @@ class BatchRecordFieldsTest {
         Path log = write("errors.jsonl", "{\"ts\":\"t1\",\"msg\":\"550 5.1.1 <bob@example.org>: User unknown\"}\n{not json\n");
         RecordFields fields = RecordFields.of(List.of("category"), OutputFormat.JSONL);
         BatchRunner.Options options = new BatchRunner.Options(Locale.ENGLISH, InputFormat.JSONL,
-                InputFormat.JSONL.fields("msg", null, List.of("ts")), OutputFormat.JSONL, 2, true, fields);
+                InputFormat.JSONL.fields("msg", null, List.of("ts")), OutputFormat.JSONL, 2, fields);
 
         List<JsonNode> records = jsonLines(run(options, log).bytes);
 
@@ -136,7 +136,7 @@ class BatchRecordFieldsTest {
     }
 
     private BatchRunner.Options options(InputFormat input, OutputFormat output, RecordFields fields) {
-        return new BatchRunner.Options(Locale.ENGLISH, input, new InputFormat.Fields(null, null, List.of()), output, 2, true, fields);
+        return new BatchRunner.Options(Locale.ENGLISH, input, new InputFormat.Fields(null, null, List.of()), output, 2, fields);
     }
 
     private record Run(BatchRunner runner, byte[] bytes) {

@@ -31,7 +31,7 @@ class CsvInputTest {
     private List<JsonNode> records(String csv) throws IOException {
         Path file = Files.writeString(temp.resolve("export.csv"), csv, StandardCharsets.UTF_8);
         BatchRunner.Options options = new BatchRunner.Options(Locale.ENGLISH, InputFormat.CSV,
-                new InputFormat.Fields(null, "error", List.of("id")), OutputFormat.JSONL, 2, true);
+                new InputFormat.Fields(null, "error", List.of("id")), OutputFormat.JSONL, 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new BatchRunner(DIAGNOSER, options).run(List.of(BatchInput.of(file.toString(), null)), out, n -> { });
         List<JsonNode> records = new ArrayList<>();

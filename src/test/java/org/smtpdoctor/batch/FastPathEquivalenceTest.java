@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Diagnoser;
-import org.smtpdoctor.engine.LogDiagnoser;
+import org.smtpdoctor.engine.Diagnosis;
 
 /**
- * The fast paths never change an answer: the literal prefilter and the template cache give, for every
- * sample text, exactly what a plain evaluation gives, parameters included.
+ * The fast paths never change an answer: the one-pass matcher and the rules' verdicts remembered by the facts
+ * they read give, for every sample text, exactly what a plain evaluation gives, parameters included.
  */
 class FastPathEquivalenceTest {
     private static final Diagnoser FILTERED = TestRules.projectDiagnoser();
@@ -32,45 +32,23 @@ class FastPathEquivalenceTest {
     }
 
     @Test
-    void aCachedTemplateGivesEachTextItsOwnDiagnosis() {
-        int checked = 0;
+    void aRememberedVerdictGivesEachTextItsOwnParameters() {
+        int ownParameters = 0;
         for (String text : TEXTS) {
             String variant = Variants.of(text);
-            if (variant.equals(text) || !FILTERED.template(variant).equals(FILTERED.template(text))) {
+            if (variant.equals(text)) {
                 continue;
             }
-            // Both orders: the variant fills the cache and the sample reads from it, and the other way round.
-            LogDiagnoser first = FILTERED.forLog();
-            first.diagnose(variant);
-            assertThat(fingerprint(first.diagnose(text).diagnosis())).as(text).isEqualTo(fingerprint(NAIVE.diagnose(text)));
-            LogDiagnoser second = FILTERED.forLog();
-            second.diagnose(text);
-            assertThat(fingerprint(second.diagnose(variant).diagnosis())).as(variant).isEqualTo(fingerprint(NAIVE.diagnose(variant)));
-            checked++;
+            // The variant (other digits, hosts, addresses; the same facts) goes first, so the text takes its verdicts;
+            // explain() runs the rules on the text itself.
+            Diagnosis first = FILTERED.diagnose(variant);
+            Diagnosis second = FILTERED.diagnose(text);
+            assertThat(fingerprint(second)).as(text).isEqualTo(fingerprint(FILTERED.explain(text).diagnosis()));
+            if (!first.params().isEmpty() && !first.params().equals(second.params())) {
+                ownParameters++;
+            }
         }
-        // An absolute floor: the samples also hold many constant phrases (the concept wordings' cases), which
-        // have no variable part, so a share of all texts would say little about this test's reach.
-        assertThat(checked).as("sample texts with variable parts").isGreaterThan(200);
-    }
-
-    @Test
-    void aRepeatedTextIsServedFromTheCache() {
-        LogDiagnoser cache = FILTERED.forLog();
-        String text = "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table";
-        assertThat(cache.diagnose(text).diagnosis()).isSameAs(cache.diagnose(text).diagnosis());
-        assertThat(cache.diagnose(text.replace("bob", "eve")).diagnosis().params()).containsEntry("address", "eve@example.org");
-    }
-
-    @Test
-    void aValueThatOverlapsAMaskedPartOnlyByChanceIsStillCached() {
-        // "Microsoft 365" holds the timestamp's "36": the variant check shows the value does not come from it.
-        String first = "2026-11-28 13:29:36,123 ERROR [mail-7] o.e.Mailer - 535 5.7.139 Authentication unsuccessful, "
-                + "the user credentials were incorrect. [LO2P265CA0048.GBRP265.PROD.OUTLOOK.COM]";
-        String second = first.replace("13:29:36", "17:45:02");
-        LogDiagnoser cache = FILTERED.forLog();
-        assertThat(cache.diagnose(first).diagnosis().params()).containsEntry("provider", "Microsoft 365");
-        LogDiagnoser.Line served = cache.diagnose(second);
-        assertThat(served.shared()).as("served from the cache").isNotNull();
-        assertThat(fingerprint(served.diagnosis())).isEqualTo(fingerprint(NAIVE.diagnose(second)));
+        // An absolute floor: many samples are constant phrases (the concept wordings' cases) without parameters.
+        assertThat(ownParameters).as("texts whose parameters differ from their variant's").isGreaterThan(50);
     }
 }

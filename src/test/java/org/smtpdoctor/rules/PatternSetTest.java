@@ -24,7 +24,8 @@ import org.smtpdoctor.wording.RuleWording;
 import org.smtpdoctor.wording.WordingRule;
 
 /**
- * Both ways of matching every wording at once give exactly the set RE2/J gives pattern by pattern, on every
+ * Every way of matching the wordings at once (the phrase automaton, Hyperscan, RE2/J behind a prefilter) gives
+ * exactly the set RE2/J gives pattern by pattern, on every
  * sample text (as the rules see it, and as written) and on texts where Hyperscan and RE2 read characters
  * differently.
  */
@@ -33,6 +34,8 @@ class PatternSetTest {
     /** Both sets of the project's wordings, built once: the one-pass database takes seconds to compile. */
     private static final Re2PatternSet JAVA = new Re2PatternSet(PATTERNS);
     private static final HyperscanPatternSet HYPERSCAN = new HyperscanPatternSet(PATTERNS, JAVA);
+    private static final LiteralWordings PHRASES = LiteralWordings.of(PATTERNS);
+    private static final BitSet PHRASE_PATTERNS = PHRASES.taken();
 
     @Test
     void hyperscanAndThePureJavaPathAgreeWithRe2OnEverySample() {
@@ -49,6 +52,7 @@ class PatternSetTest {
             BitSet expected = oneByOne(text);
             assertThat(JAVA.matching(text)).as(text).isEqualTo(expected);
             assertThat(HYPERSCAN.matching(text)).as(text).isEqualTo(expected);
+            assertThat(PHRASES.matching(text)).as(text).isEqualTo(phrasesOf(expected));
             scanned += FoldedBytesPattern.scanForm(text) != null ? 1 : 0;
             otherThanAscii += HyperscanPatternSet.printableAscii(text) ? 0 : 1;
             matchedSomething += expected.isEmpty() ? 0 : 1;
@@ -60,6 +64,37 @@ class PatternSetTest {
         assertThat(scanned).as("texts Hyperscan scanned").isGreaterThan(texts.size() * 9 / 10);
         assertThat(otherThanAscii).as("texts not printable ASCII").isGreaterThan(texts.size() / 4);
         assertThat(HYPERSCAN.refusedCount()).as("patterns left to RE2/J").isZero();
+        assertThat(PHRASE_PATTERNS.cardinality()).as("wordings that are plain phrases").isGreaterThan(PATTERNS.size() * 8 / 10);
+    }
+
+    @Test
+    void thePhrasesAndTheOtherPatternsTogetherGiveRe2sSet() {
+        PatternSet combined = PatternSet.of(PATTERNS);
+        List<String> texts = SampleTexts.all().stream().distinct().limit(600).toList();
+        for (String text : texts) {
+            assertThat(combined.matching(text)).as(text).isEqualTo(oneByOne(text));
+        }
+    }
+
+    @Test
+    void phrasesReadCaseSpacesAndWordEdgesAsRe2Does() {
+        List<Pattern> patterns = List.of(edged("ileti"), edged("straße"), compile("kelvin"), compile("a\\s+b"),
+                edged("ошибка"), compile("設定"), edged("mx"), compile("\\(\\#AUTH005\\)"),
+                edged("ışık"), compile("½x"), compile("σφάλμα"));
+        LiteralWordings phrases = LiteralWordings.of(patterns);
+        assertThat(phrases.taken().cardinality()).isEqualTo(patterns.size() - 1); // Greek is left to the regex matchers
+        for (String text : List.of("İleti", "ILETI", "ileti", "ıleti", "STRASSE", "STRAẞE", "Kelvin",
+                "a \t\n b", "a\u000Bb", "a\u00A0b", "x\u043E\u0448\u0438\u0431\u043A\u0430", "\u0430\u043E\u0448\u0438\u0431\u043A\u0430",
+                "\u8A2D\u5B9A\u043E\u0448\u0438\u0431\u043A\u0430", "\u30FC\u043E\u0448\u0438\u0431\u043A\u0430", "null mx.", "mx1", "\uD835\uDC00mx", "mx\uD83D\uDE00",
+                "too many (#auth005)", "I\u015EIK", "\u0131\u015F\u0131k", "\u0130\u015E\u0130K", "\u00BDX", "\u03A3\u03A6\u0386\u039B\u039C\u0391", "")) {
+            BitSet expected = new BitSet();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (phrases.taken().get(i) && patterns.get(i).matcher(text).find()) {
+                    expected.set(i);
+                }
+            }
+            assertThat(phrases.matching(text)).as(text).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -151,7 +186,9 @@ class PatternSetTest {
                         : text.toLowerCase(Locale.ROOT));
             }
             String candidate = mutated.toString();
-            assertThat(HYPERSCAN.matching(candidate)).as(candidate).isEqualTo(oneByOne(candidate));
+            BitSet expected = oneByOne(candidate);
+            assertThat(HYPERSCAN.matching(candidate)).as(candidate).isEqualTo(expected);
+            assertThat(PHRASES.matching(candidate)).as(candidate).isEqualTo(phrasesOf(expected));
             compared++;
         }
         assertThat(compared).isEqualTo(3000);
@@ -163,6 +200,17 @@ class PatternSetTest {
         IntStream.range(0, PATTERNS.size()).parallel().filter(i -> PATTERNS.get(i).matcher(text).find())
                 .forEachOrdered(found::set);
         return found;
+    }
+
+    /** Of RE2/J's set, the patterns the phrase automaton takes. */
+    private static BitSet phrasesOf(BitSet expected) {
+        BitSet phrases = (BitSet) expected.clone();
+        phrases.and(PHRASE_PATTERNS);
+        return phrases;
+    }
+
+    private static Pattern edged(String regex) {
+        return compile(WordEdge.BEFORE + regex + WordEdge.AFTER);
     }
 
     private static Pattern compile(String regex) {

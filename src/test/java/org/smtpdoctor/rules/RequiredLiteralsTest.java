@@ -106,13 +106,4 @@ class RequiredLiteralsTest {
         assertThat(filtered.mayMatch("mailbox (is )?full", TextPatterns.fold("user unknown"))).isFalse();
         assertThat(filtered.unfiltered().mayMatch("mailbox (is )?full", "user unknown")).isTrue();
     }
-
-    @Test
-    void theWordsARuleCanSeeAreItsLiteralStretchesWithTheirVariants() {
-        assertThat(RequiredLiterals.words("\\b(spamhaus|ip)\\b.{0,9}(block|black) ?list|\\(#AUTH005\\)"))
-                .contains("spamhaus", "ip", "blocklist", "black list", "(#auth005)").doesNotContain("list", "block");
-        assertThat(RequiredLiterals.words("sign[- ]?in")).containsExactlyInAnyOrder("sign-in", "sign in", "signin");
-        assertThat(RequiredLiterals.words("greylist(ed|ing)?")).containsExactlyInAnyOrder("greylist", "greylisted", "greylisting");
-        assertThat(RequiredLiterals.words("x\\d+ (a|b|c|d|e)(f|g|h|i|j)")).contains(" a", " e").doesNotContain("x", "af");
-    }
 }

@@ -29,7 +29,7 @@ final class BatchBaseline {
     /** batch's JSON Lines records of {@code files}, in batch's order. */
     static List<String> records(Diagnoser diagnoser, InputFormat format, InputFormat.Fields fields, Locale locale, Path... files)
             throws IOException {
-        BatchRunner runner = new BatchRunner(diagnoser, new BatchRunner.Options(locale, format, fields, OutputFormat.JSONL, 2, true));
+        BatchRunner runner = new BatchRunner(diagnoser, new BatchRunner.Options(locale, format, fields, OutputFormat.JSONL, 2));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         runner.run(java.util.Arrays.stream(files).map(f -> BatchInput.of(f.toString(), null)).toList(), out, n -> { });
         return out.toString(StandardCharsets.UTF_8).lines().toList();

@@ -1,0 +1,81 @@
+package org.smtpdoctor.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.smtpdoctor.rules.Reply;
+import org.smtpdoctor.rules.Said;
+import org.smtpdoctor.rules.TextMatch;
+import org.smtpdoctor.rules.Verdict;
+
+/**
+ * The rules' verdicts remembered by the facts they were drawn from. A rule compiled from YAML reads nothing of a
+ * reply but its reply code, enhanced code, stage, exception names and which wording sets its text says (its
+ * {@link Said} facts), so two replies alike in those get the same verdicts from Drools: the second takes the
+ * first's, each verdict's parameters read from its own text. A log holds a few hundred such combinations however
+ * many lines it has, and lines that differ in every word still say the same wordings.
+ *
+ * <p>Exact by construction, so nothing is proven per entry; a rule set with hand-written DRL (whose text tests
+ * see more than these facts) has none. Bounded: the least recently used combinations go first.
+ */
+final class VerdictMemo {
+    /** Far more combinations than a real log holds (the bench log: a few thousand), a few MB of heap at most. */
+    private static final int MAX_ENTRIES = 20_000;
+    private final Cache<Key, List<Shape>> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+
+    /** Everything a compiled rule reads of one reply. */
+    record Key(int code, String enhanced, String stage, List<String> exceptions, List<String> said) {
+        static Key of(Reply reply, List<Said> said) {
+            List<String> ids = new ArrayList<>(said.size());
+            said.forEach(s -> ids.add(s.getId()));
+            return new Key(reply.getCode(), reply.getEnhanced(), reply.getStage(), reply.getExceptions(), ids);
+        }
+    }
+
+    /** A verdict without the text it was read from: which wording sets give its parameters. */
+    private record Shape(String category, String rulePackage, String ruleName, Map<String, String> given,
+                         List<String> saidIds) {
+    }
+
+    /** The verdicts of a reply with {@code key}'s facts, parameters read from {@code said}; null when not known. */
+    List<Verdict> recall(Key key, List<Said> said) {
+        List<Shape> shapes = entries.getIfPresent(key);
+        if (shapes == null) {
+            return null;
+        }
+        List<Verdict> verdicts = new ArrayList<>(shapes.size());
+        for (Shape shape : shapes) {
+            List<TextMatch> matches = new ArrayList<>(shape.saidIds().size());
+            for (String id : shape.saidIds()) {
+                matches.add(find(said, id).match());
+            }
+            verdicts.add(new Verdict(shape.category(), shape.rulePackage(), shape.ruleName(), shape.given(),
+                    List.copyOf(matches), shape.saidIds()));
+        }
+        return verdicts;
+    }
+
+    /**
+     * Remembers what the rules concluded on a reply with {@code key}'s facts, unless a verdict read the text other
+     * than through its wording sets.
+     */
+    void remember(Key key, List<Verdict> verdicts) {
+        if (verdicts.stream().anyMatch(v -> v.matches().size() != v.saidIds().size())) {
+            return;
+        }
+        entries.put(key, verdicts.stream()
+                .map(v -> new Shape(v.category(), v.rulePackage(), v.ruleName(), v.given(), v.saidIds()))
+                .toList());
+    }
+
+    private static Said find(List<Said> said, String id) {
+        for (Said s : said) {
+            if (s.getId().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("a remembered verdict reads wording set " + id + ", which its key lacks");
+    }
+}

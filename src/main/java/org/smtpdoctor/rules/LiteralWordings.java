@@ -1,0 +1,228 @@
+package org.smtpdoctor.rules;
+
+import com.google.re2j.Pattern;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wordings that are plain phrases, matched all at once by an Aho-Corasick automaton, exactly as RE2/J matches
+ * each of them. Nine in ten wordings are words and punctuation with {@code \s+} between the words and a word edge
+ * ({@link WordEdge}) at either end; for them a regex engine is more than needed: the automaton is built in
+ * milliseconds (a Hyperscan database of the same wordings takes tens of seconds to compile), and its answer
+ * needs no confirmation, on any script.
+ *
+ * <p>Why the answer is RE2/J's: the text is read as those patterns read it. Each run of RE2's white space
+ * ({@code [\t\n\f\r ]}, what {@code \s+} takes) becomes one space, and each character becomes the representative
+ * of its case orbit ({@link #FOLD}: {@link TextPatterns#fold(char)} where RE2/J takes the character for that fold,
+ * else the character itself, as the Turkish dotted capital I, which RE2 does not take for an i). A phrase is only
+ * taken here when RE2/J takes for each of its characters exactly the characters of the same {@code FOLD} (ASCII,
+ * the scripts {@link RequiredLiterals#foldsSimply} vouches for, and characters without case: {@link #foldsExactly});
+ * every other wording stays with the regex matchers. A word edge is checked on the characters beside an occurrence, by a table RE2/J
+ * made from {@link WordEdge#EDGE} itself.
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+final class LiteralWordings {
+    /** RE2's {@code \s}: what a wording's {@code \s+} takes. */
+    private static final String SPACE = "\t\n\f\r ";
+    private static final String SYNTAX = "[](){}|*+?.^$\\";
+    private static final char[] FOLD = foldTable();
+    private static final BitSet EDGE_CHARACTERS = edgeTable();
+    private static final int EDGE_BEFORE = 1;
+    private static final int EDGE_AFTER = 2;
+    /** Letters not taken for their usual fold, and whether they stand alone (see {@link #foldsExactly}). */
+    private static final Map<Character, Boolean> SINGLETONS = new ConcurrentHashMap<>();
+
+    /** Per phrase (folded, one space between words): the patterns it is, as {@code index << 2 | edges}. */
+    private final AhoCorasickDoubleArrayTrie<int[]> phrases;
+    private final BitSet taken;
+
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, BitSet taken) {
+        this.phrases = phrases;
+        this.taken = taken;
+    }
+
+    /** The automaton of those of {@code patterns} that are plain phrases; {@link #taken()} says which. */
+    static LiteralWordings of(List<Pattern> patterns) {
+        Map<String, int[]> byPhrase = new TreeMap<>();
+        BitSet taken = new BitSet(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            Pattern pattern = patterns.get(i);
+            if ((pattern.flags() & Pattern.CASE_INSENSITIVE) == 0) {
+                continue;
+            }
+            String source = pattern.pattern();
+            int edges = 0;
+            if (source.startsWith(WordEdge.BEFORE)) {
+                source = source.substring(WordEdge.BEFORE.length());
+                edges |= EDGE_BEFORE;
+            }
+            if (source.endsWith(WordEdge.AFTER)) {
+                source = source.substring(0, source.length() - WordEdge.AFTER.length());
+                edges |= EDGE_AFTER;
+            }
+            String phrase = phrase(source);
+            if (phrase != null) {
+                int entry = i << 2 | edges;
+                byPhrase.merge(phrase, new int[] {entry}, (a, b) -> {
+                    int[] both = Arrays.copyOf(a, a.length + 1);
+                    both[a.length] = entry;
+                    return both;
+                });
+                taken.set(i);
+            }
+        }
+        AhoCorasickDoubleArrayTrie<int[]> phrases = new AhoCorasickDoubleArrayTrie<>();
+        if (!byPhrase.isEmpty()) {
+            phrases.build(byPhrase);
+        }
+        return new LiteralWordings(phrases, taken);
+    }
+
+    /** The indexes of the patterns matched here; the others are not. */
+    BitSet taken() {
+        return (BitSet) taken.clone();
+    }
+
+    /** The indexes of the taken patterns that occur in {@code text}. */
+    BitSet matching(String text) {
+        BitSet found = new BitSet();
+        if (taken.isEmpty()) {
+            return found;
+        }
+        char[] read = new char[text.length()];
+        int[] at = new int[text.length() + 1];
+        int length = 0;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = SPACE.indexOf(c) >= 0;
+            if (space && inSpace) {
+                continue; // the run already stands as one space
+            }
+            inSpace = space;
+            read[length] = space ? ' ' : FOLD[c];
+            at[length++] = i;
+        }
+        at[length] = text.length();
+        char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
+        phrases.parseText(folded, (begin, end, entries) -> {
+            for (int entry : entries) {
+                if ((entry & EDGE_BEFORE) != 0 && begin > 0 && !isEdge(text.codePointBefore(at[begin]))) {
+                    continue;
+                }
+                if ((entry & EDGE_AFTER) != 0 && end < folded.length && !isEdge(text.codePointAt(at[end]))) {
+                    continue;
+                }
+                found.set(entry >>> 2);
+            }
+        });
+        return found;
+    }
+
+    private static boolean isEdge(int codePoint) {
+        return codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT ? EDGE_CHARACTERS.get(codePoint)
+                : Pattern.matches(WordEdge.EDGE, new String(Character.toChars(codePoint)));
+    }
+
+    /**
+     * The phrase a pattern's source says, folded, with one space for each {@code \s+}; null when the source is
+     * more than a phrase or holds a character this automaton cannot match as RE2/J does.
+     */
+    private static String phrase(String source) {
+        StringBuilder phrase = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (source.startsWith("\\s+", i)) {
+                phrase.append(' ');
+                i += 3;
+                continue;
+            }
+            if (c == '\\') {
+                if (i + 1 >= source.length()) {
+                    return null;
+                }
+                c = source.charAt(i + 1);
+                if (c >= 128 || Character.isLetterOrDigit(c) || SPACE.indexOf(c) >= 0 || Character.isISOControl(c)) {
+                    return null; // an escape that is a class (\d, \pL) or a control character
+                }
+                i += 2;
+            } else {
+                if (SYNTAX.indexOf(c) >= 0 || SPACE.indexOf(c) >= 0 || Character.isISOControl(c)
+                        || Character.isSurrogate(c) || !foldsExactly(c)) {
+                    return null;
+                }
+                i++;
+            }
+            phrase.append(FOLD[c]);
+        }
+        return phrase.length() == 0 ? null : phrase.toString();
+    }
+
+    /**
+     * Whether the characters RE2/J takes for {@code c} are exactly those whose {@link #FOLD} is {@code c}'s: for
+     * the letters of ASCII and of the scripts {@link RequiredLiterals#foldsSimply} vouches for (a test checks that
+     * every character RE2/J takes for one of them has its fold), and for characters without case.
+     */
+    private static boolean foldsExactly(char c) {
+        boolean caseless = Character.toUpperCase(c) == c && Character.toLowerCase(c) == c && Character.toTitleCase(c) == c;
+        if (!(c < 128 || RequiredLiterals.foldsSimply(c) || caseless)) {
+            return false;
+        }
+        char fold = FOLD[c];
+        if (FOLD[fold] != fold) {
+            return false;
+        }
+        // A letter RE2/J does not take for its usual fold (the Turkish dotless i) stands for itself alone, if no other
+        // character of that fold is one RE2/J takes for it.
+        return fold != c || TextPatterns.fold(c) == c || SINGLETONS.computeIfAbsent(c, LiteralWordings::standsAlone);
+    }
+
+    private static boolean standsAlone(char c) {
+        Pattern itself = Pattern.compile(Pattern.quote(String.valueOf(c)), Pattern.CASE_INSENSITIVE);
+        char fold = TextPatterns.fold(c);
+        for (int t = 0; t <= Character.MAX_VALUE; t++) {
+            if (t != c && !Character.isSurrogate((char) t) && TextPatterns.fold((char) t) == fold
+                    && itself.matches(String.valueOf((char) t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each BMP character's fold as RE2/J's case-insensitive matching sees it: {@link TextPatterns#fold(char)} when
+     * RE2/J takes the character for that fold, else the character itself (then no phrase holds it: phrases hold
+     * folds only, and it is not its own fold).
+     */
+    private static char[] foldTable() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char fold = TextPatterns.fold((char) c);
+            boolean taken = fold == c || !Character.isSurrogate((char) c)
+                    && Pattern.compile(Pattern.quote(String.valueOf(fold)), Pattern.CASE_INSENSITIVE)
+                    .matches(String.valueOf((char) c));
+            table[c] = taken ? fold : (char) c;
+        }
+        return table;
+    }
+
+    /** Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE}. */
+    private static BitSet edgeTable() {
+        Pattern edge = Pattern.compile(WordEdge.EDGE);
+        BitSet edges = new BitSet(Character.MAX_VALUE + 1);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c) && edge.matches(String.valueOf((char) c))) {
+                edges.set(c);
+            }
+        }
+        return edges;
+    }
+}
