@@ -1,5 +1,6 @@
 package org.smtpdoctor.reply;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class ReplyParser {
         String read = original.length() > MAX_INPUT_CHARS ? original.substring(0, MAX_INPUT_CHARS) : original;
         boolean truncated = read.length() < original.length();
         List<String> exceptions = new ArrayList<>();
-        String text = joinLines(read);
+        String text = composed(joinLines(read));
         if (text.length() > MAX_TEXT_CHARS) {
             text = text.substring(0, MAX_TEXT_CHARS);
             truncated = true;
@@ -128,11 +129,14 @@ public final class ReplyParser {
         }
     }
 
-    /** Whether [from, to) holds no control character, BOM, no-break space or double space: most lines, copied as they are. */
+    /**
+     * Whether [from, to) holds no control character, BOM, no-break space, typographic apostrophe or double space: most
+     * lines, copied as they are.
+     */
     private static boolean isClean(String line, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
-            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c)))
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) || isApostrophe(c)))
                     || (c == ' ' && line.charAt(i - 1) == ' ')) {
                 return false;
             }
@@ -141,7 +145,34 @@ public final class ReplyParser {
     }
 
     private static char cleaned(char c) {
+        if (isApostrophe(c)) {
+            return '\'';
+        }
         return Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) ? ' ' : c;
+    }
+
+    /**
+     * {@code text} with its letters composed (Unicode NFC): a translation catalog may spell "é" as "e" and a
+     * combining accent (GNOME's Spanish ones do), where a wording has the one character. Texts without a
+     * combining mark, nearly all, are returned as they are.
+     */
+    public static String composed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0300' && Character.getType(c) == Character.NON_SPACING_MARK) {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The typographic apostrophes (the right single quotation mark and the modifier letter apostrophe), which the
+     * parser reads as the ASCII one: Ukrainian, French and Italian translations write any of the three
+     * ("З’єднання", "l’adresse"), where a wording has one. A wording written with one reads it as {@code '} too.
+     */
+    public static boolean isApostrophe(char c) {
+        return c == '\u2019' || c == '\u02BC';
     }
 
     /**

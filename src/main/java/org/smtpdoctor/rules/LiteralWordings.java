@@ -39,12 +39,22 @@ final class LiteralWordings {
     /** Letters not taken for their usual fold, and whether they stand alone (see {@link #foldsExactly}). */
     private static final Map<Character, Boolean> SINGLETONS = new ConcurrentHashMap<>();
 
-    /** Per phrase (folded, one space between words): the patterns it is, as {@code index << 2 | edges}. */
+    /**
+     * Per phrase (folded, one space between words, in {@link #alphabet}'s codes): the patterns it is, as
+     * {@code index << 2 | edges}.
+     */
     private final AhoCorasickDoubleArrayTrie<int[]> phrases;
+    /**
+     * Each folded character's code: 1, 2, 3 ... for those the phrases hold (the more frequent, the lower), one code
+     * more for every other character. A dense alphabet keeps the double-array trie small and its build fast (with
+     * the raw characters, CJK among them, it took seconds).
+     */
+    private final char[] alphabet;
     private final BitSet taken;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, BitSet taken) {
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, char[] alphabet, BitSet taken) {
         this.phrases = phrases;
+        this.alphabet = alphabet;
         this.taken = taken;
     }
 
@@ -78,11 +88,43 @@ final class LiteralWordings {
                 taken.set(i);
             }
         }
+        char[] alphabet = alphabet(byPhrase.keySet());
+        Map<String, int[]> coded = new TreeMap<>();
+        byPhrase.forEach((phrase, entries) -> coded.put(encode(phrase, alphabet), entries));
         AhoCorasickDoubleArrayTrie<int[]> phrases = new AhoCorasickDoubleArrayTrie<>();
-        if (!byPhrase.isEmpty()) {
-            phrases.build(byPhrase);
+        if (!coded.isEmpty()) {
+            phrases.build(coded);
         }
-        return new LiteralWordings(phrases, taken);
+        return new LiteralWordings(phrases, alphabet, taken);
+    }
+
+    private static char[] alphabet(Iterable<String> phrases) {
+        int[] counts = new int[Character.MAX_VALUE + 1];
+        for (String phrase : phrases) {
+            phrase.chars().forEach(c -> counts[c]++);
+        }
+        List<Integer> used = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                used.add(c);
+            }
+        }
+        used.sort((a, b) -> Integer.compare(counts[b], counts[a]));
+        char other = (char) (used.size() + 1);
+        char[] alphabet = new char[Character.MAX_VALUE + 1];
+        Arrays.fill(alphabet, other);
+        for (int i = 0; i < used.size(); i++) {
+            alphabet[used.get(i)] = (char) (i + 1);
+        }
+        return alphabet;
+    }
+
+    private static String encode(String phrase, char[] alphabet) {
+        char[] coded = new char[phrase.length()];
+        for (int i = 0; i < coded.length; i++) {
+            coded[i] = alphabet[phrase.charAt(i)];
+        }
+        return new String(coded);
     }
 
     /** The indexes of the patterns matched here; the others are not. */
@@ -97,7 +139,8 @@ final class LiteralWordings {
             return found;
         }
         char[] read = new char[text.length()];
-        int[] at = new int[text.length() + 1];
+        // Per character read: whether the character it stands for is a word's edge (a run of white space is one).
+        boolean[] edge = new boolean[text.length()];
         int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -107,17 +150,17 @@ final class LiteralWordings {
                 continue; // the run already stands as one space
             }
             inSpace = space;
-            read[length] = space ? ' ' : FOLD[c];
-            at[length++] = i;
+            read[length] = alphabet[space ? ' ' : FOLD[c]];
+            edge[length++] = space || (Character.isSurrogate(c) ? isEdge(codePointAround(text, i)) : EDGE_CHARACTERS.get(c));
         }
-        at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
-        phrases.parseText(folded, (begin, end, entries) -> {
+        int end = length;
+        phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
-                if ((entry & EDGE_BEFORE) != 0 && begin > 0 && !isEdge(text.codePointBefore(at[begin]))) {
+                if ((entry & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
                     continue;
                 }
-                if ((entry & EDGE_AFTER) != 0 && end < folded.length && !isEdge(text.codePointAt(at[end]))) {
+                if ((entry & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
                     continue;
                 }
                 found.set(entry >>> 2);
@@ -126,9 +169,17 @@ final class LiteralWordings {
         return found;
     }
 
+    /** The code point a surrogate at {@code i} is part of, or the lone surrogate itself. */
+    private static int codePointAround(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))) {
+            return Character.toCodePoint(text.charAt(i - 1), c);
+        }
+        return text.codePointAt(i);
+    }
+
     private static boolean isEdge(int codePoint) {
-        return codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT ? EDGE_CHARACTERS.get(codePoint)
-                : Pattern.matches(WordEdge.EDGE, new String(Character.toChars(codePoint)));
+        return Pattern.matches(WordEdge.EDGE, new String(Character.toChars(codePoint)));
     }
 
     /**

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  */
 interface PatternSet {
     /**
-     * Chooses the kind: {@code java} (RE2/J behind a literal prefilter, always), {@code hyperscan} (one Hyperscan
-     * database compiled at load: benchmarks, which measure the steady state) or, by default, the first and then
-     * the second once the set has matched enough texts ({@link TieredPatternSet}).
+     * Chooses the kind: {@code java} (the phrase automaton and RE2/J behind a literal prefilter, built at load),
+     * {@code hyperscan} (the phrase automaton and one Hyperscan database, built at load: benchmarks, which measure
+     * the steady state) or, by default, RE2/J alone and then the second once the set has matched enough texts
+     * ({@link TieredPatternSet}).
      */
     String KIND_PROPERTY = "smtpdoctor.matcher";
 
@@ -24,10 +25,29 @@ interface PatternSet {
     BitSet matching(String text);
 
     /**
-     * The set for {@code patterns}: the plain phrases among them in one automaton ({@link LiteralWordings}), the
-     * others in a set of the kind {@link #KIND_PROPERTY} chooses.
+     * The set of the kind {@link #KIND_PROPERTY} chooses: {@code java}, the phrase automaton and RE2/J; {@code
+     * hyperscan}, the one-pass set built now; by default RE2/J, then the one-pass set once it pays
+     * ({@link TieredPatternSet}).
      */
     static PatternSet of(List<Pattern> patterns) {
+        String kind = System.getProperty(KIND_PROPERTY, "");
+        if (patterns.isEmpty()) {
+            return new Re2PatternSet(patterns);
+        }
+        return switch (kind) {
+            case "java" -> onePass(patterns, false);
+            case "hyperscan" -> onePass(patterns, true);
+            default -> new TieredPatternSet(new Re2PatternSet(patterns), () -> onePass(patterns, true),
+                    TieredPatternSet.TIER_UP_AFTER);
+        };
+    }
+
+    /**
+     * The plain phrases among {@code patterns} in one automaton ({@link LiteralWordings}), the others in one
+     * Hyperscan database (with {@code hyperscan}, where its native library loads) or run by RE2/J behind a
+     * literal prefilter.
+     */
+    static PatternSet onePass(List<Pattern> patterns, boolean hyperscan) {
         LiteralWordings phrases = LiteralWordings.of(patterns);
         BitSet taken = phrases.taken();
         List<Pattern> others = new ArrayList<>();
@@ -36,7 +56,8 @@ interface PatternSet {
             indexes[others.size()] = i;
             others.add(patterns.get(i));
         }
-        PatternSet rest = ofKind(others);
+        Re2PatternSet java = new Re2PatternSet(others);
+        PatternSet rest = hyperscan && !others.isEmpty() ? hyperscanOr(others, java) : java;
         return text -> {
             BitSet found = phrases.matching(text);
             BitSet more = rest.matching(text);
@@ -45,17 +66,6 @@ interface PatternSet {
             }
             return found;
         };
-    }
-
-    /** The set of the kind {@link #KIND_PROPERTY} chooses, for patterns that are more than phrases. */
-    private static PatternSet ofKind(List<Pattern> patterns) {
-        Re2PatternSet java = new Re2PatternSet(patterns);
-        String kind = System.getProperty(KIND_PROPERTY, "");
-        if (kind.equals("java") || patterns.isEmpty()) {
-            return java;
-        }
-        return kind.equals("hyperscan") ? hyperscanOr(patterns, java)
-                : new TieredPatternSet(patterns, java, TieredPatternSet.TIER_UP_AFTER);
     }
 
     /**

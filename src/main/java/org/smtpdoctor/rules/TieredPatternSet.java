@@ -1,28 +1,28 @@
 package org.smtpdoctor.rules;
 
-import com.google.re2j.Pattern;
 import java.util.BitSet;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * The pure-Java set from the first text, the one-pass Hyperscan set once the rule set has matched
- * {@link #TIER_UP_AFTER} texts: compiled then on a background thread, and used for every text from the moment it
- * is ready. Compiling thousands of wordings takes about ten seconds of one core, as much as RE2/J spends on tens
- * of thousands of texts; so a command that diagnoses a few texts, a verify run or a rule reload never waits for
- * it, and a batch run or a busy desk soon matches at full speed. The two answer alike ({@code PatternSetTest}).
+ * The pure-Java set from the first text, the one-pass set ({@link PatternSet#onePass}: the phrase automaton and a
+ * Hyperscan database) once the rule set has matched {@link #TIER_UP_AFTER} texts: built then on a background
+ * thread, and used for every text from the moment it is ready. Building it takes seconds of one core (the
+ * database most of them), as much as RE2/J spends on thousands of texts; so a command that diagnoses a few texts,
+ * a verify run or a rule reload never waits for it, and a batch run or a busy desk soon matches at full speed.
+ * The two answer alike ({@code PatternSetTest}).
  */
 final class TieredPatternSet implements PatternSet {
     static final long TIER_UP_AFTER = 10_000;
-    private final List<Pattern> patterns;
     private final Re2PatternSet java;
+    private final Supplier<PatternSet> onePass;
     private final long tierUpAfter;
     private final AtomicLong texts = new AtomicLong();
     private volatile PatternSet active;
 
-    TieredPatternSet(List<Pattern> patterns, Re2PatternSet java, long tierUpAfter) {
-        this.patterns = List.copyOf(patterns);
+    TieredPatternSet(Re2PatternSet java, Supplier<PatternSet> onePass, long tierUpAfter) {
         this.java = java;
+        this.onePass = onePass;
         this.tierUpAfter = tierUpAfter;
         this.active = java;
     }
@@ -31,9 +31,9 @@ final class TieredPatternSet implements PatternSet {
     public BitSet matching(String text) {
         PatternSet now = active;
         if (now == java && texts.incrementAndGet() == tierUpAfter) {
-            Thread compiler = new Thread(() -> active = PatternSet.hyperscanOr(patterns, java), "smtp-doctor-one-pass-compile");
-            compiler.setDaemon(true); // a command that is done does not wait for it
-            compiler.start();
+            Thread builder = new Thread(() -> active = onePass.get(), "smtp-doctor-one-pass-build");
+            builder.setDaemon(true); // a command that is done does not wait for it
+            builder.start();
         }
         return now.matching(text);
     }

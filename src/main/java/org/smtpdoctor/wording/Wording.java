@@ -43,8 +43,9 @@ public record Wording(String written, boolean regex, String pattern, List<String
      *
      * @throws WordingSyntaxException at the offset of the first mistake, saying what to write instead
      */
-    public static Wording of(String written) throws WordingSyntaxException {
-        checkLength(written);
+    public static Wording of(String text) throws WordingSyntaxException {
+        checkLength(text);
+        String written = ReplyParser.composed(text); // as the parser reads the reply
         StringBuilder re = new StringBuilder();
         List<String> params = new ArrayList<>();
         boolean literalSeen = false;
@@ -89,6 +90,9 @@ public record Wording(String written, boolean regex, String pattern, List<String
                 throw new WordingSyntaxException(i, "a control character (U+" + String.format("%04X", c)
                         + ") cannot be part of a wording: write the words of the reply only");
             } else {
+                if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && ReplyParser.isApostrophe((char) c)) {
+                    c = '\''; // as the parser reads the text
+                }
                 word = Character.isLetterOrDigit(c) && !SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c))
                         && WordEdge.LONG_VOWEL_MARKS.indexOf(c) < 0;
                 re.append(quote(c));
@@ -106,7 +110,7 @@ public record Wording(String written, boolean regex, String pattern, List<String
         String pattern = (Boolean.TRUE.equals(startsWord) ? WordEdge.BEFORE : "") + re + (endsWord ? WordEdge.AFTER : "");
         // A placeholder's fragment is RE2 the author did not write: if it ever fails to compile (a repeat over
         // RE2's 1000, say), the error still lands at the wording's file and line.
-        return new Wording(written, false, pattern, List.copyOf(params), Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
+        return new Wording(text, false, pattern, List.copyOf(params), Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
     }
 
     /**
