@@ -164,6 +164,18 @@ class ReplyParserTest {
     }
 
     @Test
+    void typographicApostrophesAndDecomposedLettersAreReadAsWordingsHaveThem() {
+        // Ukrainian translators write ’ or ʼ where others write ', French l’adresse; GNOME's Spanish catalogs spell
+        // "é" as "e" and a combining acute.
+        assertParsed("\u0417\u2019\u0454\u0434\u043D\u0430\u043D\u043D\u044F \u0432\u0442\u0440\u0430\u0447\u0435\u043D\u043E", 0, null,
+                "\u0417'\u0454\u0434\u043D\u0430\u043D\u043D\u044F \u0432\u0442\u0440\u0430\u0447\u0435\u043D\u043E");
+        assertParsed("550 l\u02BCadresse est inconnue", 550, null, "l'adresse est inconnue");
+        assertParsed("Conexio\u0301n rechazada", 0, null, "Conexi\u00F3n rechazada");
+        // the input as given stays as it was
+        assertThat(parser.parse("Conexio\u0301n rechazada").input()).isEqualTo("Conexio\u0301n rechazada");
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a speed target: these once took hours
     void hugeAndPathologicalInputsAreReadFromTheStartAndFlagged() {
         ParsedReply secrets = parser.parse("x".repeat(1_000_000) + " password=" + "a".repeat(500_000));

@@ -3,11 +3,21 @@ package org.smtpdoctor.wording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.smtpdoctor.reply.ReplyParser;
 
 /** Where a wording's word begins and ends, in scripts written with spaces and in those written without. */
 class WordingEdgeTest {
     private static boolean occurs(String wording, String text) throws WordingSyntaxException {
         return Wording.of(wording).match(text) != null;
+    }
+
+    @Test
+    void aWordingWithATypographicApostropheOrADecomposedLetterMeetsTheParsedText() throws WordingSyntaxException {
+        ReplyParser parser = new ReplyParser();
+        assertThat(occurs("\u0417\u2019\u0454\u0434\u043D\u0430\u043D\u043D\u044F", parser.parse("\u0417'\u0454\u0434\u043D\u0430\u043D\u043D\u044F").text())).isTrue();
+        assertThat(occurs("\u0417'\u0454\u0434\u043D\u0430\u043D\u043D\u044F", parser.parse("\u0417\u02BC\u0454\u0434\u043D\u0430\u043D\u043D\u044F").text())).isTrue();
+        assertThat(occurs("Conexio\u0301n rechazada", parser.parse("Conexi\u00F3n rechazada").text())).isTrue();
+        assertThat(occurs("Conexi\u00F3n rechazada", parser.parse("Conexio\u0301n rechazada").text())).isTrue();
     }
 
     @Test
