@@ -57,14 +57,8 @@ final class VerdictMemo {
         return verdicts;
     }
 
-    /**
-     * Remembers what the rules concluded on a reply with {@code key}'s facts, unless a verdict read the text other
-     * than through its wording sets.
-     */
+    /** Remembers what the rules concluded on a reply with {@code key}'s facts. */
     void remember(Key key, List<Verdict> verdicts) {
-        if (verdicts.stream().anyMatch(v -> v.matches().size() != v.saidIds().size())) {
-            return;
-        }
         entries.put(key, verdicts.stream()
                 .map(v -> new Shape(v.category(), v.rulePackage(), v.ruleName(), v.given(), v.saidIds()))
                 .toList());
