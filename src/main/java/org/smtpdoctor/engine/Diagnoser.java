@@ -150,7 +150,10 @@ public final class Diagnoser implements AutoCloseable {
         return Explainer.explain(parsed, evaluate(parsed, current, false), current);
     }
 
-    /** The rules' verdicts; {@code recall}: taken from the rule set's memo when a reply with the same facts had them. */
+    /**
+     * The rules' verdicts, ranked ({@link LayeredDecision#rank}); {@code recall}: taken from the rule set's memo when a
+     * reply with the same facts had them, ranked already.
+     */
     private List<Verdict> evaluate(ParsedReply parsed, RuleSet rules, boolean recall) {
         Reply fact = new Reply(parsed, prefilter ? rules.patterns() : rules.patterns().unfiltered(),
                 new Budget(budgetNanos));
@@ -172,10 +175,12 @@ public final class Diagnoser implements AutoCloseable {
         if (fact.overBudgetAt() != null) {
             LOG.warn("rule evaluation exceeded its budget of {} ms at '{}'; the remaining text tests were skipped for: {}",
                     budgetNanos / 1_000_000, fact.overBudgetAt(), abbreviate(parsed.text()));
-        } else if (memo != null && fired) {
-            memo.remember(key, fact.verdicts());
         }
-        return fact.verdicts();
+        List<Verdict> ranked = LayeredDecision.rank(fact.verdicts(), rules);
+        if (memo != null && fired && fact.overBudgetAt() == null) {
+            memo.remember(key, ranked);
+        }
+        return ranked;
     }
 
     private static String abbreviate(String text) {

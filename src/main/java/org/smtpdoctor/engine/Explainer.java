@@ -13,12 +13,13 @@ final class Explainer {
     private Explainer() {
     }
 
-    static Explanation explain(ParsedReply reply, List<Verdict> verdicts, RuleSet rules) {
-        Diagnosis diagnosis = LayeredDecision.decide(reply, verdicts, rules);
+    /** @param ranked the rules' verdicts in {@link LayeredDecision#rank} order */
+    static Explanation explain(ParsedReply reply, List<Verdict> ranked, RuleSet rules) {
+        Diagnosis diagnosis = LayeredDecision.decide(reply, ranked, rules);
         Taxonomy taxonomy = rules.catalog().taxonomy();
         List<Explanation.Match> matches = new ArrayList<>();
         boolean first = true;
-        for (Verdict v : LayeredDecision.rank(verdicts, rules)) {
+        for (Verdict v : ranked) {
             matches.add(new Explanation.Match(rules.layer(v.rulePackage(), v.ruleName()), v.category(),
                     position(taxonomy, v.category()), rules.location(v.rulePackage(), v.ruleName()), v.params(),
                     first && diagnosis.basis().isWording()));

@@ -25,9 +25,9 @@ final class LayeredDecision {
     private LayeredDecision() {
     }
 
-    static Diagnosis decide(ParsedReply reply, List<Verdict> verdicts, RuleSet rules) {
+    /** @param ranked the rules' verdicts in {@link #rank} order */
+    static Diagnosis decide(ParsedReply reply, List<Verdict> ranked, RuleSet rules) {
         Catalog catalog = rules.catalog();
-        List<Verdict> ranked = rank(verdicts, rules);
 
         CodeMeaning enhanced = catalog.statusCodes().enhanced(reply.enhancedCode());
         CodeMeaning replyCode = catalog.statusCodes().reply(reply.code());

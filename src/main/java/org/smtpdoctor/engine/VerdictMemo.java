@@ -39,7 +39,10 @@ final class VerdictMemo {
                          List<String> saidIds) {
     }
 
-    /** The verdicts of a reply with {@code key}'s facts, parameters read from {@code said}; null when not known. */
+    /**
+     * The verdicts of a reply with {@code key}'s facts, in the order remembered, parameters read from {@code said};
+     * null when not known.
+     */
     List<Verdict> recall(Key key, List<Said> said) {
         List<Shape> shapes = entries.getIfPresent(key);
         if (shapes == null) {
@@ -57,7 +60,7 @@ final class VerdictMemo {
         return verdicts;
     }
 
-    /** Remembers what the rules concluded on a reply with {@code key}'s facts. */
+    /** Remembers what the rules concluded on a reply with {@code key}'s facts, in the order that decides. */
     void remember(Key key, List<Verdict> verdicts) {
         entries.put(key, verdicts.stream()
                 .map(v -> new Shape(v.category(), v.rulePackage(), v.ruleName(), v.given(), v.saidIds()))

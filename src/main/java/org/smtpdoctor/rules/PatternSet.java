@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,50 +15,46 @@ import org.slf4j.LoggerFactory;
  */
 interface PatternSet {
     /**
-     * Chooses the kind: {@code java} (the phrase automaton and RE2/J behind a literal prefilter, built at load),
-     * {@code hyperscan} (the phrase automaton and one Hyperscan database, built at load: benchmarks, which measure
-     * the steady state) or, by default, RE2/J alone and then the second once the set has matched enough texts
-     * ({@link TieredPatternSet}).
+     * Chooses how the patterns that are not plain phrases are matched: {@code java} (RE2/J behind a literal
+     * prefilter), {@code hyperscan} (one Hyperscan database, built at load: benchmarks, which measure the steady
+     * state) or, by default, RE2/J and then the database once the set has matched enough texts
+     * ({@link TieredPatternSet}). The plain phrases are always matched by the phrase automaton, built at load.
      */
     String KIND_PROPERTY = "smtpdoctor.matcher";
 
     /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
     BitSet matching(String text);
 
-    /**
-     * The set of the kind {@link #KIND_PROPERTY} chooses: {@code java}, the phrase automaton and RE2/J; {@code
-     * hyperscan}, the one-pass set built now; by default RE2/J, then the one-pass set once it pays
-     * ({@link TieredPatternSet}).
-     */
+    /** The set of the kind {@link #KIND_PROPERTY} chooses. */
     static PatternSet of(List<Pattern> patterns) {
         String kind = System.getProperty(KIND_PROPERTY, "");
-        if (patterns.isEmpty()) {
-            return new Re2PatternSet(patterns);
-        }
-        return switch (kind) {
-            case "java" -> onePass(patterns, false);
-            case "hyperscan" -> onePass(patterns, true);
-            default -> new TieredPatternSet(new Re2PatternSet(patterns), () -> onePass(patterns, true),
-                    TieredPatternSet.TIER_UP_AFTER);
-        };
+        return onePass(patterns, others -> {
+            Re2PatternSet java = new Re2PatternSet(others);
+            return switch (kind) {
+                case "java" -> java;
+                case "hyperscan" -> hyperscanOr(others, java);
+                default -> new TieredPatternSet(java, () -> hyperscanOr(others, java), TieredPatternSet.TIER_UP_AFTER);
+            };
+        });
     }
 
     /**
-     * The plain phrases among {@code patterns} in one automaton ({@link LiteralWordings}), the others in one
-     * Hyperscan database (with {@code hyperscan}, where its native library loads) or run by RE2/J behind a
-     * literal prefilter.
+     * The plain phrases among {@code patterns} in one automaton ({@link LiteralWordings}), the others in the set
+     * {@code othersSet} makes of them.
      */
-    static PatternSet onePass(List<Pattern> patterns, boolean hyperscan) {
+    static PatternSet onePass(List<Pattern> patterns, Function<List<Pattern>, PatternSet> othersSet) {
         LiteralWordings phrases = LiteralWordings.of(patterns);
         BitSet taken = phrases.taken();
+        if (taken.cardinality() == patterns.size()) {
+            return phrases::matching;
+        }
         List<Pattern> others = new ArrayList<>();
         int[] indexes = new int[patterns.size() - taken.cardinality()];
         for (int i = taken.nextClearBit(0); i < patterns.size(); i = taken.nextClearBit(i + 1)) {
             indexes[others.size()] = i;
             others.add(patterns.get(i));
         }
-        Re2PatternSet java = new Re2PatternSet(others);
-        PatternSet rest = hyperscan && !others.isEmpty() ? hyperscanOr(others, java) : java;
+        PatternSet rest = othersSet.apply(others);
         return text -> {
             BitSet found = phrases.matching(text);
             BitSet more = rest.matching(text);

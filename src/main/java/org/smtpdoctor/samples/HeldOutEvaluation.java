@@ -127,6 +127,12 @@ public final class HeldOutEvaluation {
         return group(o -> familyOf(o.sample().expect()));
     }
 
+    /** Per family of the expected category, the English texts alone (the rest of a family's cases are in other languages). */
+    public Map<String, Tally> byFamilyInEnglish() {
+        return group(outcomes.stream().filter(o -> o.sample().language().equals(ENGLISH)).toList(),
+                o -> familyOf(o.sample().expect()));
+    }
+
     /** Per case file. */
     public Map<String, Tally> byFile() {
         return group(o -> o.sample().file());
@@ -146,7 +152,10 @@ public final class HeldOutEvaluation {
         return outcomes.stream().filter(o -> !o.exact()).toList();
     }
 
-    /** The figures as a table: overall, per kind, non-English, per language, per family, per file, per layer. */
+    /**
+     * The figures as a table: overall, per kind, non-English, per language, per family (all, then English alone), per
+     * file, per layer.
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-26s %5s %8s %8s %9s", "held-out set", "cases", "exact", "family", "unknown"));
@@ -155,6 +164,7 @@ public final class HeldOutEvaluation {
         lines.add(line("non-English", nonEnglish()));
         byLanguage().forEach((k, t) -> lines.add(line("language " + k, t)));
         byFamily().forEach((k, t) -> lines.add(line("family " + k, t)));
+        byFamilyInEnglish().forEach((k, t) -> lines.add(line("family " + k + ", English", t)));
         byFile().forEach((k, t) -> lines.add(line("file " + k, t)));
         StringBuilder layers = new StringBuilder("decided by:");
         byBasis().forEach((b, n) -> layers.append(' ').append(b.id()).append(' ').append(n));
@@ -175,6 +185,10 @@ public final class HeldOutEvaluation {
     }
 
     private Map<String, Tally> group(Function<Outcome, String> key) {
+        return group(outcomes, key);
+    }
+
+    private static Map<String, Tally> group(List<Outcome> outcomes, Function<Outcome, String> key) {
         Map<String, Tally> groups = new TreeMap<>();
         outcomes.forEach(o -> groups.merge(key.apply(o), Tally.NONE.plus(o), HeldOutEvaluation::sum));
         return groups;

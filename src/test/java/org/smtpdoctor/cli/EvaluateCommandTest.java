@@ -42,6 +42,8 @@ class EvaluateCommandTest {
                 .containsPattern("(?m)^kind mta +1 +100\\.0%")
                 .containsPattern("(?m)^non-English +1 +0\\.0%")
                 .containsPattern("(?m)^language de +1 ")
+                .containsPattern("(?m)^family recipient +2 +50\\.0% +50\\.0% +50\\.0%$")
+                .containsPattern("(?m)^family recipient, English +1 +100\\.0% +100\\.0% +0\\.0%$")
                 .contains("cases.yaml:12: [client-library, de] expected recipient.unknown, got unknown.permanent (none): 599 something nobody has seen");
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiered set answers by RE2/J until it has matched its share of texts, then compiles the one-pass set in the
- * background and answers by it, the same answers throughout.
+ * The tiered set answers by RE2/J until it has matched its share of texts, then compiles the Hyperscan database in
+ * the background and answers by it, the same answers throughout.
  */
 class TieredPatternSetTest {
     private static final List<Pattern> PATTERNS = List.of(compile("quota\\s+exceeded"), compile("mailbox\\s+full"),
@@ -20,19 +20,19 @@ class TieredPatternSetTest {
     @Test
     void itTiersUpAfterItsShareOfTextsAndAnswersAlikeBeforeAndAfter() throws InterruptedException {
         TieredPatternSet tiered = new TieredPatternSet(new Re2PatternSet(PATTERNS),
-                () -> PatternSet.onePass(PATTERNS, true), 20);
+                () -> PatternSet.hyperscanOr(PATTERNS, new Re2PatternSet(PATTERNS)), 20);
         for (int i = 0; i < 19; i++) {
             assertSameAsRe2(tiered, TEXTS.get(i % TEXTS.size()));
         }
         Thread.sleep(200);
-        assertThat(tiered.onePass()).as("no compile before the 20th text").isFalse();
+        assertThat(tiered.tieredUp()).as("no compile before the 20th text").isFalse();
         long deadline = System.nanoTime() + 120_000_000_000L;
         int matched = 0;
-        while (!tiered.onePass() && System.nanoTime() < deadline) {
+        while (!tiered.tieredUp() && System.nanoTime() < deadline) {
             assertSameAsRe2(tiered, TEXTS.get(matched++ % TEXTS.size()));
             Thread.sleep(20);
         }
-        assertThat(tiered.onePass()).as("the one-pass set answers within two minutes").isTrue();
+        assertThat(tiered.tieredUp()).as("the database answers within two minutes").isTrue();
         for (String text : TEXTS) {
             assertSameAsRe2(tiered, text);
         }
