@@ -135,7 +135,7 @@ final class LiteralWordings {
 
     /** The indexes of the taken patterns that occur in {@code text}. */
     BitSet matching(String text) {
-        BitSet found = new BitSet();
+        BitSet found = new BitSet(taken.length()); // sized once: a hit's index is anywhere up to the last pattern
         if (taken.isEmpty()) {
             return found;
         }
