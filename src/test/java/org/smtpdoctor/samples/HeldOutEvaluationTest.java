@@ -24,16 +24,16 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules after the merges of 2026-12-02 13:00 UTC:
+     * Floors a little below the figures measured on main's rules after the merges of 2026-12-02 16:30 UTC:
      * a rule edit must not fall below them. Raise them as the figures rise; never lower one to let a change
      * through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.53, 0.55, 0.43},
+            "all", new double[] {0.57, 0.60, 0.38},
             "provider", new double[] {0.69, 0.72, 0.24},
             "mta", new double[] {0.71, 0.76, 0.14},
-            "client-library", new double[] {0.42, 0.44, 0.58},
-            "non-English", new double[] {0.39, 0.41, 0.60});
+            "client-library", new double[] {0.48, 0.51, 0.50},
+            "non-English", new double[] {0.46, 0.49, 0.53});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
