@@ -154,7 +154,7 @@ public final class BatchRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a batch worker failed", e.getCause());
+            throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
         } catch (IOException e) {
             throw new OutputFailure(outputFailure(e));
         }
