@@ -19,14 +19,28 @@ record Launch(int exit, String out, String err) {
     static final Path RULES = Path.of("rules").toAbsolutePath();
     static final Path SAMPLES = Path.of("samples").toAbsolutePath();
 
-    /** The process, not yet started: standard output to {@code stdout} (a file or device), standard error kept. */
+    /**
+     * The process, not yet started: standard output to {@code stdout} (a file or device), standard error kept,
+     * standard input an empty file of its own rather than {@code /dev/null}: on one CI machine {@code diagnose} with
+     * standard input from {@code /dev/null} found a text there and exited 0, so the test now owns its empty input.
+     */
     static ProcessBuilder builder(Path directory, File stdout, File stderr, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Dsmtpdoctor.rules=" + RULES, "-Dsmtpdoctor.samples=" + SAMPLES, Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(stdout).redirectError(stderr).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectOutput(stdout).redirectError(stderr).redirectInput(emptyInput(directory));
+    }
+
+    private static File emptyInput(Path directory) {
+        try {
+            Path empty = directory.resolve("empty-stdin");
+            Files.write(empty, new byte[0]);
+            return empty.toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs to its end (at most two minutes) with standard output to {@code stdout}, e.g. {@code /dev/full}. */
