@@ -1,5 +1,6 @@
 package org.smtpdoctor.authoring;
 
+import com.google.re2j.Pattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,7 +74,8 @@ final class SampleMatches {
             List<String> own = textsByCategory.getOrDefault(rule.category(), List.of());
             String sampleFile = samplesRoot.resolve(CategoryId.parse(rule.category()).orElseThrow().sampleFile()).toString();
             for (RuleWording wording : rule.yaml().says()) {
-                if (own.stream().anyMatch(text -> wording.wording().match(text) != null)) {
+                Pattern compiled = wording.wording().compile();
+                if (own.stream().anyMatch(text -> compiled.matcher(text).find())) {
                     continue;
                 }
                 String span = TodoMarkers.span(wording.wording().written());

@@ -206,7 +206,7 @@ final class RuleSetLoader {
 
     private static void define(TextPatterns patterns, String id, List<RuleWording> wordings) {
         if (!wordings.isEmpty()) {
-            patterns.defineWordings(id, wordings.stream().map(w -> w.wording().compiled()).toList());
+            patterns.defineWordings(id, wordings.stream().map(w -> w.wording().pattern()).toList());
         }
     }
 

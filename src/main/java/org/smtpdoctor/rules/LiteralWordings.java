@@ -11,11 +11,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The wordings that are plain phrases, matched all at once by an Aho-Corasick automaton, exactly as RE2/J matches
- * each of them. Nine in ten wordings are words and punctuation with {@code \s+} between the words and a word edge
- * ({@link WordEdge}) at either end; for them a regex engine is more than needed: the automaton is built in well
- * under a second (a Hyperscan database of the same wordings takes tens of seconds to compile), and its answer
- * needs no confirmation, on any script.
+ * The wordings that are plain phrases, or phrases with gaps between them, matched all at once by an Aho-Corasick
+ * automaton, exactly as RE2/J matches each of them. Nearly every wording is words and punctuation with {@code \s+}
+ * between the words, a word edge ({@link WordEdge}) at either end and perhaps "some words" ({@link WordGap}) between
+ * two phrases; for them a regex engine is more than needed: the automaton is built in well under a second (a
+ * Hyperscan database of the same wordings takes tens of seconds to compile), holds no compiled program, and its
+ * answer needs no confirmation, on any script. A wording with gaps is matched when its phrases occur in order with
+ * gaps RE2/J's {@code .{0,100}?} takes between them ({@link GapPhrases}).
  *
  * <p>Why the answer is RE2/J's: the text is read as those patterns read it. Each run of RE2's white space
  * ({@code [\t\n\f\r ]}, what {@code \s+} takes) becomes one space, and each character becomes the representative
@@ -46,6 +48,11 @@ final class LiteralWordings {
      */
     private final AhoCorasickDoubleArrayTrie<int[]> phrases;
     /**
+     * The phrases of the wordings with gaps ({@link WordGap}), one entry per phrase, in order: {pattern index,
+     * its number in the wording, the wording's last number, edges}. The automaton names them by {@code -1 - entry}.
+     */
+    private final int[][] segments;
+    /**
      * Each folded character's code: 1, 2, 3 ... for those the phrases hold (the more frequent, the lower), one code
      * more for every other character. A dense alphabet keeps the double-array trie small and its build fast (with
      * the raw characters, CJK among them, it took seconds).
@@ -53,22 +60,23 @@ final class LiteralWordings {
     private final char[] alphabet;
     private final BitSet taken;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, char[] alphabet, BitSet taken) {
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[][] segments, char[] alphabet, BitSet taken) {
         this.phrases = phrases;
+        this.segments = segments;
         this.alphabet = alphabet;
         this.taken = taken;
     }
 
-    /** The automaton of those of {@code patterns} that are plain phrases; {@link #taken()} says which. */
-    static LiteralWordings of(List<Pattern> patterns) {
+    /**
+     * The automaton of those of {@code patterns} (RE2 sources, matched case-insensitively) that are plain phrases;
+     * {@link #taken()} says which. It reads the sources only: a phrase never needs a compiled program.
+     */
+    static LiteralWordings of(List<String> patterns) {
         Map<String, int[]> byPhrase = new TreeMap<>();
+        List<int[]> segments = new ArrayList<>();
         BitSet taken = new BitSet(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
-            Pattern pattern = patterns.get(i);
-            if ((pattern.flags() & Pattern.CASE_INSENSITIVE) == 0) {
-                continue;
-            }
-            String source = pattern.pattern();
+            String source = patterns.get(i);
             int edges = 0;
             if (source.startsWith(WordEdge.BEFORE)) {
                 source = source.substring(WordEdge.BEFORE.length());
@@ -80,14 +88,21 @@ final class LiteralWordings {
             }
             String phrase = phrase(source);
             if (phrase != null) {
-                int entry = i << 2 | edges;
-                byPhrase.merge(phrase, new int[] {entry}, (a, b) -> {
-                    int[] both = Arrays.copyOf(a, a.length + 1);
-                    both[a.length] = entry;
-                    return both;
-                });
+                add(byPhrase, phrase, i << 2 | edges);
                 taken.set(i);
+                continue;
             }
+            List<String> parts = gapParts(source, edges);
+            if (parts == null) {
+                continue;
+            }
+            int last = parts.size() - 1;
+            for (int part = 0; part <= last; part++) {
+                int partEdges = (part == 0 ? edges & EDGE_BEFORE : 0) | (part == last ? edges & EDGE_AFTER : 0);
+                add(byPhrase, parts.get(part), -1 - segments.size());
+                segments.add(new int[] {i, part, last, partEdges});
+            }
+            taken.set(i);
         }
         char[] alphabet = alphabet(byPhrase.keySet());
         Map<String, int[]> coded = new TreeMap<>();
@@ -96,7 +111,48 @@ final class LiteralWordings {
         if (!coded.isEmpty()) {
             phrases.build(coded);
         }
-        return new LiteralWordings(phrases, alphabet, taken);
+        return new LiteralWordings(phrases, segments.toArray(int[][]::new), alphabet, taken);
+    }
+
+    private static void add(Map<String, int[]> byPhrase, String phrase, int entry) {
+        byPhrase.merge(phrase, new int[] {entry}, (a, b) -> {
+            int[] both = Arrays.copyOf(a, a.length + 1);
+            both[a.length] = entry;
+            return both;
+        });
+    }
+
+    /**
+     * The phrases of a wording with gaps, {@code phrase{...}phrase...} (its edges taken off), in order; null when it
+     * is something else, or a part is more than a phrase. A gap at either end takes nothing a match needs, so it is
+     * dropped, unless a word edge stands beyond it.
+     */
+    private static List<String> gapParts(String source, int edges) {
+        if (!source.contains(WordGap.GROUP)) {
+            return null;
+        }
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int at = source.indexOf(WordGap.GROUP); at >= 0; at = source.indexOf(WordGap.GROUP, from)) {
+            pieces.add(source.substring(from, at));
+            from = at + WordGap.GROUP.length();
+        }
+        pieces.add(source.substring(from));
+        if (pieces.get(0).isEmpty() && (edges & EDGE_BEFORE) == 0) {
+            pieces.remove(0);
+        }
+        if (!pieces.isEmpty() && pieces.get(pieces.size() - 1).isEmpty() && (edges & EDGE_AFTER) == 0) {
+            pieces.remove(pieces.size() - 1);
+        }
+        List<String> parts = new ArrayList<>(pieces.size());
+        for (String piece : pieces) {
+            String phrase = phrase(piece);
+            if (phrase == null || phrase.isBlank()) {
+                return null;
+            }
+            parts.add(phrase);
+        }
+        return parts.isEmpty() ? null : parts;
     }
 
     private static char[] alphabet(Iterable<String> phrases) {
@@ -140,8 +196,10 @@ final class LiteralWordings {
             return found;
         }
         char[] read = new char[text.length()];
-        // Per character read: whether the character it stands for is a word's edge (a run of white space is one).
+        // Per character read: whether the character it stands for is a word's edge (a run of white space is one),
+        // and where in the text it starts (one more entry: the text's end).
         boolean[] edge = new boolean[text.length()];
+        int[] at = new int[text.length() + 1];
         int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -152,22 +210,93 @@ final class LiteralWordings {
             }
             inSpace = space;
             read[length] = alphabet[space ? ' ' : FOLD[c]];
+            at[length] = i;
             edge[length++] = space || (Character.isSurrogate(c) ? isEdge(codePointAround(text, i)) : EDGE_CHARACTERS.get(c));
         }
+        at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
+        GapPhrases gapped = segments.length == 0 ? null : new GapPhrases(text, at);
         phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
-                if ((entry & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
+                int edges = entry >= 0 ? entry : segments[-1 - entry][3];
+                if ((edges & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
                     continue;
                 }
-                if ((entry & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
+                if ((edges & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
                     continue;
                 }
-                found.set(entry >>> 2);
+                if (entry >= 0) {
+                    found.set(entry >>> 2);
+                } else if (gapped.follows(-1 - entry, begin, stop)) {
+                    found.set(segments[-1 - entry][0]);
+                }
             }
         });
         return found;
+    }
+
+    /**
+     * The phrases of wordings with gaps found so far in one text. The automaton reports occurrences in the order
+     * they end, so when a phrase is found, every occurrence of the phrase before it in its wording that could
+     * precede it has been reported; one that could is one whose end leaves a gap RE2/J's {@code .{0,100}} takes: at
+     * most {@link WordGap#MAX} code points, no line break. The shortest gap is the one to test, since every longer
+     * one holds it: a phrase that ends in white space ends after the whole run, one that starts with it starts
+     * where the run does. Two such phrases may share one run of two or more white-space characters.
+     */
+    private final class GapPhrases {
+        private final String text;
+        private final int[] at;
+        /** Occurrences that can lead on to the next phrase of their wording: {entry, end} pairs, in the order found. */
+        private int[] open = new int[8];
+        private int opened;
+
+        GapPhrases(String text, int[] at) {
+            this.text = text;
+            this.at = at;
+        }
+
+        /** Records the occurrence {@code [begin, stop)} of segment {@code entry}; true when it completes its wording. */
+        boolean follows(int entry, int begin, int stop) {
+            int[] segment = segments[entry];
+            if (segment[1] > 0 && !precededAt(entry - 1, begin)) {
+                return false;
+            }
+            if (segment[1] == segment[2]) {
+                return true;
+            }
+            if (opened == open.length) {
+                open = Arrays.copyOf(open, opened * 2);
+            }
+            open[opened++] = entry;
+            open[opened++] = stop;
+            return false;
+        }
+
+        private boolean precededAt(int previous, int begin) {
+            for (int i = 0; i < opened; i += 2) {
+                if (open[i] == previous && gapFits(open[i + 1], begin)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a phrase read up to {@code stop} and the next read from {@code begin} fit around one gap. */
+        private boolean gapFits(int stop, int begin) {
+            if (stop == begin + 1) {
+                // the last character of one is the first of the other: a run of white space both need a part of
+                return SPACE.indexOf(text.charAt(at[begin])) >= 0 && at[begin + 1] - at[begin] >= 2;
+            }
+            if (stop > begin) {
+                return false;
+            }
+            int from = at[stop];
+            int to = at[begin];
+            int newline = text.indexOf('\n', from);
+            return (newline < 0 || newline >= to)
+                    && (to - from <= WordGap.MAX || text.codePointCount(from, to) <= WordGap.MAX);
+        }
     }
 
     /** The code point a surrogate at {@code i} is part of, or the lone surrogate itself. */

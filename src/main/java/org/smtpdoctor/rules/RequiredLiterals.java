@@ -43,13 +43,17 @@ final class RequiredLiterals {
 
     /**
      * Whether RE2's case folding of {@code c} is what {@link TextPatterns#fold(char)} makes of it: the Latin
-     * letters of Latin-1 and Latin Extended-A (German, French, Spanish, Polish... wordings), Cyrillic, and
-     * the scripts without case (CJK, kana, Hangul). Elsewhere (Greek, for one) orbits exist that Java's
-     * upper and lower casing do not join, so such a character brings no literal.
+     * letters (Latin-1 to Latin Extended-B, IPA, Latin Extended Additional: European, Turkish, Azerbaijani and
+     * Vietnamese wordings), Greek, Cyrillic, Armenian, Georgian, and the scripts without case (CJK, kana, Hangul).
+     * A test checks every letter of them against RE2/J's own folding; a character of any other script brings no
+     * literal.
      */
     static boolean foldsSimply(char c) {
-        return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7
-                || c >= 0x400 && c <= 0x4FF
+        return c >= 0xC0 && c <= 0x2AF && c != 0xD7 && c != 0xF7
+                || c >= 0x370 && c <= 0x58F
+                || c >= 0x10A0 && c <= 0x10FF
+                || c >= 0x1C90 && c <= 0x1CBF
+                || c >= 0x1E00 && c <= 0x1FFF
                 || c >= 0x3040 && c <= 0x30FF
                 || c >= 0x4E00 && c <= 0x9FFF
                 || c >= 0xAC00 && c <= 0xD7A3;

@@ -16,7 +16,7 @@ public final class TextMatch {
     private final String text;
     private Map<String, String> params;
 
-    /** A match of {@code pattern}, known to occur in {@code text}. */
+    /** A match of {@code pattern}, known to occur in {@code text}; {@code pattern} is null when it has no named groups. */
     TextMatch(Pattern pattern, String text) {
         this.pattern = pattern;
         this.text = text;
@@ -26,7 +26,7 @@ public final class TextMatch {
     public Map<String, String> params() {
         if (params == null) {
             Map<String, String> values = new LinkedHashMap<>();
-            if (!pattern.namedGroups().isEmpty()) {
+            if (pattern != null && !pattern.namedGroups().isEmpty()) {
                 Matcher m = pattern.matcher(text);
                 if (m.find()) {
                     for (String name : pattern.namedGroups().keySet()) {
@@ -44,6 +44,6 @@ public final class TextMatch {
 
     @Override
     public String toString() {
-        return "TextMatch[" + pattern.pattern() + "]";
+        return "TextMatch[" + (pattern == null ? "no parameters" : pattern.pattern()) + "]";
     }
 }

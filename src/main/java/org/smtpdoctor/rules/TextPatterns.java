@@ -25,57 +25,79 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TextPatterns {
     private final Map<String, Pattern> compiled;
     private final Map<String, Optional<String[]>> required;
-    /** Every wording pattern, each once; a wording set is a list of indexes into it. */
-    private final List<Pattern> wordingPatterns;
+    /** Every wording pattern's source, each once; a wording set is a list of indexes into it. */
+    private final List<String> wordingPatterns;
+    /**
+     * The wording patterns with named groups, by index: the programs a match's parameters are read with. The others
+     * are kept as sources only ({@link PatternSet} compiles what it matches by regex; the phrases need no program).
+     */
+    private final Map<Integer, Pattern> withParameters;
     private final Map<String, Integer> wordingIndexes = new ConcurrentHashMap<>();
     private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
     private volatile Scan scan;
 
     /**
-     * The one-pass matcher and, per pattern, the wording sets it belongs to (a pattern written in two rules is
-     * matched once): made on the first text, once every set is defined.
+     * How the wording patterns are found in a text and, per pattern, the wording sets it belongs to (a pattern
+     * written in two rules is matched once): made on the first text, once every set is defined.
      */
     private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, int[][] setsOfPattern) {
     }
 
     public TextPatterns() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ArrayList<>(), new ConcurrentHashMap<>(), true);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ArrayList<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(), true);
     }
 
     private TextPatterns(Map<String, Pattern> compiled, Map<String, Optional<String[]>> required,
-                         List<Pattern> wordingPatterns, Map<String, int[]> wordingSets, boolean prefilter) {
+                         List<String> wordingPatterns, Map<Integer, Pattern> withParameters,
+                         Map<String, int[]> wordingSets, boolean prefilter) {
         this.compiled = compiled;
         this.required = required;
         this.wordingPatterns = wordingPatterns;
+        this.withParameters = withParameters;
         this.wordingSets = wordingSets;
         this.prefilter = prefilter;
     }
 
     /** The same patterns, every one always run: the baseline the prefilter is measured and tested against. */
     public TextPatterns unfiltered() {
-        return new TextPatterns(compiled, required, wordingPatterns, wordingSets, false);
+        return new TextPatterns(compiled, required, wordingPatterns, withParameters, wordingSets, false);
     }
 
     /**
-     * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these patterns, compiled
-     * case-insensitively by the caller, in the rule's order. Only while the rule set loads: the first text
-     * matched fixes the set of patterns.
+     * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these patterns, RE2 sources
+     * its caller has checked, matched case-insensitively, in the rule's order. Only while the rule set loads: the
+     * first text matched fixes the set of patterns.
      */
-    public synchronized void defineWordings(String id, List<Pattern> patterns) {
+    public synchronized void defineWordings(String id, List<String> patterns) {
         if (scan != null) {
             throw new IllegalStateException("wordings are defined while the rule set loads, before any text is matched");
         }
         int[] indexes = new int[patterns.size()];
         for (int i = 0; i < indexes.length; i++) {
-            Pattern p = patterns.get(i);
-            compiled.putIfAbsent(p.pattern(), p);
-            indexes[i] = wordingIndexes.computeIfAbsent(p.pattern(), source -> {
-                wordingPatterns.add(p);
+            indexes[i] = wordingIndexes.computeIfAbsent(patterns.get(i), source -> {
+                wordingPatterns.add(source);
+                Pattern withGroups = namedGroupsOf(source);
+                if (withGroups != null) {
+                    withParameters.put(wordingPatterns.size() - 1, withGroups);
+                }
                 return wordingPatterns.size() - 1;
             });
         }
         wordingSets.put(id, indexes);
+    }
+
+    /**
+     * The pattern compiled when it has named groups (parameters), else null. RE2 writes a named group
+     * {@code (?P<name>...)} or {@code (?<name>...)}: a source without either has none and is not compiled here.
+     */
+    private static Pattern namedGroupsOf(String source) {
+        if (!source.contains("(?P<") && !source.contains("(?<")) {
+            return null;
+        }
+        Pattern compiled = Pattern.compile(source, Pattern.CASE_INSENSITIVE);
+        return compiled.namedGroups().isEmpty() ? null : compiled;
     }
 
     /** Whether a wording set of this id is defined. */
@@ -89,7 +111,7 @@ public final class TextPatterns {
      */
     List<Said> said(Reply reply, String text) {
         Scan index = scan();
-        BitSet found = prefilter ? index.patterns().matching(text) : eachInTurn(text);
+        BitSet found = index.patterns().matching(text);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -103,7 +125,7 @@ public final class TextPatterns {
         for (int set = sets.nextSetBit(0); set >= 0; set = sets.nextSetBit(set + 1)) {
             for (int p : index.setPatterns()[set]) {
                 if (found.get(p)) {
-                    said.add(new Said(reply, index.setIds()[set], new TextMatch(wordingPatterns.get(p), text)));
+                    said.add(new Said(reply, index.setIds()[set], new TextMatch(withParameters.get(p), text)));
                     break;
                 }
             }
@@ -111,15 +133,6 @@ public final class TextPatterns {
         return said;
     }
 
-    private BitSet eachInTurn(String text) {
-        BitSet found = new BitSet();
-        for (int i = 0; i < wordingPatterns.size(); i++) {
-            if (wordingPatterns.get(i).matcher(text).find()) {
-                found.set(i);
-            }
-        }
-        return found;
-    }
 
     private Scan scan() {
         Scan index = scan;
@@ -147,7 +160,22 @@ public final class TextPatterns {
             }
         }
         int[][] setsOfPattern = setsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new Scan(prefilter ? PatternSet.of(wordingPatterns) : null, ids, setPatterns, setsOfPattern);
+        return new Scan(prefilter ? PatternSet.of(wordingPatterns) : eachInTurn(wordingPatterns), ids, setPatterns,
+                setsOfPattern);
+    }
+
+    /** The baseline: every pattern compiled and run by RE2/J in turn, no prefilter and no automaton. */
+    private static PatternSet eachInTurn(List<String> sources) {
+        List<Pattern> programs = sources.stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE)).toList();
+        return text -> {
+            BitSet found = new BitSet(programs.size());
+            for (int i = 0; i < programs.size(); i++) {
+                if (programs.get(i).matcher(text).find()) {
+                    found.set(i);
+                }
+            }
+            return found;
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package org.smtpdoctor.wording;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.smtpdoctor.rules.WordGap;
 
 /**
  * The variable parts a wording may hold, each compiled to a bounded, linear-time RE2 fragment. All but
@@ -25,7 +26,7 @@ public enum Placeholder {
     /** A token such as a queue id or a reference: letters and digits, with '.', '_' or '-' inside. */
     ID("id", "[\\pL\\pN](?:[\\pL\\pN._-]{0,126}[\\pL\\pN])?"),
     /** Some words: up to 100 characters of the same line; never a parameter. */
-    SOME("...", ".{0,100}?");
+    SOME("...", WordGap.FRAGMENT);
 
     private final String written;
     private final String fragment;

@@ -29,9 +29,8 @@ import org.smtpdoctor.rules.WordEdge;
  * @param regex   true when written as {@code regex:} rather than as reply text
  * @param pattern  the RE2 pattern it compiles to (what the engine runs)
  * @param params   parameter names, in the order they occur
- * @param compiled {@code pattern} compiled once (case-insensitive), for the engine and for lint alike
  */
-public record Wording(String written, boolean regex, String pattern, List<String> params, Pattern compiled) {
+public record Wording(String written, boolean regex, String pattern, List<String> params) {
     /** The longest wording accepted: a wording is a phrase, not a document. */
     public static final int MAX_LENGTH = 500;
     /** {@link WordEdge#SPACELESS_SCRIPTS} as Java's scripts, to tell whether a wording's first or last letter is one. */
@@ -110,7 +109,8 @@ public record Wording(String written, boolean regex, String pattern, List<String
         String pattern = (Boolean.TRUE.equals(startsWord) ? WordEdge.BEFORE : "") + re + (endsWord ? WordEdge.AFTER : "");
         // A placeholder's fragment is RE2 the author did not write: if it ever fails to compile (a repeat over
         // RE2's 1000, say), the error still lands at the wording's file and line.
-        return new Wording(text, false, pattern, List.copyOf(params), Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
+        Pattern.compile(pattern, Pattern.CASE_INSENSITIVE); // checked now; the program is not kept (see compile())
+        return new Wording(text, false, pattern, List.copyOf(params));
     }
 
     /**
@@ -127,7 +127,7 @@ public record Wording(String written, boolean regex, String pattern, List<String
             }
         }
         Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        return new Wording(regex, true, regex, List.copyOf(compiled.namedGroups().keySet()), compiled);
+        return new Wording(regex, true, regex, List.copyOf(compiled.namedGroups().keySet()));
     }
 
     /** A space as the parser reads texts: white space and the no-break spaces ({@link ReplyParser#isNoBreakSpace}). */
@@ -182,11 +182,20 @@ public record Wording(String written, boolean regex, String pattern, List<String
     }
 
     /**
+     * The pattern compiled (case-insensitive), anew on each call: hold it while matching many texts. A wording keeps
+     * no compiled program, since a rule set's programs would outweigh the rest of it many times over; the engine
+     * compiles only the few patterns its phrase automaton does not take.
+     */
+    public Pattern compile() {
+        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
      * Where the wording occurs in {@code text}, matched as the engine matches it (case-insensitive, against the
      * reply's text after its codes and prefixes are removed): its parameters by name, or null when it does not occur.
      */
     public Map<String, String> match(String text) {
-        Matcher m = compiled.matcher(text);
+        Matcher m = compile().matcher(text);
         if (!m.find()) {
             return null;
         }
