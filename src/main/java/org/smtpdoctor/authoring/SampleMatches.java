@@ -1,8 +1,8 @@
 package org.smtpdoctor.authoring;
 
-import com.google.re2j.Pattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.smtpdoctor.catalog.Category;
 import org.smtpdoctor.catalog.Taxonomy;
@@ -62,27 +63,38 @@ final class SampleMatches {
     }
 
     private static void checkWordings(List<SampleCase> cases, RuleSetCheck rules, Path samplesRoot, Problems problems) {
+        // Every wording of every YAML rule in one scan; a case proves the wordings of its category that occur in it.
+        Map<String, Integer> indexes = new LinkedHashMap<>();
+        for (RuleSetCheck.Rule rule : rules.rules()) {
+            if (rule.yaml() != null) {
+                rule.yaml().says().forEach(w -> indexes.putIfAbsent(w.wording().pattern(), indexes.size()));
+            }
+        }
+        Function<String, BitSet> scan = RuleSetCheck.wordingScan(List.copyOf(indexes.keySet()));
         ReplyParser parser = new ReplyParser();
-        Map<String, List<String>> textsByCategory = new HashMap<>();
+        Map<String, BitSet> provenByCategory = new HashMap<>();
+        Map<String, Integer> casesByCategory = new HashMap<>();
         for (SampleCase sample : cases) {
-            textsByCategory.computeIfAbsent(sample.expect(), c -> new ArrayList<>()).add(parser.parse(sample.text()).text());
+            provenByCategory.computeIfAbsent(sample.expect(), c -> new BitSet())
+                    .or(scan.apply(parser.parse(sample.text()).text()));
+            casesByCategory.merge(sample.expect(), 1, Integer::sum);
         }
         for (RuleSetCheck.Rule rule : rules.rules()) {
             if (rule.yaml() == null) {
                 continue;
             }
-            List<String> own = textsByCategory.getOrDefault(rule.category(), List.of());
+            BitSet proven = provenByCategory.getOrDefault(rule.category(), new BitSet());
+            int own = casesByCategory.getOrDefault(rule.category(), 0);
             String sampleFile = samplesRoot.resolve(CategoryId.parse(rule.category()).orElseThrow().sampleFile()).toString();
             for (RuleWording wording : rule.yaml().says()) {
-                Pattern compiled = wording.wording().compile();
-                if (own.stream().anyMatch(text -> compiled.matcher(text).find())) {
+                if (proven.get(indexes.get(wording.wording().pattern()))) {
                     continue;
                 }
                 String span = TodoMarkers.span(wording.wording().written());
-                problems.error(rule.rule().file(), wording.line(), wording.column(), own.isEmpty()
+                problems.error(rule.rule().file(), wording.line(), wording.column(), own == 0
                         ? "the wording " + span + " has no sample case to prove it: " + rule.category() + " has no cases"
                                 + " yet; add the reply it was written from, with its source, to " + sampleFile
-                        : "the wording " + span + " matches none of the " + own.size() + " sample cases of "
+                        : "the wording " + span + " matches none of the " + own + " sample cases of "
                                 + rule.category() + " (" + sampleFile + "): add the reply it was written from there"
                                 + " (text and source), or correct the wording so that it matches that reply word for"
                                 + " word (placeholders such as {number} for the parts that change)");

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * occur in it, so a rule's condition is a set look-up rather than a regex run. Both kinds answer exactly as
  * RE2/J's {@code find} on each pattern (case-insensitive); they differ only in speed.
  */
-interface PatternSet {
+public interface PatternSet {
     /**
      * Chooses how the patterns that are not plain phrases are matched: {@code java} (RE2/J behind a literal
      * prefilter), {@code hyperscan} (one Hyperscan database, built at load: benchmarks, which measure the steady

@@ -36,6 +36,8 @@ public final class TextPatterns {
     private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
     private volatile Scan scan;
+    /** The baseline twin, made once: its scan compiles every pattern, far too costly to repeat per text. */
+    private volatile TextPatterns unfiltered;
 
     /**
      * How the wording patterns are found in a text and, per pattern, the wording sets it belongs to (a pattern
@@ -62,7 +64,20 @@ public final class TextPatterns {
 
     /** The same patterns, every one always run: the baseline the prefilter is measured and tested against. */
     public TextPatterns unfiltered() {
-        return new TextPatterns(compiled, required, wordingPatterns, withParameters, wordingSets, false);
+        if (!prefilter) {
+            return this;
+        }
+        TextPatterns twin = unfiltered;
+        if (twin == null) {
+            synchronized (this) {
+                twin = unfiltered;
+                if (twin == null) {
+                    twin = new TextPatterns(compiled, required, wordingPatterns, withParameters, wordingSets, false);
+                    unfiltered = twin;
+                }
+            }
+        }
+        return twin;
     }
 
     /**

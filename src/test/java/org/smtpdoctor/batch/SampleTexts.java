@@ -32,6 +32,21 @@ public final class SampleTexts {
         return texts;
     }
 
+    /**
+     * At most {@code count} of {@code texts}, evenly spread over the list (so over every sample file), in order: for
+     * comparisons against RE2/J run pattern by pattern, whose cost grows with the patterns times the texts.
+     */
+    public static List<String> spread(List<String> texts, int count) {
+        if (texts.size() <= count) {
+            return texts;
+        }
+        List<String> chosen = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            chosen.add(texts.get((int) ((long) i * texts.size() / count)));
+        }
+        return chosen;
+    }
+
     /** Everything a diagnosis says about a text, in one comparable string. */
     static String fingerprint(Diagnosis d) {
         return String.join(" | ", d.input(), d.category(), d.basis().id(), String.valueOf(d.code()),

@@ -106,5 +106,6 @@ class RequiredLiteralsTest {
         }
         assertThat(filtered.mayMatch("mailbox (is )?full", TextPatterns.fold("user unknown"))).isFalse();
         assertThat(filtered.unfiltered().mayMatch("mailbox (is )?full", "user unknown")).isTrue();
+        assertThat(filtered.unfiltered()).as("one baseline per rule set, not one per text").isSameAs(filtered.unfiltered());
     }
 }

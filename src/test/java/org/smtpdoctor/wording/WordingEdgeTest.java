@@ -2,6 +2,7 @@ package org.smtpdoctor.wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smtpdoctor.reply.ReplyParser;
 
@@ -9,6 +10,33 @@ import org.smtpdoctor.reply.ReplyParser;
 class WordingEdgeTest {
     private static boolean occurs(String wording, String text) throws WordingSyntaxException {
         return Wording.of(wording).match(text) != null;
+    }
+
+    /**
+     * Wordings are not compiled as they are read (ten thousand parses were half of a load): whatever an author writes
+     * that {@link Wording#of} accepts must still be valid RE2, so every placeholder at each end, between words and
+     * beside another, and every ASCII punctuation character and some symbols of other scripts, compile.
+     */
+    @Test
+    void everyAcceptedWordingIsValidRe2() throws WordingSyntaxException {
+        StringBuilder punctuation = new StringBuilder();
+        for (char c = '!'; c < 127; c++) {
+            if (!Character.isLetterOrDigit(c) && c != '{' && c != '}') {
+                punctuation.append(c).append(' ');
+            }
+        }
+        int compiled = 0;
+        for (Placeholder p : Placeholder.values()) {
+            String ph = "{" + p.written() + "}";
+            String other = p == Placeholder.HOST ? "{ip}" : "{host}";
+            for (String wording : List.of(ph + " refused", "refused " + ph, "from " + ph + " to", ph + other + " x",
+                    "x " + ph + ", " + other, "{{" + ph + "}} «»·—†\u2028x " + punctuation)) {
+                Wording w = Wording.of(wording);
+                assertThat(w.compile().pattern()).as(wording).isEqualTo(w.pattern());
+                compiled++;
+            }
+        }
+        assertThat(compiled).isEqualTo(Placeholder.values().length * 6);
     }
 
     @Test
