@@ -136,7 +136,8 @@ public final class ReplyParser {
     private static boolean isClean(String line, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
-            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) || isApostrophe(c)))
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) || isApostrophe(c)
+                    || isTurkishI(c)))
                     || (c == ' ' && line.charAt(i - 1) == ' ')) {
                 return false;
             }
@@ -147,6 +148,9 @@ public final class ReplyParser {
     private static char cleaned(char c) {
         if (isApostrophe(c)) {
             return '\'';
+        }
+        if (isTurkishI(c)) {
+            return 'i';
         }
         return Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) ? ' ' : c;
     }
@@ -173,6 +177,16 @@ public final class ReplyParser {
      */
     public static boolean isApostrophe(char c) {
         return c == '\u2019' || c == '\u02BC';
+    }
+
+    /**
+     * Turkish dotted capital İ and dotless ı, which the parser reads as {@code i}: RE2 folds neither with i or I, so
+     * "İleti gönderilemedi" at the start of a message, or "BAĞLANTI" in capitals, would miss a wording written
+     * "ileti" or "bağlantı". With both read as i, and RE2 folding I with i, every casing of a Turkish word meets one
+     * wording. A wording written with either reads it as {@code i} too.
+     */
+    public static boolean isTurkishI(char c) {
+        return c == '\u0130' || c == '\u0131';
     }
 
     /**

@@ -91,6 +91,8 @@ public record Wording(String written, boolean regex, String pattern, List<String
             } else {
                 if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && ReplyParser.isApostrophe((char) c)) {
                     c = '\''; // as the parser reads the text
+                } else if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && ReplyParser.isTurkishI((char) c)) {
+                    c = 'i';
                 }
                 word = Character.isLetterOrDigit(c) && !SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c))
                         && WordEdge.LONG_VOWEL_MARKS.indexOf(c) < 0;

@@ -49,6 +49,21 @@ class WordingEdgeTest {
     }
 
     @Test
+    void aTurkishWordingMeetsItsWordsInEveryCasing() throws WordingSyntaxException {
+        ReplyParser parser = new ReplyParser();
+        for (String text : List.of("İleti gönderilemedi", "ileti gönderilemedi", "İLETİ GÖNDERİLEMEDİ", "ILETI GONDERILEMEDI")) {
+            boolean ascii = text.equals("ILETI GONDERILEMEDI");
+            assertThat(occurs("ileti gönderilemedi", parser.parse(text).text())).as(text).isEqualTo(!ascii);
+            assertThat(occurs("İleti gönderilemedi", parser.parse(text).text())).as(text).isEqualTo(!ascii);
+        }
+        for (String text : List.of("Bağlantı reddedildi", "BAĞLANTI REDDEDİLDİ", "bağlantı REDDEDİLDİ")) {
+            assertThat(occurs("bağlantı reddedildi", parser.parse(text).text())).as(text).isTrue();
+            assertThat(occurs("BAĞLANTI reddedildi", parser.parse(text).text())).as(text).isTrue();
+        }
+        assertThat(occurs("bağlantı reddedildi", parser.parse("bağlantı kuruldu").text())).isFalse();
+    }
+
+    @Test
     void aLatinOrCyrillicWordingDoesNotMatchInsideALongerWord() throws WordingSyntaxException {
         assertThat(occurs("rate limit", "rate limited")).isFalse();
         assertThat(occurs("rate limit", "pirate limit")).isFalse();
