@@ -18,8 +18,8 @@ import org.smtpdoctor.wording.RuleFile;
  * {@code smtp-doctor lint}: every problem of a rules directory and its sample cases, errors and warnings,
  * each at its file, line and column, all files in one run. The rules are loaded as the engine loads them, so
  * lint refuses what the engine refuses, with the same message; lint adds the checks that span rules, catalog
- * and samples: unfinished (TODO) texts, wordings no sample case proves, rules that take other categories'
- * cases, catalog entries and placeholders nothing uses.
+ * and samples: unfinished (TODO) texts, wordings no sample case proves or written twice in a rule, rules that
+ * take other categories' cases, catalog entries and placeholders nothing uses.
  */
 public final class RuleLinter {
     private RuleLinter() {
@@ -33,6 +33,7 @@ public final class RuleLinter {
         RuleSetCheck check = RuleSetCheck.of(rules);
         Problems ruleProblems = new Problems();
         ruleProblems.addAll(check.problems());
+        RepeatedWordings.check(check, ruleProblems);
         if (check.catalog() != null) {
             CatalogUsage.check(check, ruleProblems);
             TodoMarkers.checkCatalog(check.catalog(), ruleProblems);

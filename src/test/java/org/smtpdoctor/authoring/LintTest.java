@@ -103,6 +103,18 @@ class LintTest {
     }
 
     @Test
+    void aWordingWrittenTwiceInARuleIsAWarningAtTheSecond() {
+        rules.write(RULE_FILE, RULES + "    - TOO MANY  login attempts\n");
+        int line = rules.lineOf(RULE_FILE, "TOO MANY  login attempts");
+        assertThat(lintRules()).filteredOn(p -> p.message().contains("is the one at line")).extracting(Problem::toString)
+                .singleElement().satisfies(problem -> assertThat(problem).startsWith(in(rules, RULE_FILE) + ":" + line
+                        + ":7: warning: the wording \"TOO MANY login attempts\" is the one at line "
+                        + rules.lineOf(RULE_FILE, "- Too many login attempts")));
+        rules.write(RULE_FILE, RULES + "    - Too many login attempts today\n");
+        assertThat(lintRules()).noneMatch(p -> p.message().contains("is the one at line"));
+    }
+
+    @Test
     void aRuleTakingAnotherCategorysCasesIsAnErrorSayingWhichCasesWhoWinsAndWhy() {
         rules.write(RULE_FILE, RULES + """
                 - name: Gmail rejects the password
