@@ -130,14 +130,13 @@ public final class ReplyParser {
     }
 
     /**
-     * Whether [from, to) holds no control character, BOM, no-break space, typographic apostrophe or double space: most
-     * lines, copied as they are.
+     * Whether [from, to) holds no control character, BOM, no-break space, character read as another ({@link #asRead})
+     * or double space: most lines, copied as they are.
      */
     private static boolean isClean(String line, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
-            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) || isApostrophe(c)
-                    || isTurkishI(c)))
+            if (c < ' ' || (c >= '\u007F' && (Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) || asRead(c) != c))
                     || (c == ' ' && line.charAt(i - 1) == ' ')) {
                 return false;
             }
@@ -146,13 +145,18 @@ public final class ReplyParser {
     }
 
     private static char cleaned(char c) {
+        return Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) ? ' ' : asRead(c);
+    }
+
+    /**
+     * A character of a word as the parser reads it, and a wording is written: the typographic apostrophes as
+     * {@code '}, Turkish İ and ı as {@code i}; every other character as itself.
+     */
+    public static char asRead(char c) {
         if (isApostrophe(c)) {
             return '\'';
         }
-        if (isTurkishI(c)) {
-            return 'i';
-        }
-        return Character.isISOControl(c) || c == '\uFEFF' || isNoBreakSpace(c) ? ' ' : c;
+        return isTurkishI(c) ? 'i' : c;
     }
 
     /**
@@ -175,7 +179,7 @@ public final class ReplyParser {
      * parser reads as the ASCII one: Ukrainian, French and Italian translations write any of the three
      * ("З’єднання", "l’adresse"), where a wording has one. A wording written with one reads it as {@code '} too.
      */
-    public static boolean isApostrophe(char c) {
+    private static boolean isApostrophe(char c) {
         return c == '\u2019' || c == '\u02BC';
     }
 
@@ -185,7 +189,7 @@ public final class ReplyParser {
      * "ileti" or "bağlantı". With both read as i, and RE2 folding I with i, every casing of a Turkish word meets one
      * wording. A wording written with either reads it as {@code i} too.
      */
-    public static boolean isTurkishI(char c) {
+    private static boolean isTurkishI(char c) {
         return c == '\u0130' || c == '\u0131';
     }
 

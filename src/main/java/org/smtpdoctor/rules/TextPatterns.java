@@ -36,8 +36,8 @@ public final class TextPatterns {
     private final Map<String, int[]> wordingSets;
     private final boolean prefilter;
     private volatile Scan scan;
-    /** The baseline twin, made once: its scan compiles every pattern, far too costly to repeat per text. */
-    private volatile TextPatterns unfiltered;
+    /** The baseline twin, made with this one: its scan compiles every pattern, far too costly to repeat per text. */
+    private final TextPatterns unfiltered;
 
     /**
      * How the wording patterns are found in a text and, per pattern, the wording sets it belongs to (a pattern
@@ -60,24 +60,13 @@ public final class TextPatterns {
         this.withParameters = withParameters;
         this.wordingSets = wordingSets;
         this.prefilter = prefilter;
+        this.unfiltered = prefilter
+                ? new TextPatterns(compiled, required, wordingPatterns, withParameters, wordingSets, false) : this;
     }
 
     /** The same patterns, every one always run: the baseline the prefilter is measured and tested against. */
     public TextPatterns unfiltered() {
-        if (!prefilter) {
-            return this;
-        }
-        TextPatterns twin = unfiltered;
-        if (twin == null) {
-            synchronized (this) {
-                twin = unfiltered;
-                if (twin == null) {
-                    twin = new TextPatterns(compiled, required, wordingPatterns, withParameters, wordingSets, false);
-                    unfiltered = twin;
-                }
-            }
-        }
-        return twin;
+        return unfiltered;
     }
 
     /**

@@ -89,10 +89,8 @@ public record Wording(String written, boolean regex, String pattern, List<String
                 throw new WordingSyntaxException(i, "a control character (U+" + String.format("%04X", c)
                         + ") cannot be part of a wording: write the words of the reply only");
             } else {
-                if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && ReplyParser.isApostrophe((char) c)) {
-                    c = '\''; // as the parser reads the text
-                } else if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && ReplyParser.isTurkishI((char) c)) {
-                    c = 'i';
+                if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                    c = ReplyParser.asRead((char) c); // as the parser reads the text
                 }
                 word = Character.isLetterOrDigit(c) && !SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c))
                         && WordEdge.LONG_VOWEL_MARKS.indexOf(c) < 0;
