@@ -69,14 +69,10 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private static final String MATCHER_PROPERTY = "smtpdoctor.matcher";
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
-        // The steady state is measured: the one-pass matcher compiled with the rules, not after the first texts.
-        System.setProperty(MATCHER_PROPERTY, System.getProperty(MATCHER_PROPERTY, "hyperscan"));
         Diagnoser diagnoser = engine.diagnoser();
         Diagnoser naive = engine.diagnoser(false);
         List<String> wordings = wordings();

@@ -7,16 +7,17 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The wordings that are plain phrases, or phrases with gaps between them, matched all at once by an Aho-Corasick
- * automaton, exactly as RE2/J matches each of them. Nearly every wording is words and punctuation with {@code \s+}
- * between the words, a word edge ({@link WordEdge}) at either end and perhaps "some words" ({@link WordGap}) between
- * two phrases; for them a regex engine is more than needed: the automaton is built in well under a second (a
- * Hyperscan database of the same wordings takes tens of seconds to compile), holds no compiled program, and its
- * answer needs no confirmation, on any script. A wording with gaps is matched when its phrases occur in order with
+ * automaton, exactly as RE2/J matches each of them; in the same pass, the phrase each other pattern needs
+ * ({@link #gate}), so that a regex engine looks only at the texts that hold it. Nearly every wording is words and
+ * punctuation with {@code \s+} between the words, a word edge ({@link WordEdge}) at either end and perhaps "some
+ * words" ({@link WordGap}) between two phrases; for them a regex engine is more than needed: the automaton is built
+ * in well under a second, holds no compiled program, and its answer needs no confirmation, on any script. A wording with gaps is matched when its phrases occur in order with
  * gaps RE2/J's {@code .{0,100}?} takes between them ({@link GapPhrases}).
  *
  * <p>Why the answer is RE2/J's: the text is read as those patterns read it. Each run of RE2's white space
@@ -39,12 +40,14 @@ final class LiteralWordings {
     private static final BitSet EDGE_CHARACTERS = edgeTable();
     private static final int EDGE_BEFORE = 1;
     private static final int EDGE_AFTER = 2;
+    /** An entry that is a literal of a pattern not taken: an occurrence makes the pattern a candidate. */
+    private static final int GATE = 4;
     /** Letters not taken for their usual fold, and whether they stand alone (see {@link #foldsExactly}). */
     private static final Map<Character, Boolean> SINGLETONS = new ConcurrentHashMap<>();
 
     /**
      * Per phrase (folded, one space between words, in {@link #alphabet}'s codes): the patterns it is, as
-     * {@code index << 2 | edges}.
+     * {@code index << 3 | edges}, or whose {@link #gate} it is, as {@code index << 3 | GATE}.
      */
     private final AhoCorasickDoubleArrayTrie<int[]> phrases;
     /**
@@ -59,22 +62,30 @@ final class LiteralWordings {
      */
     private final char[] alphabet;
     private final BitSet taken;
+    /** The patterns not taken that need no literal: candidates in every text. */
+    private final BitSet ungated;
+    private final int size;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[][] segments, char[] alphabet, BitSet taken) {
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[][] segments, char[] alphabet, BitSet taken,
+                            BitSet ungated, int size) {
         this.phrases = phrases;
         this.segments = segments;
         this.alphabet = alphabet;
         this.taken = taken;
+        this.ungated = ungated;
+        this.size = size;
     }
 
     /**
-     * The automaton of those of {@code patterns} (RE2 sources, matched case-insensitively) that are plain phrases;
-     * {@link #taken()} says which. It reads the sources only: a phrase never needs a compiled program.
+     * The automaton of those of {@code patterns} (RE2 sources, matched case-insensitively) that are plain phrases,
+     * and of the gates of the others; {@link #taken()} says which are phrases. It reads the sources only: a phrase
+     * never needs a compiled program.
      */
     static LiteralWordings of(List<String> patterns) {
         Map<String, int[]> byPhrase = new TreeMap<>();
         List<int[]> segments = new ArrayList<>();
         BitSet taken = new BitSet(patterns.size());
+        BitSet ungated = new BitSet(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
             String source = patterns.get(i);
             int edges = 0;
@@ -88,12 +99,20 @@ final class LiteralWordings {
             }
             String phrase = phrase(source);
             if (phrase != null) {
-                add(byPhrase, phrase, i << 2 | edges);
+                add(byPhrase, phrase, i << 3 | edges);
                 taken.set(i);
                 continue;
             }
             List<String> parts = gapParts(source, edges);
             if (parts == null) {
+                List<String> gate = gate(source, patterns.get(i));
+                if (gate == null) {
+                    ungated.set(i);
+                } else {
+                    for (String literal : gate) {
+                        add(byPhrase, literal, i << 3 | GATE);
+                    }
+                }
                 continue;
             }
             int last = parts.size() - 1;
@@ -111,7 +130,42 @@ final class LiteralWordings {
         if (!coded.isEmpty()) {
             phrases.build(coded);
         }
-        return new LiteralWordings(phrases, segments.toArray(int[][]::new), alphabet, taken);
+        return new LiteralWordings(phrases, segments.toArray(int[][]::new), alphabet, taken, ungated, patterns.size());
+    }
+
+    /**
+     * The literals, as the automaton reads them, one of which every match of a pattern that is more than phrases
+     * holds: its longest {@link #requiredPhrase}, else those {@link RequiredLiterals} reads from it; null when there
+     * are none, or one holds a character the automaton does not read as RE2/J does. A run of white space in a
+     * literal reads as one space, as it does in the text, so a literal the text holds is still found there.
+     */
+    private static List<String> gate(String inner, String source) {
+        String phrase = requiredPhrase(inner);
+        if (phrase != null) {
+            return List.of(phrase);
+        }
+        Set<String> literals = RequiredLiterals.of(source);
+        if (literals == null) {
+            return null;
+        }
+        List<String> gate = new ArrayList<>(literals.size());
+        for (String literal : literals) {
+            StringBuilder read = new StringBuilder(literal.length());
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if (SPACE.indexOf(c) >= 0) {
+                    if (read.isEmpty() || read.charAt(read.length() - 1) != ' ') {
+                        read.append(' ');
+                    }
+                } else if (Character.isSurrogate(c) || FOLD[c] != c || !foldsExactly(c)) {
+                    return null;
+                } else {
+                    read.append(c);
+                }
+            }
+            gate.add(read.toString());
+        }
+        return gate;
     }
 
     private static void add(Map<String, int[]> byPhrase, String phrase, int entry) {
@@ -155,6 +209,59 @@ final class LiteralWordings {
         return parts.isEmpty() ? null : parts;
     }
 
+    /**
+     * The longest phrase every match of {@code source} (a pattern without its word edges) holds: of the parts outside
+     * its groups, when no alternation stands outside them, the longest that is a plain phrase ({@link #phrase}), as
+     * the parameters' wordings are: {@code could\s+not\s+connect\s+to\s+(?P<host>...)}. Null when there is none.
+     */
+    private static String requiredPhrase(String source) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\' && i + 1 < source.length()) {
+                if (depth == 0 && !inClass) {
+                    part.append(c).append(source.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (source.startsWith("]", i + 1) || source.startsWith("^]", i + 1)) {
+                    i += source.charAt(i + 1) == '^' ? 2 : 1; // a ] first in a class is one of its characters
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return null;
+            }
+            if (depth == 0 && !inClass && c != ')' && c != ']') {
+                part.append(c);
+                continue;
+            }
+            if (!part.isEmpty()) {
+                parts.add(part.toString());
+                part.setLength(0);
+            }
+        }
+        parts.add(part.toString());
+        String longest = null;
+        for (String candidate : parts) {
+            String phrase = phrase(candidate);
+            if (phrase != null && !phrase.isBlank() && (longest == null || phrase.length() > longest.length())) {
+                longest = phrase;
+            }
+        }
+        return longest;
+    }
+
     private static char[] alphabet(Iterable<String> phrases) {
         int[] counts = new int[Character.MAX_VALUE + 1];
         for (String phrase : phrases) {
@@ -184,15 +291,19 @@ final class LiteralWordings {
         return new String(coded);
     }
 
-    /** The indexes of the patterns matched here; the others are not. */
+    /** The indexes of the patterns matched here; for the others {@link #matching} says only whether they may occur. */
     BitSet taken() {
         return (BitSet) taken.clone();
     }
 
-    /** The indexes of the taken patterns that occur in {@code text}. */
+    /**
+     * The indexes of the taken patterns that occur in {@code text}, and of the other patterns that may: one of their
+     * literals occurs, or they need none. Only those need a regex engine's look.
+     */
     BitSet matching(String text) {
-        BitSet found = new BitSet(taken.length()); // sized once: a hit's index is anywhere up to the last pattern
-        if (taken.isEmpty()) {
+        BitSet found = new BitSet(size); // sized once: a hit's index is anywhere up to the last pattern
+        found.or(ungated);
+        if (phrases.size() == 0) {
             return found;
         }
         char[] read = new char[text.length()];
@@ -227,7 +338,7 @@ final class LiteralWordings {
                     continue;
                 }
                 if (entry >= 0) {
-                    found.set(entry >>> 2);
+                    found.set(entry >>> 3);
                 } else if (gapped.follows(-1 - entry, begin, stop)) {
                     found.set(segments[-1 - entry][0]);
                 }

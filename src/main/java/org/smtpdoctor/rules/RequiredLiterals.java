@@ -41,6 +41,19 @@ final class RequiredLiterals {
         }
     }
 
+    /** Whether {@code foldedText} holds one of {@code literals} (from {@link #of}; {@code null}: none is needed). */
+    static boolean anyIn(String[] literals, String foldedText) {
+        if (literals == null) {
+            return true;
+        }
+        for (String literal : literals) {
+            if (foldedText.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether RE2's case folding of {@code c} is what {@link TextPatterns#fold(char)} makes of it: the Latin
      * letters (Latin-1 to Latin Extended-B, IPA, Latin Extended Additional: European, Turkish, Azerbaijani and

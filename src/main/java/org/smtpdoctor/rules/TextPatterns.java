@@ -202,7 +202,7 @@ public final class TextPatterns {
         }
         String[] literals = required.computeIfAbsent(pattern,
                 p -> Optional.ofNullable(RequiredLiterals.of(p)).map(set -> set.toArray(String[]::new))).orElse(null);
-        return Re2PatternSet.mayMatch(literals, foldedText);
+        return RequiredLiterals.anyIn(literals, foldedText);
     }
 
     /**

@@ -13,7 +13,6 @@ public final class DiagnoseBench {
     }
 
     public static void main(String[] args) {
-        System.setProperty("smtpdoctor.matcher", "hyperscan"); // the steady state, as bench measures it
         Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(TestRules.PROJECT_RULES).build();
         List<String> texts = SampleTexts.all();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;

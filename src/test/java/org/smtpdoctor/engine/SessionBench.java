@@ -18,7 +18,6 @@ public final class SessionBench {
     }
 
     public static void main(String[] args) {
-        System.setProperty("smtpdoctor.matcher", "hyperscan"); // the steady state, as bench measures it
         RuleSet rules = RuleSetLoader.load(SourceTree.of(TestRules.PROJECT_RULES));
         ReplyParser parser = new ReplyParser();
         List<org.smtpdoctor.reply.ParsedReply> parsed = new ArrayList<>();

@@ -27,60 +27,47 @@ import org.smtpdoctor.wording.RuleWording;
 import org.smtpdoctor.wording.WordingRule;
 
 /**
- * Every way of matching the wordings at once (the phrase automaton, Hyperscan, RE2/J behind a prefilter) gives
- * the same set on every sample text (as the rules see it, and as written), and exactly the set RE2/J gives pattern
- * by pattern on an even spread of them, on mutated texts and on texts where Hyperscan and RE2 read characters
- * differently. (RE2/J pattern by pattern costs the patterns times the texts, ten thousand by several thousand: the
- * spread keeps it to minutes as both grow; the three one-pass ways are compared on all of them.)
+ * The one-pass set (the phrase automaton, and RE2/J on the few other patterns whose required phrase it found)
+ * gives exactly the set RE2/J gives pattern by pattern: on an even spread of the sample texts (as the rules see them,
+ * and as written), on texts mutated an attacker's way and on texts made to probe how characters are read; and on
+ * every sample it agrees with RE2/J behind a literal prefilter, a second way made here. (RE2/J pattern by pattern
+ * costs the patterns times the texts, ten thousand by several thousand: the spread keeps it to minutes as both grow.)
  */
 class PatternSetTest {
     private static final List<Pattern> PATTERNS = projectWordings();
-    /** Both sets of the project's wordings, built once: the one-pass database takes seconds to compile. */
-    private static final Re2PatternSet JAVA = new Re2PatternSet(PATTERNS);
-    private static final HyperscanPatternSet HYPERSCAN = new HyperscanPatternSet(PATTERNS, JAVA);
+    private static final PatternSet ONE_PASS = PatternSet.of(sources(PATTERNS));
     private static final LiteralWordings PHRASES = LiteralWordings.of(sources(PATTERNS));
     private static final BitSet PHRASE_PATTERNS = PHRASES.taken();
+    /** Per pattern, the literals one of which a match needs, or null when it always runs: the second way. */
+    private static final String[][] REQUIRED = PATTERNS.stream().map(p -> RequiredLiterals.of(p.pattern()))
+            .map(l -> l == null ? null : l.toArray(String[]::new)).toArray(String[][]::new);
     /** Sample texts also matched by RE2/J pattern by pattern; texts mutated an attacker's way. */
     private static final int REFERENCE_TEXTS = 1500;
     private static final int MUTATED_TEXTS = 1500;
     private static final Map<String, BitSet> REFERENCE = new ConcurrentHashMap<>();
 
     @Test
-    void hyperscanThePhrasesAndThePureJavaPathAgreeOnEverySampleAndWithRe2OnASpread() {
+    void theOnePassSetGivesRe2sSetOnASpreadAndAgreesWithAPrefilteredRe2OnEverySample() {
         List<String> texts = sampleForms();
         Set<String> checkedOneByOne = new HashSet<>(SampleTexts.spread(texts, REFERENCE_TEXTS));
-        int scanned = 0;
         int otherThanAscii = 0;
         int matchedSomething = 0;
+        int matchedByRegex = 0;
         for (String text : texts) {
-            BitSet expected = JAVA.matching(text);
-            if (checkedOneByOne.contains(text)) {
-                assertThat(expected).as(text).isEqualTo(oneByOne(text));
-            }
-            assertThat(HYPERSCAN.matching(text)).as(text).isEqualTo(expected);
-            assertThat(PHRASES.matching(text)).as(text).isEqualTo(phrasesOf(expected));
-            scanned += FoldedBytesPattern.scanForm(text) != null ? 1 : 0;
-            otherThanAscii += HyperscanPatternSet.printableAscii(text) ? 0 : 1;
-            matchedSomething += expected.isEmpty() ? 0 : 1;
+            BitSet found = ONE_PASS.matching(text);
+            BitSet expected = checkedOneByOne.contains(text) ? oneByOne(text) : prefiltered(text);
+            assertThat(found).as(text).isEqualTo(expected);
+            otherThanAscii += text.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? 0 : 1;
+            matchedSomething += found.isEmpty() ? 0 : 1;
+            BitSet regexes = (BitSet) found.clone();
+            regexes.andNot(PHRASE_PATTERNS);
+            matchedByRegex += regexes.isEmpty() ? 0 : 1;
         }
         assertThat(PATTERNS).hasSizeGreaterThan(90);
         assertThat(matchedSomething).as("texts some wording occurs in").isGreaterThan(texts.size() / 2);
-        // Every text but a few (a vertical tab, the Kelvin sign...) is scanned by Hyperscan; the samples in Russian,
-        // German, Chinese... (about half of them) are the ones the byte form widens for.
-        assertThat(scanned).as("texts Hyperscan scanned").isGreaterThan(texts.size() * 9 / 10);
+        assertThat(matchedByRegex).as("texts a wording with parameters occurs in").isGreaterThan(50);
         assertThat(otherThanAscii).as("texts not printable ASCII").isGreaterThan(texts.size() / 4);
-        assertThat(HYPERSCAN.refusedCount()).as("patterns left to RE2/J").isZero();
         assertThat(PHRASE_PATTERNS.cardinality()).as("wordings that are plain phrases").isGreaterThan(PATTERNS.size() * 8 / 10);
-    }
-
-    @Test
-    void thePhrasesAndTheOtherPatternsTogetherGiveRe2sSet() {
-        PatternSet combined = PatternSet.onePass(sources(PATTERNS), others -> PatternSet.hyperscanOr(others, new Re2PatternSet(others)));
-        // Texts the test above also matched one by one, so RE2/J's answers are remembered, not run again.
-        List<String> texts = SampleTexts.spread(SampleTexts.spread(sampleForms(), REFERENCE_TEXTS), 600);
-        for (String text : texts) {
-            assertThat(combined.matching(text)).as(text).isEqualTo(oneByOne(text));
-        }
     }
 
     @Test
@@ -89,28 +76,60 @@ class PatternSetTest {
                 edged("ошибка"), compile("設定"), edged("mx"), compile("\\(\\#AUTH005\\)"),
                 edged("ışık"), compile("½x"), compile("σφάλμα"), compile("\u2c81\u2c83"));
         LiteralWordings phrases = LiteralWordings.of(sources(patterns));
-        assertThat(phrases.taken().cardinality()).isEqualTo(patterns.size() - 1); // Coptic is left to the regex matchers
-        for (String text : List.of("İleti", "ILETI", "ileti", "ıleti", "STRASSE", "STRAẞE", "Kelvin",
+        BitSet taken = phrases.taken();
+        assertThat(taken.cardinality()).isEqualTo(patterns.size() - 1); // Coptic is left to RE2/J
+        for (String text : List.of("İleti", "ILETI", "ileti", "ıleti", "STRASSE", "STRAẞE", "Kelvin",
                 "a \t\n b", "a\u000Bb", "a\u00A0b", "x\u043E\u0448\u0438\u0431\u043A\u0430", "\u0430\u043E\u0448\u0438\u0431\u043A\u0430",
                 "\u8A2D\u5B9A\u043E\u0448\u0438\u0431\u043A\u0430", "\u30FC\u043E\u0448\u0438\u0431\u043A\u0430", "null mx.", "mx1", "\uD835\uDC00mx", "mx\uD83D\uDE00",
                 "too many (#auth005)", "I\u015EIK", "\u0131\u015F\u0131k", "\u0130\u015E\u0130K", "\u00BDX", "\u03A3\u03A6\u0386\u039B\u039C\u0391", "\u03C3\u03C6\u03AC\u03BB\u03BC\u03B1", "\u2C80\u2C82", "")) {
             BitSet expected = new BitSet();
             for (int i = 0; i < patterns.size(); i++) {
-                if (phrases.taken().get(i) && patterns.get(i).matcher(text).find()) {
+                if (taken.get(i) && patterns.get(i).matcher(text).find()) {
                     expected.set(i);
                 }
             }
-            assertThat(phrases.matching(text)).as(text).isEqualTo(expected);
+            BitSet found = phrases.matching(text);
+            assertThat(found.get(patterns.size() - 1)).as("Coptic, read by no phrase, is looked at in every text").isTrue();
+            found.and(taken);
+            assertThat(found).as(text).isEqualTo(expected);
         }
     }
 
     @Test
-    void textsHyperscanReadsDifferentlyGetRe2sAnswer() {
+    void aPatternWithParametersIsLookedAtOnlyWhereItsLongestPhraseOccurs() {
+        String host = "(?P<host>[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?)";
+        List<Pattern> patterns = List.of(edged("could\\s+not\\s+connect\\s+to\\s+" + host),
+                compile("\\<(?P<address>[^\\s<>\"'(),;\\[\\]@]{1,64}@x)\\>\\:\\s+recipient\\s+address\\s+rejected"),
+                compile("(?:[a-z]{1,50}\\s){1,50}exceeded"), compile("\\d{3}\\s+\\d"));
+        LiteralWordings phrases = LiteralWordings.of(sources(patterns));
+        assertThat(phrases.taken().isEmpty()).isTrue();
+        // the first two by their phrases (white space read as RE2's \s+ reads it), the third by the one word every
+        // match holds, the fourth (no literal at all) on every text
+        assertThat(phrases.matching("Could  NOT\tconnect to\nsmtp.example.com")).isEqualTo(bits(0, 3));
+        assertThat(phrases.matching("could not connect")).isEqualTo(bits(3));
+        assertThat(phrases.matching("connect to smtp.example.com")).isEqualTo(bits(3));
+        assertThat(phrases.matching(">: Recipient  address rejected")).isEqualTo(bits(1, 3));
+        assertThat(phrases.matching("recipient rejected, quota EXCEEDED")).isEqualTo(bits(2, 3));
+        PatternSet set = PatternSet.of(sources(patterns));
+        for (String text : List.of("Could  NOT\tconnect to\nsmtp.example.com", "could not connect to ",
+                "<a@x>: recipient address rejected", "a<b@x>: recipient address rejected", "quota exceeded",
+                "exceeded", "550 5", "")) {
+            BitSet expected = new BitSet();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (patterns.get(i).matcher(text).find()) {
+                    expected.set(i);
+                }
+            }
+            assertThat(set.matching(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void textsReadDifferentlyFromPlainAsciiGetRe2sAnswer() {
         List<Pattern> patterns = List.of(compile("a\\s+b"), compile("limit$"), compile("kelvin"), compile("\u212Aelvin"),
                 compile("(?:^|[^\\pL\\pN])über(?:[^\\pL\\pN]|$)"), compile("x{2,3}y"),
                 compile("to\\s+[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?\\s+on"));
-        Re2PatternSet java = new Re2PatternSet(patterns);
-        HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, java);
+        PatternSet set = PatternSet.of(sources(patterns));
         for (String text : List.of("a\u000Bb", "rate limit\n", "\u212Aelvin", "KELVIN", "Über alles", "x über y",
                 "x uber y", "xxxy and a  b", "AB", "", "to smtp.examplａ.com on", "to smtp.exampl\u00E9.com on")) {
             BitSet expected = new BitSet();
@@ -119,65 +138,17 @@ class PatternSetTest {
                     expected.set(i);
                 }
             }
-            assertThat(hyperscan.matching(text)).as(text).isEqualTo(expected);
-            assertThat(java.matching(text)).as(text).isEqualTo(expected);
-        }
-    }
-
-    @Test
-    void aPatternHyperscanRefusesIsStillMatchedByRe2() {
-        // Counted repeats nested to 2,500 repetitions: RE2 takes them, Hyperscan would compile them slowly.
-        List<Pattern> patterns = List.of(compile("quota"), compile("(?:[a-z]{1,50}\\s){1,50}exceeded"));
-        HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, new Re2PatternSet(patterns));
-        assertThat(hyperscan.refusedCount()).isEqualTo(1);
-        assertThat(hyperscan.matching("mail quota exceeded")).isEqualTo(BitSet.valueOf(new long[] {0b11}));
-    }
-
-    @Test
-    void aPatternHyperscanItselfRefusesGoesToRe2AndTheOthersStayInTheDatabase() {
-        // The byte form takes an anchor inside a pattern; Hyperscan does not ("Embedded end anchors"), which its
-        // compile of the whole database says first, then the one-by-one check finds.
-        List<Pattern> patterns = List.of(compile("quota"), compile("(?:over$x|exceeded)"), compile("mailbox"));
-        HyperscanPatternSet hyperscan = new HyperscanPatternSet(patterns, new Re2PatternSet(patterns));
-        assertThat(hyperscan.refusedCount()).isEqualTo(1);
-        assertThat(hyperscan.matching("quota exceeded")).isEqualTo(BitSet.valueOf(new long[] {0b011}));
-        assertThat(hyperscan.matching("mailbox quota")).isEqualTo(BitSet.valueOf(new long[] {0b101}));
-    }
-
-    @Test
-    void theByteFormKeepsWhatRe2MatchesAndSaysWhereItWidens() {
-        assertThat(FoldedBytesPattern.of(WordEdge.BEFORE + "rate\\s+limit" + WordEdge.AFTER))
-                .isEqualTo(new FoldedBytesPattern.Form("(?:^|[^A-Za-z0-9])rate\\s+limit(?:[^A-Za-z0-9]|$)", true));
-        // A Cyrillic letter is the bytes of its fold; \pL and '.' take any byte from 0x80 up, a character's worth.
-        assertThat(FoldedBytesPattern.of("ХОСТ\\s+\\pL+.x{2,5}"))
-                .isEqualTo(new FoldedBytesPattern.Form("(?:\\xD1\\x85)(?:\\xD0\\xBE)(?:\\xD1\\x81)(?:\\xD1\\x82)\\s+"
-                        + "[A-Za-z\\x80-\\xFF]+[\\x00-\\xFF]{1,4}x{2,5}", false));
-        assertThat(FoldedBytesPattern.of("[^\\s@]{1,64}@").expression()).isEqualTo("[^\\s@]{1,}@");
-        assertThat(FoldedBytesPattern.of("[хa]").expression()).isEqualTo("[a\\x80-\\xFF]{1,4}");
-        // A literal '-' stays one: the high bytes after it must not make a range of it (a host's full-width letter
-        // once fell outside "[_.-\x80-\xFF]", read as '.' to 0x80).
-        assertThat(FoldedBytesPattern.of("[\\pL_.-]").expression()).isEqualTo("[A-Za-z_.\\-\\x80-\\xFF]{1,4}");
-        assertThat(FoldedBytesPattern.of("\u212Aelvin").expression()).isEqualTo("[k\\x80-\\xFF]{1,4}elvin");
-        for (String unsupported : List.of("\\p{Cyrillic}", "[^\\PL]", "\\bword", "(?i)x", "[[:alpha:]]", "[!-я]",
-                "(?:x{1,100}){1,100}")) {
-            assertThat(FoldedBytesPattern.of(unsupported)).as(unsupported).isNull();
-        }
-        assertThat(FoldedBytesPattern.of("(?:x{1,10}){1,10}")).isNotNull();
-        assertThat(FoldedBytesPattern.scanForm("Ошибка SMTP")).isEqualTo("ошибка smtp");
-        assertThat(FoldedBytesPattern.scanForm("İSTANBUL ılık")).isEqualTo("İstanbul ılık");
-        assertThat(FoldedBytesPattern.of("ılık").expression()).isEqualTo("(?:\\xC4\\xB1)l(?:\\xC4\\xB1)k");
-        for (String unread : List.of("a\u000Bb", "\u212Aelvin", "mi\u017Fs", "\uD83D\uDE00 smtp")) {
-            assertThat(FoldedBytesPattern.scanForm(unread)).as(unread).isNull();
+            assertThat(set.matching(text)).as(text).isEqualTo(expected);
         }
     }
 
     /**
-     * The byte form is a superset, so nothing RE2/J finds may be lost: every sample text, cut, joined to another
-     * and sprinkled with the characters an attacker would try (letters of other scripts and cases, combining marks,
-     * look-alikes, full-width forms, symbols, line breaks), gives RE2/J's set.
+     * Nothing RE2/J finds may be lost: sample texts, cut, joined to another and sprinkled with the characters an
+     * attacker would try (letters of other scripts and cases, combining marks, look-alikes, full-width forms,
+     * symbols, line breaks), give RE2/J's set.
      */
     @Test
-    void noMutatedTextLosesAMatchToTheByteForm() {
+    void noMutatedTextLosesOrGainsAMatch() {
         List<String> samples = SampleTexts.all().stream().filter(t -> !t.isEmpty()).distinct().toList();
         String noise = "ÄäÖöẞßſΣσςΐΰİıǅǆДдЁёЇїĲĳﬀＡａ０¹½·—«»“”\u00A0\u2028\u0301\u200B\t\r\n€漢カナ한";
         Random random = new Random(13);
@@ -193,12 +164,28 @@ class PatternSetTest {
                         : text.toLowerCase(Locale.ROOT));
             }
             String candidate = mutated.toString();
-            BitSet expected = oneByOne(candidate);
-            assertThat(HYPERSCAN.matching(candidate)).as(candidate).isEqualTo(expected);
-            assertThat(PHRASES.matching(candidate)).as(candidate).isEqualTo(phrasesOf(expected));
+            assertThat(ONE_PASS.matching(candidate)).as(candidate).isEqualTo(oneByOne(candidate));
             compared++;
         }
         assertThat(compared).isEqualTo(MUTATED_TEXTS);
+    }
+
+    /** RE2/J on the patterns whose required literal the folded text holds: the second way, cheap enough for every sample. */
+    private static BitSet prefiltered(String text) {
+        String folded = TextPatterns.fold(text);
+        BitSet found = new BitSet();
+        for (int i = 0; i < PATTERNS.size(); i++) {
+            if (RequiredLiterals.anyIn(REQUIRED[i], folded) && PATTERNS.get(i).matcher(text).find()) {
+                found.set(i);
+            }
+        }
+        return found;
+    }
+
+    private static BitSet bits(int... indexes) {
+        BitSet bits = new BitSet();
+        IntStream.of(indexes).forEach(bits::set);
+        return bits;
     }
 
     /**
@@ -223,13 +210,6 @@ class PatternSetTest {
             texts.add(sample);
         }
         return List.copyOf(texts);
-    }
-
-    /** Of RE2/J's set, the patterns the phrase automaton takes. */
-    private static BitSet phrasesOf(BitSet expected) {
-        BitSet phrases = (BitSet) expected.clone();
-        phrases.and(PHRASE_PATTERNS);
-        return phrases;
     }
 
     private static List<String> sources(List<Pattern> patterns) {
