@@ -1,7 +1,6 @@
 package org.smtpdoctor.engine;
 
 import org.drools.drl.ast.descr.AnnotationDescr;
-import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.smtpdoctor.wording.RuleLayer;
 
@@ -22,10 +21,9 @@ final class RuleLayers {
                 && RuleLayer.CONCEPT.id().equals(unquoted(annotation.getSingleValueAsString()));
     }
 
-    /** The layer of the rule {@code name} of package {@code packageName}: provider when Drools does not know it. */
-    static RuleLayer of(KieBase kieBase, String packageName, String name) {
-        Rule rule = kieBase.getRule(packageName, name);
-        Object value = rule == null ? null : rule.getMetaData().get(KEY);
+    /** The layer of a compiled rule. */
+    static RuleLayer of(Rule rule) {
+        Object value = rule.getMetaData().get(KEY);
         return value != null && RuleLayer.CONCEPT.id().equals(unquoted(value.toString()))
                 ? RuleLayer.CONCEPT : RuleLayer.PROVIDER;
     }

@@ -1,7 +1,11 @@
 package org.smtpdoctor.engine;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.Deployment;
 import org.smtpdoctor.rules.TextPatterns;
@@ -15,32 +19,50 @@ import org.smtpdoctor.wording.RuleLayer;
  * @param sessions  a session over {@code kieBase} per thread, reused from one evaluation to the next (making a
  *                  session's memory for every rule anew, or resetting it, was most of an evaluation's time)
  * @param patterns  every pattern the rules use, compiled at load
- * @param locations rule locations keyed by {@link #key(String, String)}
+ * @param locations rule locations by package and name
+ * @param concept   the concept rules, by package and name (read from the compiled rules once, not per verdict)
  * @param catalog   taxonomy, advice and status code tables
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
  * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
  * @param memo      the rules' verdicts by the facts they read, or null when hand-written DRL may read more
  */
-record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<String, RuleRef> locations, Catalog catalog,
-               String version, Map<String, String> drl, VerdictMemo memo) {
+record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<Key, RuleRef> locations,
+               Set<Key> concept, Catalog catalog, String version, Map<String, String> drl, VerdictMemo memo) {
 
     /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */
     RuleSet withDeployment(Deployment deployment) {
-        return new RuleSet(kieBase, sessions, patterns, locations, catalog.withDeployment(deployment), version, drl, memo);
+        return new RuleSet(kieBase, sessions, patterns, locations, concept, catalog.withDeployment(deployment), version,
+                drl, memo);
     }
 
-    static String key(String packageName, String ruleName) {
-        return packageName + "/" + ruleName;
+    /**
+     * A rule by package and name. Hashed from the two names Drools hands every verdict (each hashes once), where a
+     * joined string was built and hashed anew for every reply.
+     */
+    record Key(String packageName, String ruleName) {
+    }
+
+    /** The concept rules of {@code kieBase}. */
+    static Set<Key> conceptRules(KieBase kieBase) {
+        Set<Key> concept = new HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (RuleLayers.of(rule) == RuleLayer.CONCEPT) {
+                    concept.add(new Key(pkg.getName(), rule.getName()));
+                }
+            }
+        }
+        return Set.copyOf(concept);
     }
 
     /** The layer of a wording rule: concept rules answer only when no provider rule matched. */
     Basis layer(String packageName, String ruleName) {
-        return RuleLayers.of(kieBase, packageName, ruleName) == RuleLayer.CONCEPT ? Basis.CONCEPT : Basis.PATTERN;
+        return concept.contains(new Key(packageName, ruleName)) ? Basis.CONCEPT : Basis.PATTERN;
     }
 
     /** Where a rule is written; a placeholder location if Drools names a rule the index does not know. */
     RuleRef location(String packageName, String ruleName) {
-        RuleRef ref = locations.get(key(packageName, ruleName));
+        RuleRef ref = locations.get(new Key(packageName, ruleName));
         return ref != null ? ref : new RuleRef(ruleName, packageName.replace('.', '/'), 0);
     }
 }

@@ -116,7 +116,7 @@ final class RuleSetLoader {
                                  Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
         TextPatterns patterns = new TextPatterns();
-        Map<String, RuleRef> locations = new HashMap<>();
+        Map<RuleSet.Key, RuleRef> locations = new HashMap<>();
         Map<String, String> drlOfRule = new LinkedHashMap<>();
         List<LoadedRule> loaded = new ArrayList<>();
         List<Drl> drls = new ArrayList<>();
@@ -150,7 +150,7 @@ final class RuleSetLoader {
         }
         KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
-                new ThreadSessions(kieBase), patterns, Map.copyOf(locations), catalog,
+                new ThreadSessions(kieBase), patterns, Map.copyOf(locations), RuleSet.conceptRules(kieBase), catalog,
                 version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
                 drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null);
         return new Outcome(rules, List.copyOf(loaded), catalog);
@@ -176,7 +176,7 @@ final class RuleSetLoader {
     }
 
     private static void indexYaml(RuleFile file, DrlWriter.Generated drl, TextPatterns patterns,
-                                  Map<String, RuleRef> locations, Map<String, String> drlOfRule, List<LoadedRule> loaded) {
+                                  Map<RuleSet.Key, RuleRef> locations, Map<String, String> drlOfRule, List<LoadedRule> loaded) {
         String category = file.category().toString();
         for (int i = 0; i < file.rules().size(); i++) {
             WordingRule rule = file.rules().get(i);
@@ -184,7 +184,7 @@ final class RuleSetLoader {
             define(patterns, DrlWriter.unlessId(category, i + 1), rule.unless());
             String name = DrlWriter.ruleName(category, rule);
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
-            locations.put(RuleSet.key(file.category().family(), name), ref);
+            locations.put(new RuleSet.Key(file.category().family(), name), ref);
             loaded.add(new LoadedRule(ref, rule.column(), file.category(), Set.copyOf(rule.params()), rule));
             drlOfRule.put(name, drl.rules().get(i) + legend(DrlWriter.saysId(category, i + 1), rule.says())
                     + legend(DrlWriter.unlessId(category, i + 1), rule.unless()));
@@ -211,7 +211,7 @@ final class RuleSetLoader {
     }
 
     /** Parses and gates one DRL and runs the loader's own checks on what passed; null when anything failed. */
-    private static PackageDescr gate(Drl drl, TextPatterns patterns, Map<String, RuleRef> locations,
+    private static PackageDescr gate(Drl drl, TextPatterns patterns, Map<RuleSet.Key, RuleRef> locations,
                                      List<LoadedRule> loaded, Problems problems) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;
@@ -295,13 +295,13 @@ final class RuleSetLoader {
         }
     }
 
-    private static void indexDrl(Drl drl, PackageDescr pkg, DrlGate.Findings findings, Map<String, RuleRef> locations,
+    private static void indexDrl(Drl drl, PackageDescr pkg, DrlGate.Findings findings, Map<RuleSet.Key, RuleRef> locations,
                                  List<LoadedRule> loaded, Problems problems) {
         List<RuleDescr> rules = pkg.getRules();
         for (int i = 0; i < rules.size(); i++) {
             RuleDescr rule = rules.get(i);
             RuleRef ref = new RuleRef(rule.getName(), drl.file(), rule.getLine());
-            RuleRef earlier = locations.putIfAbsent(RuleSet.key(pkg.getName(), rule.getName()), ref);
+            RuleRef earlier = locations.putIfAbsent(new RuleSet.Key(pkg.getName(), rule.getName()), ref);
             if (earlier != null) {
                 problems.error(ref.file(), ref.line(), rule.getColumn() + 1, "a rule named \"" + rule.getName()
                         + "\" already exists at " + earlier.file() + ":" + earlier.line());

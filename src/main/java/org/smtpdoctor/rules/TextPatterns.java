@@ -41,9 +41,11 @@ public final class TextPatterns {
 
     /**
      * How the wording patterns are found in a text and, per pattern, the wording sets it belongs to (a pattern
-     * written in two rules is matched once): made on the first text, once every set is defined.
+     * written in two rules is matched once) and its program when it has parameters: made on the first text, once
+     * every set is defined.
      */
-    private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, int[][] setsOfPattern) {
+    private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, int[][] setsOfPattern,
+                        Pattern[] parameters) {
     }
 
     public TextPatterns() {
@@ -129,7 +131,7 @@ public final class TextPatterns {
         for (int set = sets.nextSetBit(0); set >= 0; set = sets.nextSetBit(set + 1)) {
             for (int p : index.setPatterns()[set]) {
                 if (found.get(p)) {
-                    said.add(new Said(reply, index.setIds()[set], new TextMatch(withParameters.get(p), text)));
+                    said.add(new Said(reply, index.setIds()[set], new TextMatch(index.parameters()[p], text)));
                     break;
                 }
             }
@@ -164,8 +166,10 @@ public final class TextPatterns {
             }
         }
         int[][] setsOfPattern = setsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        Pattern[] parameters = new Pattern[wordingPatterns.size()];
+        withParameters.forEach((p, program) -> parameters[p] = program);
         return new Scan(prefilter ? PatternSet.of(wordingPatterns) : eachInTurn(wordingPatterns), ids, setPatterns,
-                setsOfPattern);
+                setsOfPattern, parameters);
     }
 
     /** The baseline: every pattern compiled and run by RE2/J in turn, no prefilter and no automaton. */
