@@ -5,6 +5,7 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -358,9 +359,11 @@ final class LiteralWordings {
     private final class GapPhrases {
         private final String text;
         private final int[] at;
-        /** Occurrences that can lead on to the next phrase of their wording: {entry, end} pairs, in the order found. */
-        private int[] open = new int[8];
-        private int opened;
+        /**
+         * Per segment, where its occurrences that can lead on to the next phrase of its wording end: {count, end,
+         * end...}, in the order found. Looked up by segment: a common phrase opens hundreds of wordings in one text.
+         */
+        private final Map<Integer, int[]> open = new HashMap<>();
 
         GapPhrases(String text, int[] at) {
             this.text = text;
@@ -376,18 +379,27 @@ final class LiteralWordings {
             if (segment[1] == segment[2]) {
                 return true;
             }
-            if (opened == open.length) {
-                open = Arrays.copyOf(open, opened * 2);
+            int[] ends = open.get(entry);
+            if (ends == null || ends[0] == ends.length - 1) {
+                ends = ends == null ? new int[4] : Arrays.copyOf(ends, ends.length * 2);
+                open.put(entry, ends);
             }
-            open[opened++] = entry;
-            open[opened++] = stop;
+            ends[++ends[0]] = stop;
             return false;
         }
 
+        /**
+         * Whether an occurrence of segment {@code previous} leads on to one that starts at {@code begin}: the latest
+         * that ends by then leaves the shortest gap, and if that gap does not fit, no longer one does.
+         */
         private boolean precededAt(int previous, int begin) {
-            for (int i = 0; i < opened; i += 2) {
-                if (open[i] == previous && gapFits(open[i + 1], begin)) {
+            int[] ends = open.get(previous);
+            for (int i = ends == null ? 0 : ends[0]; i >= 1; i--) {
+                if (gapFits(ends[i], begin)) {
                     return true;
+                }
+                if (ends[i] <= begin) {
+                    return false;
                 }
             }
             return false;
