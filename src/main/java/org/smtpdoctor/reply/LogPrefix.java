@@ -27,27 +27,26 @@ final class LogPrefix {
             return -1;
         }
         char c = text.charAt(at);
+        // Each form is read only when the ones before it did not fit (most parts are the first form tried).
         int end = -1;
         if (Chars.isDigit(c)) {
-            end = first(dateTime(text, at), time(text, at));
+            end = dateTime(text, at);
+            end = end >= 0 ? end : time(text, at);
         }
         if (end < 0 && c >= 'A' && c <= 'S') {
             end = syslogDate(text, at);
         }
-        if (end < 0) {
-            end = first(program(text, at), bracketed(text, at));
-        }
+        end = end >= 0 ? end : program(text, at);
+        end = end >= 0 ? end : bracketed(text, at);
         if (end < 0 && c >= 'A' && c <= 'W') {
             end = level(text, at);
         }
         if (end < 0 && Chars.isDigit(c)) {
             end = springPid(text, at);
         }
-        return end < 0 ? first(first(queueId(text, at), eximId(text, at)), logger(text, at)) : end;
-    }
-
-    private static int first(int end, int otherwise) {
-        return end >= 0 ? end : otherwise;
+        end = end >= 0 ? end : queueId(text, at);
+        end = end >= 0 ? end : eximId(text, at);
+        return end >= 0 ? end : logger(text, at);
     }
 
     /**
