@@ -69,6 +69,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Lines batch runs before it is measured: enough for the JIT to compile the rules' and the records' code. */
+    private static final int WARM_UP_LINES = 50_000;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,10 +83,14 @@ final class BenchCommand implements Callable<Integer> {
         Path log = keepLog != null ? keepLog : Files.createTempFile("smtp-doctor-bench", ".log");
         Path distinct = Files.createTempFile("smtp-doctor-bench-distinct", ".log");
         Path head = null;
+        Path warmUp = null;
+        Path naiveWarmUp = null;
         try {
             generator.write(log, lines);
             new LogGenerator(wordings, seed, true).write(distinct, distinctLines);
             head = Benchmark.head(log, naiveLines);
+            warmUp = Benchmark.head(log, WARM_UP_LINES);
+            naiveWarmUp = Benchmark.head(head, Math.min(naiveLines, 2000));
             out.printf("bench: %,d lines (%,d MB) from %d wordings plus 5%% unknown; %d cores; %s%n", lines,
                     Files.size(log) >> 20, generator.wordings(), cores, log);
             out.printf("distinct log: %,d lines, the same wordings, each line with words of its own (a template of its own)%n",
@@ -92,11 +99,14 @@ final class BenchCommand implements Callable<Integer> {
 
             Benchmark.floor(log); // warm-up
             Benchmark.Throughput floor = Benchmark.floor(log);
-            Benchmark.batch(diagnoser, head, cores); // warm-up
+            // The JIT compiles the rules' and the records' code during the first tens of thousands of lines: without
+            // this the first row measured (full records, repetitive log) paid for it.
+            Benchmark.batch(diagnoser, warmUp, cores);
+            Benchmark.batch(diagnoser, warmUp, cores, RecordFields.compactRecords());
             Row full = new Row(Benchmark.batch(diagnoser, log, cores), Benchmark.batch(diagnoser, distinct, cores));
             Row compact = new Row(Benchmark.batch(diagnoser, log, cores, RecordFields.compactRecords()),
                     Benchmark.batch(diagnoser, distinct, cores, RecordFields.compactRecords()));
-            Benchmark.batch(naive, Benchmark.head(head, Math.min(naiveLines, 2000)), cores); // warm-up
+            Benchmark.batch(naive, naiveWarmUp, cores); // warm-up
             Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores);
 
             out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
@@ -133,8 +143,10 @@ final class BenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(log);
             }
             Files.deleteIfExists(distinct);
-            if (head != null) {
-                Files.deleteIfExists(head);
+            for (Path made : new Path[] {head, warmUp, naiveWarmUp}) {
+                if (made != null) {
+                    Files.deleteIfExists(made);
+                }
             }
         }
     }
