@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #gate}), so that a regex engine looks only at the texts that hold it. Nearly every wording is words and
  * punctuation with {@code \s+} between the words, a word edge ({@link WordEdge}) at either end and perhaps "some
  * words" ({@link WordGap}) between two phrases; for them a regex engine is more than needed: the automaton is built
- * in well under a second, holds no compiled program, and its answer needs no confirmation, on any script. A wording with gaps is matched when its phrases occur in order with
- * gaps RE2/J's {@code .{0,100}?} takes between them ({@link GapPhrases}).
+ * in well under a second, holds no compiled program, and its answer needs no confirmation, on any script. A wording
+ * with gaps is matched when its phrases occur in order with gaps RE2/J's {@code .{0,100}?} takes between them
+ * ({@link GapPhrases}).
  *
  * <p>Why the answer is RE2/J's: the text is read as those patterns read it. Each run of RE2's white space
  * ({@code [\t\n\f\r ]}, what {@code \s+} takes) becomes one space, and each character becomes the representative
