@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,11 +31,11 @@ final class AuthExchange {
     private AuthExchange() {
     }
 
-    /** Adds the tokens of the exchange lines of {@code text} to {@code spans}; {@code lower} is the text lower-cased. */
-    static void find(String text, String lower, List<SecretValue.Span> spans) {
+    /** Adds the tokens of the exchange lines of {@code text} to {@code spans}. */
+    static void find(String text, List<SecretValue.Span> spans) {
         // On a single line there is no exchange to follow: only a bare token counts.
-        boolean exchangeWords = (lower.contains("auth") || lower.contains("334"))
-                && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0);
+        boolean exchangeWords = (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)
+                && (text.contains("334") || text.toLowerCase(Locale.ROOT).contains("auth"));
         boolean inExchange = false;
         Matcher opens = OPENS_EXCHANGE.matcher(text).useTransparentBounds(true);
         int start = 0;
@@ -106,7 +107,7 @@ final class AuthExchange {
         if (inExchange && (c == ':' || c == '>')) {
             return true;
         }
-        return last - start <= 8 && isTracePrefix(text.substring(start, last).toLowerCase(java.util.Locale.ROOT));
+        return last - start <= 8 && isTracePrefix(text.substring(start, last).toLowerCase(Locale.ROOT));
     }
 
     private static boolean isTracePrefix(String before) {

@@ -80,6 +80,9 @@ public final class ReplyParser {
      * lines and stack frames, joined by one space.
      */
     private static String joinLines(String input) {
+        if (isOneCleanLine(input)) {
+            return input.length() < MAX_FRAME_CHARS && isStackFrame(input, 0) ? "" : input;
+        }
         StringBuilder joined = new StringBuilder(input.length());
         int start = 0;
         while (true) {
@@ -94,7 +97,7 @@ public final class ReplyParser {
             int line = joined.length();
             appendCleaned(input, start, end, joined);
             if (joined.length() == line
-                    || (joined.length() - line < MAX_FRAME_CHARS && isStackFrame(joined, line))) {
+                    || (joined.length() - line < MAX_FRAME_CHARS && isStackFrame(joined.substring(line), 0))) {
                 joined.setLength(before);
             }
             if (end >= input.length()) {
@@ -102,6 +105,13 @@ public final class ReplyParser {
             }
             start = input.startsWith("\r\n", end) ? end + 2 : end + 1;
         }
+    }
+
+    /** Whether {@code input} is one line that {@link #appendCleaned} would copy as it is: most inputs. */
+    private static boolean isOneCleanLine(String input) {
+        int n = input.length();
+        return n > 0 && !Character.isWhitespace(cleaned(input.charAt(0))) && !Character.isWhitespace(cleaned(input.charAt(n - 1)))
+                && isClean(input, 0, n);
     }
 
     /**
@@ -206,7 +216,7 @@ public final class ReplyParser {
      * Whether the cleaned line from {@code start} is a stack frame: {@code at \S+\(.*\)} or
      * {@code ...\s*\d+\s+(?:more|common frames omitted)}, as a whole.
      */
-    private static boolean isStackFrame(StringBuilder text, int start) {
+    private static boolean isStackFrame(String text, int start) {
         int end = text.length();
         if (startsAt(text, start, "at ") && text.charAt(end - 1) == ')') {
             // A name without spaces, the last '(' in it, then anything but a line separator up to the final ')'.

@@ -2,6 +2,7 @@ package org.smtpdoctor.reply;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One way a credential is written into a text: the words without which it cannot occur and what must follow
@@ -78,29 +79,42 @@ record SecretForm(List<String> triggers, Follows follows, Pattern pattern, Secre
         return name.length() <= 80 && SECRET_NAME.matcher(name).matches();
     }
 
+    /** Every form's trigger words, found in one pass. */
+    private static final List<String> TRIGGERS = ALL.stream().flatMap(form -> form.triggers().stream()).distinct().toList();
+    private static final CaselessPhrases TRIGGER_WORDS = new CaselessPhrases(TRIGGERS);
+    /** The indexes in {@link #ALL} of the forms each trigger word belongs to. */
+    private static final int[][] FORMS_BY_TRIGGER = TRIGGERS.stream()
+            .map(trigger -> IntStream.range(0, ALL.size())
+                    .filter(form -> ALL.get(form).triggers().contains(trigger)).toArray())
+            .toArray(int[][]::new);
+
     /**
-     * Whether {@code lower} (the text lower-cased) may hold this form at all: one of its trigger words with what
-     * the form needs after it. A text holding the form always passes (the form's pattern matches only ASCII
-     * letters, which lower-casing keeps, and needs what {@link Follows} tests); most others do not.
+     * The forms {@code text} may hold, as bits by their index in {@link #ALL}: those one of whose trigger words
+     * stands in it (ASCII letters in any case) with what the form needs after it. A text holding a form always
+     * has its bit (the form's pattern matches only ASCII letters, in any case, and needs what {@link Follows}
+     * tests); most others do not.
      */
-    boolean mayOccurIn(String lower) {
-        for (String trigger : triggers) {
-            for (int at = lower.indexOf(trigger); at >= 0; at = lower.indexOf(trigger, at + 1)) {
-                if (follows.after(lower, at + trigger.length())) {
-                    return true;
+    static long mayOccurIn(String text) {
+        long[] forms = {0};
+        long all = (1L << ALL.size()) - 1;
+        TRIGGER_WORDS.scan(text, (trigger, start, end) -> {
+            for (int form : FORMS_BY_TRIGGER[trigger]) {
+                if ((forms[0] & 1L << form) == 0 && ALL.get(form).follows().after(text, end)) {
+                    forms[0] |= 1L << form;
                 }
             }
-        }
-        return false;
+            return forms[0] != all;
+        });
+        return forms[0];
     }
 
-    /** What each form's pattern needs after a trigger word, in the lower-cased text. */
+    /** What each form's pattern needs after a trigger word. */
     enum Follows {
         /** A blank: {@code AUTH[ \t]+}, {@code bearer[ \t]+}, {@code 334[ \t]+}. */
         BLANK {
             @Override
-            boolean after(String lower, int at) {
-                return isBlank(lower, at);
+            boolean after(String text, int at) {
+                return isBlank(text, at);
             }
         },
         /**
@@ -109,60 +123,59 @@ record SecretForm(List<String> triggers, Follows follows, Pattern pattern, Secre
          */
         ASSIGNMENT {
             @Override
-            boolean after(String lower, int at) {
-                int i = nameEnd(lower, at);
-                i = i < lower.length() && lower.charAt(i) == '\\' ? i + 1 : i;
-                i = i < lower.length() && (lower.charAt(i) == '"' || lower.charAt(i) == '\'') ? i + 1 : i;
-                i = SecretValue.skipBlanks(lower, i);
-                return i < lower.length() && (lower.charAt(i) == '=' || lower.charAt(i) == ':');
+            boolean after(String text, int at) {
+                int i = nameEnd(text, at);
+                i = i < text.length() && text.charAt(i) == '\\' ? i + 1 : i;
+                i = i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'') ? i + 1 : i;
+                i = SecretValue.skipBlanks(text, i);
+                return i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':');
             }
         },
         /** An {@code @} later (the end of a URL's user info): {@code smtp://user:S@host}. */
         AT_SIGN {
             @Override
-            boolean after(String lower, int at) {
-                return lower.indexOf('@', at) >= 0;
+            boolean after(String text, int at) {
+                return text.indexOf('@', at) >= 0;
             }
         },
         /** The rest of an option's name, then {@code =} or a blank: {@code -p S}, {@code --password=S}. */
         OPTION {
             @Override
-            boolean after(String lower, int at) {
-                int i = nameEnd(lower, at);
-                return isBlank(lower, i) || (i < lower.length() && lower.charAt(i) == '=');
+            boolean after(String text, int at) {
+                int i = nameEnd(text, at);
+                return isBlank(text, i) || (i < text.length() && text.charAt(i) == '=');
             }
         },
         /** The rest of a name, blanks, then {@code (}: {@code login("ann", "S")}, {@code setPassword("S")}. */
         CALL {
             @Override
-            boolean after(String lower, int at) {
-                int i = SecretValue.skipBlanks(lower, nameEnd(lower, at));
-                return i < lower.length() && lower.charAt(i) == '(';
+            boolean after(String text, int at) {
+                int i = SecretValue.skipBlanks(text, nameEnd(text, at));
+                return i < text.length() && text.charAt(i) == '(';
             }
         },
         /** The rest of a tag's name, then {@code >}: {@code <password>}. */
         ELEMENT {
             @Override
-            boolean after(String lower, int at) {
-                int i = nameEnd(lower, at);
-                return i < lower.length() && lower.charAt(i) == '>';
+            boolean after(String text, int at) {
+                int i = nameEnd(text, at);
+                return i < text.length() && text.charAt(i) == '>';
             }
         };
 
-        abstract boolean after(String lower, int at);
+        abstract boolean after(String text, int at);
 
-        /** The end of the rest of a name ({@code [a-z_-]*}) from {@code at}. */
-        private static int nameEnd(String lower, int at) {
+        /** The end of the rest of a name ({@code [a-zA-Z_-]*}) from {@code at}. */
+        private static int nameEnd(String text, int at) {
             int i = at;
-            while (i < lower.length() && ((lower.charAt(i) >= 'a' && lower.charAt(i) <= 'z') || lower.charAt(i) == '_'
-                    || lower.charAt(i) == '-')) {
+            while (i < text.length() && (Chars.isAlpha(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-')) {
                 i++;
             }
             return i;
         }
 
-        private static boolean isBlank(String lower, int at) {
-            return at < lower.length() && (lower.charAt(at) == ' ' || lower.charAt(at) == '\t');
+        private static boolean isBlank(String text, int at) {
+            return at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t');
         }
     }
 }

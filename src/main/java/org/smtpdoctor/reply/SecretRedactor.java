@@ -3,7 +3,6 @@ package org.smtpdoctor.reply;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
@@ -22,7 +21,7 @@ import java.util.regex.Matcher;
  * <p>Linear time: every form is found by a pattern of bounded length (no nested repetition), and its
  * value is then read by a hand-written scan that never goes back; most texts hold none of the forms'
  * trigger words followed by what the form needs ({@code auth} and a blank, {@code password} and {@code =}), and
- * cost one lower-casing and a few {@code indexOf}.
+ * cost one pass that looks for the trigger words of all forms at once.
  */
 public final class SecretRedactor {
     /** What a hidden value becomes. */
@@ -47,14 +46,14 @@ public final class SecretRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        long forms = precheck ? SecretForm.mayOccurIn(text) : -1L;
         List<SecretValue.Span> spans = new ArrayList<>(0);
-        for (SecretForm form : SecretForm.ALL) {
-            if (!precheck || form.mayOccurIn(lower)) {
-                find(text, form, spans);
+        for (int i = 0; i < SecretForm.ALL.size(); i++) {
+            if ((forms & 1L << i) != 0) {
+                find(text, SecretForm.ALL.get(i), spans);
             }
         }
-        AuthExchange.find(text, lower, spans);
+        AuthExchange.find(text, spans);
         return spans.isEmpty() ? text : masked(text, spans);
     }
 

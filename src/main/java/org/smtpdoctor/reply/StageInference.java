@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Infers the {@link SmtpStage} of a failure from the evidence an error text carries, strongest first:
@@ -51,7 +52,7 @@ final class StageInference {
 
     /**
      * The phrases of MTA and library messages that name a stage, in order of precedence: the first stage (in
-     * this order) one of whose phrases the text holds decides. Lower-case, as the text is lower-cased. A
+     * this order) one of whose phrases the text holds decides. Lower-case; ASCII letters match in any case. A
      * phrase ending in {@value #WORD_END} must end a word there; {@value #HOST_PORT} stands for Postfix's
      * {@code host[address]:port: }.
      */
@@ -101,12 +102,11 @@ final class StageInference {
                     // qmail-remote: "Connected to 192.0.2.7 but greeting failed."
                     "in response to initial connection", "refused to talk to me", "but greeting failed"));
 
-    /**
-     * Every phrase starts with one of these words: the text is searched for each (a fast {@code indexOf}), and
-     * the phrases are tried only where one stands.
-     */
-    private static final List<String> FIRST_WORDS = CLUES.stream().flatMap(clue -> clue.phrases().stream())
-            .map(Phrase::firstWord).distinct().toList();
+    /** Every clue's phrases, and which clue each belongs to. */
+    private static final List<Phrase> PHRASES = CLUES.stream().flatMap(clue -> clue.phrases().stream()).toList();
+    private static final int[] CLUE_OF_PHRASE = IntStream.range(0, CLUES.size())
+            .flatMap(clue -> IntStream.generate(() -> clue).limit(CLUES.get(clue).phrases().size())).toArray();
+    private static final CaselessPhrases PHRASE_WORDS = new CaselessPhrases(PHRASES.stream().map(Phrase::words).toList());
 
     private StageInference() {
     }
@@ -196,19 +196,17 @@ final class StageInference {
     }
 
     static SmtpStage fromText(String text) {
-        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        int best = CLUES.size();
-        for (String word : FIRST_WORDS) {
-            for (int at = lower.indexOf(word); at >= 0 && best > 0; at = lower.indexOf(word, at + 1)) {
-                for (int i = 0; i < best; i++) {
-                    if (CLUES.get(i).saidAt(lower, at)) {
-                        best = i;
-                        break;
-                    }
-                }
-            }
+        if (text == null) {
+            return null;
         }
-        return best < CLUES.size() ? CLUES.get(best).stage() : null;
+        int[] best = {CLUES.size()};
+        PHRASE_WORDS.scan(text, (phrase, start, end) -> {
+            if (CLUE_OF_PHRASE[phrase] < best[0] && PHRASES.get(phrase).endsAt(text, end)) {
+                best[0] = CLUE_OF_PHRASE[phrase];
+            }
+            return best[0] > 0;
+        });
+        return best[0] < CLUES.size() ? CLUES.get(best[0]).stage() : null;
     }
 
     /** A stage and the phrases that name it. */
@@ -217,15 +215,6 @@ final class StageInference {
             this(stage, Arrays.stream(phrases).map(Phrase::of).toList());
         }
 
-        /** Whether one of the phrases starts at {@code at} of the lower-cased text. */
-        boolean saidAt(String lower, int at) {
-            for (Phrase phrase : phrases) {
-                if (phrase.saidAt(lower, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /**
@@ -248,17 +237,9 @@ final class StageInference {
             return new Phrase(written.substring(0, written.length() - suffix), endsWord, beforeAddress);
         }
 
-        String firstWord() {
-            int space = words.indexOf(' ');
-            return space < 0 ? words : words.substring(0, space + 1);
-        }
-
-        boolean saidAt(String lower, int at) {
-            if (!lower.startsWith(words, at)) {
-                return false;
-            }
-            int end = at + words.length();
-            return endsWord ? !wordGoesOn(lower, end) : !beforeAddress || hostAndPort(lower, end);
+        /** Whether what follows the phrase's words, where they end at {@code end} of {@code text}, is what it needs. */
+        boolean endsAt(String text, int end) {
+            return endsWord ? !wordGoesOn(text, end) : !beforeAddress || hostAndPort(text, end);
         }
 
         /** As regex {@code \b} after a letter sees it: a letter, digit, '_' or combining mark continues the word. */
