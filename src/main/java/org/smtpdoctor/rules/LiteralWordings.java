@@ -48,7 +48,7 @@ final class LiteralWordings {
     private static final Map<Character, Boolean> SINGLETONS = new ConcurrentHashMap<>();
 
     /**
-     * Per phrase (folded, one space between words, in {@link #alphabet}'s codes): the patterns it is, as
+     * Per phrase (folded, one space between words, in the codes of {@link #alphabet}): the patterns it is, as
      * {@code index << 3 | edges}, or whose {@link #gate} it is, as {@code index << 3 | GATE}.
      */
     private final AhoCorasickDoubleArrayTrie<int[]> phrases;
@@ -58,11 +58,10 @@ final class LiteralWordings {
      */
     private final int[][] segments;
     /**
-     * Each folded character's code: 1, 2, 3 ... for those the phrases hold (the more frequent, the lower), one code
-     * more for every other character. A dense alphabet keeps the double-array trie small and its build fast (with
-     * the raw characters, CJK among them, it took seconds).
+     * Each text character's code as the automaton reads it: its fold's code in the phrases' alphabet
+     * ({@link #alphabet}), a white-space character's that of {@code ' '}. One look-up per character.
      */
-    private final char[] alphabet;
+    private final char[] readAs;
     private final BitSet taken;
     /** The patterns not taken that need no literal: candidates in every text. */
     private final BitSet ungated;
@@ -72,7 +71,10 @@ final class LiteralWordings {
                             BitSet ungated, int size) {
         this.phrases = phrases;
         this.segments = segments;
-        this.alphabet = alphabet;
+        this.readAs = new char[alphabet.length];
+        for (int c = 0; c < readAs.length; c++) {
+            readAs[c] = alphabet[SPACE.indexOf(c) >= 0 ? ' ' : FOLD[c]];
+        }
         this.taken = taken;
         this.ungated = ungated;
         this.size = size;
@@ -264,6 +266,11 @@ final class LiteralWordings {
         return longest;
     }
 
+    /**
+     * Each folded character's code: 1, 2, 3 ... for those the phrases hold (the more frequent, the lower), one code
+     * more for every other character. A dense alphabet keeps the double-array trie small and its build fast (with
+     * the raw characters, CJK among them, it took seconds).
+     */
     private static char[] alphabet(Iterable<String> phrases) {
         int[] counts = new int[Character.MAX_VALUE + 1];
         for (String phrase : phrases) {
@@ -317,12 +324,12 @@ final class LiteralWordings {
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = SPACE.indexOf(c) >= 0;
+            boolean space = c <= ' ' && SPACE.indexOf(c) >= 0;
             if (space && inSpace) {
                 continue; // the run already stands as one space
             }
             inSpace = space;
-            read[length] = alphabet[space ? ' ' : FOLD[c]];
+            read[length] = readAs[c];
             at[length] = i;
             edge[length++] = space || (Character.isSurrogate(c) ? isEdge(codePointAround(text, i)) : EDGE_CHARACTERS.get(c));
         }
