@@ -471,6 +471,16 @@ public final class ReplyParser {
         return code && (Chars.endsAt(text, 3) || (text.length() > 3 && isCodeSeparator(text.charAt(3)))) ? 3 : -1;
     }
 
+    /**
+     * Whether the second digit of the code at {@code at} is one RFC 5321 4.2.1 defines (0-5: syntax, information,
+     * connections, two unspecified, mail system). Servers do send others ("571 Delivery not authorized"), so a code
+     * at the start, before an enhanced code or after "said" is taken whatever its second digit; one after a mere
+     * colon needs a defined one, as "noktası: 587" (a port, in Turkish) is no reply.
+     */
+    private static boolean hasDefinedSecondDigit(String text, int at) {
+        return text.charAt(at + 1) <= '5';
+    }
+
     private static boolean isCodeSeparator(char c) {
         return Chars.isSpace(c) || c == '-' || c == '\u2013' || c == '\u2014' || c == '.' || c == ':' || c == ',' || c == ';';
     }
@@ -583,7 +593,8 @@ public final class ReplyParser {
             if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end)) {
                 continue;
             }
-            if (enhancedEnd >= 0 || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at))) {
+            if (enhancedEnd >= 0
+                    || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at), hasDefinedSecondDigit(text, at))) {
                 EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4) : null;
                 int replyCode = threeDigits(text, at);
                 String rest = text;
@@ -601,14 +612,17 @@ public final class ReplyParser {
         return at < text.length() && (Chars.isSpace(text.charAt(at)) || text.charAt(at) == '-');
     }
 
-    /** True when what precedes a bare number reads like "...said:" or "...: " but not "port: ". */
-    private static boolean introducesReply(String before) {
+    /**
+     * True when what precedes a bare number reads like "...said:", or like "...: " (but not "port: ") before a code
+     * with a {@code definedSecondDigit}.
+     */
+    private static boolean introducesReply(String before, boolean definedSecondDigit) {
         String trimmed = before.stripTrailing();
         Matcher word = WORD_BEFORE.matcher(trimmed);
         String lastWord = word.find() ? word.group(1).toLowerCase(Locale.ROOT) : "";
         if (NOT_A_REPLY.contains(lastWord)) {
             return false;
         }
-        return trimmed.endsWith(":") || trimmed.endsWith("(") || REPLY_INTRODUCERS.contains(lastWord);
+        return REPLY_INTRODUCERS.contains(lastWord) || (definedSecondDigit && (trimmed.endsWith(":") || trimmed.endsWith("(")));
     }
 }

@@ -141,6 +141,23 @@ class ReplyParserTest {
                 "Couldn't connect to host, port: smtp.example.com, 465; timeout 5000");
     }
 
+    /**
+     * Within a text, a bare number after a colon is a reply code only with a second digit RFC 5321 4.2.1 defines (0-5):
+     * a port in a translated text is no reply. At the start, before an enhanced code or after "said", servers' other
+     * codes are kept.
+     */
+    @Test
+    void aBareNumberWithinATextNeedsAReplyCodesSecondDigit() {
+        assertParsed("Geçersiz bağlantı noktası: 587", 0, null, "Geçersiz bağlanti noktasi: 587");
+        assertParsed("Ungültiger Port: 465", 0, null, "Ungültiger Port: 465");
+        assertParsed("Der Server antwortete: 554 Transaktion fehlgeschlagen", 554, null,
+                "Der Server antwortete: 554 Transaktion fehlgeschlagen");
+        assertParsed("571 Delivery not authorized, message refused", 571, null, "Delivery not authorized, message refused");
+        assertParsed("host mx.example.com said: 571 5.7.1 Unable to relay", 571, "5.7.1",
+                "host mx.example.com said: 571 5.7.1 Unable to relay");
+        assertParsed("host mx.example.com said: 599 odd reply", 599, null, "host mx.example.com said: 599 odd reply");
+    }
+
     @Test
     void enhancedCodeWithoutReplyCode() {
         assertParsed("5.7.1 spf check failed", 0, "5.7.1", "spf check failed");
