@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parser's hand-written scans accept exactly what the regular expressions they replaced accepted (the
- * expressions are kept here, as the specification): log prefixes, exception names and the stage phrases, on
+ * expressions are kept here, as the specification): log prefixes, exception names, logged exception headers and the
+ * stage phrases, on
  * texts made of the pieces where they differ most easily (digits and separators of time stamps, levels before
  * letters, combining marks, supplementary characters, line separators).
  */
@@ -32,6 +33,14 @@ class LeanScansTest {
     private static final Pattern EXCEPTION_NAME = Pattern.compile(
             "^(?:(?:[a-z_$][\\w$]*\\.){1,16}|(?:[A-Za-z_$][\\w$]*\\.){0,16}(?=[A-Z][\\w$]*(?:Exception|Error)\\b))"
                     + "([A-Z][\\w$]*)(?::\\s*|$)");
+    private static final Pattern HEADER = Pattern.compile(
+            "^(?:Caused by:\\s*|Suppressed:\\s*)?((?:[a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))(?::\\s?(.*))?$");
+    private static final Pattern NESTED_IS = Pattern.compile(";?\\s*nested exception is:?\\s*$");
+    private static final List<String> TRACE_PIECES = List.of("Caused by:", "Suppressed:", " ", "  ", "\t", "\u000B", "jakarta.",
+            "mail.", "a.", "_x.", "$.", "1a.", ".", "..", "Messaging", "SMTP", "Foo", "foo", "E", "Exception", "Error", "Errors",
+            ":", ": ", ":  ", "msg", "x", ";", "nested exception is", "nested exception is:", "Nested exception is", "\u2028",
+            "\u0085", "\n", "\r\n", "\r", "at a.B.c(B.java:1)", "at ", "\u00e9", "\uD83D\uDE00");
+
     /** ASCII letters in any case ({@code (?i)} without {@code UNICODE_CASE}), as the parser reads the phrases. */
     private static final List<Pattern> STAGE_CLUES = Stream.of(
             "starttls is required but host does not support starttls|could not convert socket to tls"
@@ -149,6 +158,58 @@ class LeanScansTest {
         } else {
             assertThat(name).as(text).isNull();
         }
+    }
+
+    /** {@link LoggedException#read}'s header lines, read as its former regular expressions read them. */
+    @Test
+    void loggedExceptionHeadersAreReadAsTheirPatternsReadThem() {
+        Random random = new Random(17);
+        List<String> texts = new ArrayList<>(List.of("a.BarException:;nested exception is:", "a.BarException: ;nested exception is",
+                "Caused by:  FooError", "x.Y.ZException:\tmsg; nested exception is \n\tat a.B.c(B.java:1)", "Exception: x",
+                "a..BException", "1a.BException", "a.BException.", "Suppressed: a.BError: m\u2028", "a.BError\u0085"));
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int piece = random.nextInt(16); piece > 0; piece--) {
+                text.append(TRACE_PIECES.get(random.nextInt(TRACE_PIECES.size())));
+            }
+            texts.add(text.toString());
+        }
+        for (String t : texts) {
+            assertThat(LoggedException.read(t).stream().map(e -> e.className() + "|" + e.message() + "|" + e.frames()).toList())
+                    .as(t).isEqualTo(headersAsPatternsRead(t));
+        }
+    }
+
+    private static List<String> headersAsPatternsRead(String text) {
+        List<String> chain = new ArrayList<>();
+        Pattern frame = Pattern.compile("^at\\s+([\\w$.]+)\\.([\\w$<>]+)\\(.*\\)$");
+        String current = null;
+        List<String> frames = new ArrayList<>();
+        for (String raw : text.split("\r\n|\r|\n")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Matcher f = frame.matcher(line);
+            if (f.matches()) {
+                if (current != null) {
+                    frames.add(f.group(1) + "." + f.group(2));
+                }
+                continue;
+            }
+            Matcher h = HEADER.matcher(line);
+            if (h.matches()) {
+                if (current != null) {
+                    chain.add(current + "|" + frames);
+                }
+                current = h.group(1) + "|" + (h.group(2) == null ? "" : NESTED_IS.matcher(h.group(2)).replaceAll(""));
+                frames = new ArrayList<>();
+            }
+        }
+        if (current != null) {
+            chain.add(current + "|" + frames);
+        }
+        return chain;
     }
 
     @Test
