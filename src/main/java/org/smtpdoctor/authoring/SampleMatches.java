@@ -133,7 +133,7 @@ final class SampleMatches {
                 if (match.category().equals(sample.expect())) {
                     continue;
                 }
-                // A case kept from a rule of another layer is kept by the layer (provider before concept),
+                // A case kept from a rule of another layer is kept by the layer (provider, concept, stage),
                 // which no edit of categories.yaml changes: only a rule of the deciding layer is warned about.
                 Map<String, List<Taken>> bucket = match.decided() ? taken
                         : decision.category().equals(sample.expect()) && decision.layer() == match.layer() ? kept : null;
@@ -185,8 +185,9 @@ final class SampleMatches {
         for (Taken t : takes) {
             Category expected = taxonomy.get(t.sample().expect());
             reasons.add(t.ownRuleMatched() && t.decision().layer() != t.ownLayer()
-                    ? "it wins because it is a provider rule and " + expected.id() + " matches only with concept"
-                            + " rules, which answer only when no provider rule does"
+                    ? "it wins because it is a " + t.decision().layer().id() + " rule and " + expected.id()
+                            + " matches only with " + t.ownLayer().id() + " rules, which answer only when no rule of an"
+                            + " earlier layer (pattern, concept, stage) does"
                     : t.ownRuleMatched()
                     ? "it wins because " + category + " (#" + (winner.precedence() + 1) + ") stands before "
                             + expected.id() + " (#" + (expected.precedence() + 1) + ") in categories.yaml, and the"

@@ -6,6 +6,8 @@ public enum Basis {
     PATTERN("pattern"),
     /** No provider wording matched; a concept rule (the generic wording of a cause) did. */
     CONCEPT("concept"),
+    /** No provider or concept wording matched; a stage rule (the SMTP command the text names as failed) did. */
+    STAGE("stage"),
     /** The enhanced status code table (rules/codes/enhanced-status-codes.yaml). */
     ENHANCED_CODE("enhanced-code"),
     /** The basic reply code table (rules/codes/reply-codes.yaml). */
@@ -19,9 +21,9 @@ public enum Basis {
         this.id = id;
     }
 
-    /** True for the wording layers ({@link #PATTERN}, {@link #CONCEPT}), which decide before the code tables. */
+    /** True for the wording layers ({@link #PATTERN}, {@link #CONCEPT}, {@link #STAGE}), which decide before the code tables. */
     public boolean isWording() {
-        return this == PATTERN || this == CONCEPT;
+        return this == PATTERN || this == CONCEPT || this == STAGE;
     }
 
     /** The id used in JSON, e.g. {@code enhanced-code}. */

@@ -24,6 +24,7 @@ import org.smtpdoctor.engine.DrlAtoms.Kind;
 import org.smtpdoctor.engine.DrlAtoms.Token;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.wording.DrlWriter;
+import org.smtpdoctor.wording.RuleLayer;
 
 /**
  * The one gate every DRL passes before Drools compiles it, hand-written or generated from YAML: an allowlist
@@ -118,9 +119,10 @@ final class DrlGate {
         if (rule.getParentName() != null) {
             refuse(rule, "'extends': a rule stands alone");
         }
-        rule.getAnnotations().stream().filter(a -> !RuleLayers.isConceptAnnotation(a))
+        rule.getAnnotations().stream().filter(a -> !RuleLayers.isLayerAnnotation(a))
                 .forEach(a -> refuse(rule, "annotation @" + a.getName() + ": the one annotation a rule may carry is "
-                        + DrlWriter.LAYER_ANNOTATION + " (a concept rule)"));
+                        + DrlWriter.layerAnnotation(RuleLayer.CONCEPT) + " (a concept rule) or "
+                        + DrlWriter.layerAnnotation(RuleLayer.STAGE) + " (a stage rule)"));
         if (!rule.getNamedConsequences().isEmpty()) {
             refuse(rule, "named consequences ('then[name]'): a rule has one consequence, conclude(...)");
         }

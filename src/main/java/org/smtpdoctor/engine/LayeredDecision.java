@@ -14,8 +14,8 @@ import org.smtpdoctor.rules.Verdict;
 
 /**
  * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
- * provider wording rules, then concept wording rules, then the enhanced status code, then the reply code,
- * then unknown.*.
+ * provider wording rules, then concept wording rules, then stage rules (the SMTP command a text names), then the
+ * enhanced status code, then the reply code, then unknown.*.
  *
  * <p>When several wording rules of one layer match, the winner is the verdict whose category comes first in
  * categories.yaml; within one category, the rule written first (by file, then line). A code layer

@@ -15,17 +15,17 @@ final class RuleLayers {
     private RuleLayers() {
     }
 
-    /** True for the one annotation the gate lets through: {@code @layer("concept")}. */
-    static boolean isConceptAnnotation(AnnotationDescr annotation) {
+    /** True for the one annotation the gate lets through: {@code @layer("concept")} or {@code @layer("stage")}. */
+    static boolean isLayerAnnotation(AnnotationDescr annotation) {
         return KEY.equals(annotation.getName()) && annotation.getValueMap().size() == 1
-                && RuleLayer.CONCEPT.id().equals(unquoted(annotation.getSingleValueAsString()));
+                && RuleLayer.fromId(unquoted(annotation.getSingleValueAsString()))
+                        .filter(layer -> layer != RuleLayer.PROVIDER).isPresent();
     }
 
     /** The layer of a compiled rule. */
     static RuleLayer of(Rule rule) {
         Object value = rule.getMetaData().get(KEY);
-        return value != null && RuleLayer.CONCEPT.id().equals(unquoted(value.toString()))
-                ? RuleLayer.CONCEPT : RuleLayer.PROVIDER;
+        return value == null ? RuleLayer.PROVIDER : RuleLayer.fromId(unquoted(value.toString())).orElse(RuleLayer.PROVIDER);
     }
 
     private static String unquoted(String value) {

@@ -1,8 +1,7 @@
 package org.smtpdoctor.engine;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -20,18 +19,19 @@ import org.smtpdoctor.wording.RuleLayer;
  *                  session's memory for every rule anew, or resetting it, was most of an evaluation's time)
  * @param patterns  every pattern the rules use, compiled at load
  * @param locations rule locations by package and name
- * @param concept   the concept rules, by package and name (read from the compiled rules once, not per verdict)
+ * @param layered   the layer of each concept and stage rule, by package and name (read from the compiled rules
+ *                  once, not per verdict); every other rule is a provider rule
  * @param catalog   taxonomy, advice and status code tables
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
  * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
  * @param memo      the rules' verdicts by the facts they read, or null when hand-written DRL may read more
  */
 record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<Key, RuleRef> locations,
-               Set<Key> concept, Catalog catalog, String version, Map<String, String> drl, VerdictMemo memo) {
+               Map<Key, Basis> layered, Catalog catalog, String version, Map<String, String> drl, VerdictMemo memo) {
 
     /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */
     RuleSet withDeployment(Deployment deployment) {
-        return new RuleSet(kieBase, sessions, patterns, locations, concept, catalog.withDeployment(deployment), version,
+        return new RuleSet(kieBase, sessions, patterns, locations, layered, catalog.withDeployment(deployment), version,
                 drl, memo);
     }
 
@@ -42,22 +42,26 @@ record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, 
     record Key(String packageName, String ruleName) {
     }
 
-    /** The concept rules of {@code kieBase}. */
-    static Set<Key> conceptRules(KieBase kieBase) {
-        Set<Key> concept = new HashSet<>();
+    /** The layers of the concept and stage rules of {@code kieBase} (every other rule is a provider rule). */
+    static Map<Key, Basis> layeredRules(KieBase kieBase) {
+        Map<Key, Basis> layered = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                if (RuleLayers.of(rule) == RuleLayer.CONCEPT) {
-                    concept.add(new Key(pkg.getName(), rule.getName()));
+                RuleLayer layer = RuleLayers.of(rule);
+                if (layer != RuleLayer.PROVIDER) {
+                    layered.put(new Key(pkg.getName(), rule.getName()), layer == RuleLayer.CONCEPT ? Basis.CONCEPT : Basis.STAGE);
                 }
             }
         }
-        return Set.copyOf(concept);
+        return Map.copyOf(layered);
     }
 
-    /** The layer of a wording rule: concept rules answer only when no provider rule matched. */
+    /**
+     * The layer of a wording rule: concept rules answer only when no provider rule matched, stage rules only when
+     * no concept rule did either.
+     */
     Basis layer(String packageName, String ruleName) {
-        return concept.contains(new Key(packageName, ruleName)) ? Basis.CONCEPT : Basis.PATTERN;
+        return layered.getOrDefault(new Key(packageName, ruleName), Basis.PATTERN);
     }
 
     /** Where a rule is written; a placeholder location if Drools names a rule the index does not know. */

@@ -109,11 +109,12 @@ public final class SampleCoverage {
         for (CategoryRow c : categories.values()) {
             lines.add(String.format("%-30s %5d %7d %9d", c.category(), c.rules(), c.samples(), c.negatives()));
         }
-        lines.add(String.format("%-12s %7s %7s %7s %13s %10s %5s", "family", "samples", "pattern", "concept",
-                "enhanced-code", "reply-code", "none"));
+        lines.add(String.format("%-12s %7s %7s %7s %5s %13s %10s %5s", "family", "samples", "pattern", "concept",
+                "stage", "enhanced-code", "reply-code", "none"));
         for (FamilyRow f : families.values()) {
-            lines.add(String.format("%-12s %7d %7d %7d %13d %10d %5d", f.family(), f.samples(), count(f, Basis.PATTERN),
-                    count(f, Basis.CONCEPT), count(f, Basis.ENHANCED_CODE), count(f, Basis.REPLY_CODE), count(f, Basis.NONE)));
+            lines.add(String.format("%-12s %7d %7d %7d %5d %13d %10d %5d", f.family(), f.samples(), count(f, Basis.PATTERN),
+                    count(f, Basis.CONCEPT), count(f, Basis.STAGE), count(f, Basis.ENHANCED_CODE), count(f, Basis.REPLY_CODE),
+                    count(f, Basis.NONE)));
         }
         return lines;
     }

@@ -10,8 +10,10 @@ import java.util.List;
  * checked again by the loader's gate on Drools' parse tree.
  */
 public final class DrlWriter {
-    /** The rule annotation of a concept rule; the engine reads it back from the compiled rule's metadata. */
-    public static final String LAYER_ANNOTATION = "@layer(\"" + RuleLayer.CONCEPT.id() + "\")";
+    /** The rule annotation of a concept or stage rule ({@code @layer("concept")}); the engine reads it back from the compiled rule's metadata. */
+    public static String layerAnnotation(RuleLayer layer) {
+        return "@layer(\"" + layer.id() + "\")";
+    }
 
     private DrlWriter() {
     }
@@ -63,8 +65,8 @@ public final class DrlWriter {
         StringBuilder drl = new StringBuilder();
         drl.append("// ").append(file.category().ruleFile()).append(':').append(rule.line()).append('\n')
                 .append("rule ").append(literal(ruleName(category, rule)));
-        if (rule.layer() == RuleLayer.CONCEPT) {
-            drl.append(' ').append(LAYER_ANNOTATION);
+        if (rule.layer() != RuleLayer.PROVIDER) {
+            drl.append(' ').append(layerAnnotation(rule.layer()));
         }
         drl.append("\nwhen\n");
         // The wording first: Drools hashes Said( id == "..." ) across all rules, so only the rules whose

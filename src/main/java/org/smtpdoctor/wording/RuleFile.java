@@ -72,9 +72,10 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         }
         String provider = optionalText(f.get("provider"), "provider", problems);
         RuleLayer layer = layer(f.get("layer"), problems);
-        if (layer == RuleLayer.CONCEPT && f.containsKey("provider")) {
-            problems.add(f.get("provider").error("a concept rule says a cause the way any server or library says it,"
-                    + " so it names no provider: leave out 'provider', or 'layer: concept' for a provider's wording"));
+        if (layer != null && layer != RuleLayer.PROVIDER && f.containsKey("provider")) {
+            problems.add(f.get("provider").error("a " + layer.id() + " rule says a cause the way any server or library"
+                    + " says it, so it names no provider: leave out 'provider', or 'layer: " + layer.id()
+                    + "' for a provider's wording"));
         }
         String ruleSource = optionalText(f.get("source"), "source", problems);
         CodeSet codes = codes(f.get("code"), "code", problems);
@@ -112,7 +113,8 @@ public record RuleFile(CategoryId category, String file, List<WordingRule> rules
         if (layer == null) {
             problems.add(node.error("'layer' is 'provider' (the default: one server's or library's own wording) or"
                     + " 'concept' (the generic way any sender says the cause; it answers only when no provider"
-                    + " wording does)"));
+                    + " wording does) or 'stage' (the SMTP command a text names as failed, such as RCPT TO; it answers"
+                    + " only when no provider or concept wording does)"));
         }
         return layer;
     }

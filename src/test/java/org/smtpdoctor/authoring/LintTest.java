@@ -277,7 +277,7 @@ class LintTest {
         assertThat(lintAll()).anySatisfy(p -> {
             assertThat(p.toString()).contains("server/error.yaml:1:");
             assertThat(p.message()).contains("takes 1 sample case of recipient.mailbox-full")
-                    .contains("it is a provider rule and recipient.mailbox-full matches only with concept rules");
+                    .contains("it is a pattern rule and recipient.mailbox-full matches only with concept rules");
         });
     }
 }

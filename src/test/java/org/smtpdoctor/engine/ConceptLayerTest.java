@@ -18,7 +18,8 @@ import org.smtpdoctor.source.ProblemsException;
 
 /**
  * The concept layer: a rule marked {@code layer: concept} answers only when no provider wording matched, even
- * when its category stands first in categories.yaml, and before the code tables; basis and explain name it.
+ * when its category stands first in categories.yaml, and before the code tables; basis and explain name it. A
+ * rule marked {@code layer: stage} answers only when no concept wording matched either.
  */
 class ConceptLayerTest {
     /** tls.wrong-mode stands far above server.error in categories.yaml: precedence alone would pick it. */
@@ -80,6 +81,44 @@ class ConceptLayerTest {
         assertThat(e.matches()).extracting(Explanation.Match::layer).contains(Basis.ENHANCED_CODE);
         String report = ExplanationReport.render(e, Locale.ENGLISH);
         assertThat(report).contains("* concept").contains("no provider wording matched");
+    }
+
+    /**
+     * A stage rule (the SMTP command a text names) of a category far above server.error yields to server.error's
+     * concept wording, and answers before the code tables when no concept wording does.
+     */
+    @Test
+    void aStageWordingAnswersAfterTheConceptWordingsAndBeforeTheCodeTables() {
+        TestRules rules = TestRules.copyInto(temp.resolve("stage"));
+        rules.deleteRulesOf("tls.wrong-mode").deleteRulesOf("server.error");
+        rules.write("tls/wrong-mode.yaml", """
+                - name: the zebra command
+                  layer: stage
+                  source: written for this test
+                  says:
+                    - ZEBRA command
+                """).write("server/error.yaml", """
+                - name: the generic crossing wording
+                  layer: concept
+                  source: written for this test
+                  says:
+                    - crossing closed
+                """);
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).build();
+
+        Diagnosis both = diagnoser.diagnose("554 ZEBRA command failed: crossing closed");
+        assertThat(both.category()).isEqualTo("server.error");
+        assertThat(both.basis()).isEqualTo(Basis.CONCEPT);
+        assertThat(both.secondary()).contains("tls.wrong-mode");
+
+        Diagnosis alone = diagnoser.diagnose("552 5.2.2 ZEBRA command failed");
+        assertThat(alone.category()).isEqualTo("tls.wrong-mode");
+        assertThat(alone.basis()).isEqualTo(Basis.STAGE);
+        assertThat(new DiagnosisJson(new ObjectMapper()).toJson(alone, Locale.ENGLISH).get("basis").asText())
+                .isEqualTo("stage");
+        assertThat(diagnoser.generatedDrl("tls.wrong-mode: the zebra command")).contains("@layer(\"stage\")");
+        String report = ExplanationReport.render(diagnoser.explain("552 5.2.2 ZEBRA command failed"), Locale.ENGLISH);
+        assertThat(report).contains("* stage").contains("names the SMTP command that failed");
     }
 
     @Test
