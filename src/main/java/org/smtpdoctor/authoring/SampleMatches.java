@@ -187,7 +187,7 @@ final class SampleMatches {
             reasons.add(t.ownRuleMatched() && t.decision().layer() != t.ownLayer()
                     ? "it wins because it is a " + t.decision().layer().id() + " rule and " + expected.id()
                             + " matches only with " + t.ownLayer().id() + " rules, which answer only when no rule of an"
-                            + " earlier layer (pattern, concept, stage) does"
+                            + " earlier layer (pattern, concept, enhanced code, stage) does"
                     : t.ownRuleMatched()
                     ? "it wins because " + category + " (#" + (winner.precedence() + 1) + ") stands before "
                             + expected.id() + " (#" + (expected.precedence() + 1) + ") in categories.yaml, and the"

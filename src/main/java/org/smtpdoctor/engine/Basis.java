@@ -6,10 +6,13 @@ public enum Basis {
     PATTERN("pattern"),
     /** No provider wording matched; a concept rule (the generic wording of a cause) did. */
     CONCEPT("concept"),
-    /** No provider or concept wording matched; a stage rule (the SMTP command the text names as failed) did. */
-    STAGE("stage"),
     /** The enhanced status code table (rules/codes/enhanced-status-codes.yaml). */
     ENHANCED_CODE("enhanced-code"),
+    /**
+     * No provider or concept wording matched and no enhanced code said more; a stage rule (the SMTP command the text
+     * names as failed, which tells only the family) did.
+     */
+    STAGE("stage"),
     /** The basic reply code table (rules/codes/reply-codes.yaml). */
     REPLY_CODE("reply-code"),
     /** Nothing recognised the reply: unknown.transient, unknown.permanent or unknown.unclassified. */

@@ -14,8 +14,9 @@ import org.smtpdoctor.rules.Verdict;
 
 /**
  * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
- * provider wording rules, then concept wording rules, then stage rules (the SMTP command a text names), then the
- * enhanced status code, then the reply code, then unknown.*.
+ * provider wording rules, then concept wording rules, then the enhanced status code, then stage rules (the SMTP
+ * command a text names, which tells only the family, where an enhanced code names the cause), then the reply code,
+ * then unknown.*.
  *
  * <p>When several wording rules of one layer match, the winner is the verdict whose category comes first in
  * categories.yaml; within one category, the rule written first (by file, then line). A code layer
@@ -43,10 +44,11 @@ final class LayeredDecision {
         Basis basis;
         RuleRef rule;
         Map<String, String> params = Map.of();
-        if (!ranked.isEmpty()) {
+        Basis winnerLayer = ranked.isEmpty() ? Basis.NONE : rules.layer(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
+        if (winnerLayer.compareTo(Basis.ENHANCED_CODE) < 0 || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
             Verdict winner = ranked.get(0);
             category = winner.category();
-            basis = rules.layer(winner.rulePackage(), winner.ruleName());
+            basis = winnerLayer;
             rule = rules.location(winner.rulePackage(), winner.ruleName());
             params = winner.params();
         } else if (isKnown(enhancedCategory)) {

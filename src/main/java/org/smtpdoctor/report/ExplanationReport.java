@@ -90,14 +90,16 @@ public final class ExplanationReport {
                             + decision.precedence() + ")"
                             : "no provider wording matched; concept wordings of " + categories + " categories did;"
                             + " this one stands first in categories.yaml (position " + decision.precedence() + ")");
-            case STAGE -> ru ? "ни одна формулировка причины не подошла; текст называет команду SMTP, на которой произошёл"
-                    + " сбой (stage), и она указывает семейство; из подошедших решает категория, стоящая в"
-                    + " categories.yaml выше (позиция " + decision.precedence() + ")"
-                    : "no provider or concept wording matched; the text names the SMTP command that failed (a stage"
-                    + " rule), which tells the family; among those that matched, the category first in categories.yaml"
-                    + " decides (position " + decision.precedence() + ")";
-            case ENHANCED_CODE -> ru ? "ни одно правило по тексту не подошло; расширенный код решает раньше основного"
-                    : "no wording rule matched; the enhanced status code decides before the reply code";
+            case STAGE -> ru ? "ни одна формулировка причины не подошла, расширенного кода с причиной нет; текст называет"
+                    + " команду SMTP, на которой произошёл сбой (stage), и она указывает семейство; из подошедших решает"
+                    + " категория, стоящая в categories.yaml выше (позиция " + decision.precedence() + ")"
+                    : "no provider or concept wording matched and no enhanced code names the cause; the text names the"
+                    + " SMTP command that failed (a stage rule), which tells the family; among those that matched, the"
+                    + " category first in categories.yaml decides (position " + decision.precedence() + ")";
+            case ENHANCED_CODE -> ru ? "ни одна формулировка причины не подошла; расширенный код решает раньше правил"
+                    + " команд (stage) и основного кода"
+                    : "no provider or concept wording matched; the enhanced status code decides before stage rules and"
+                    + " the reply code";
             case REPLY_CODE -> ru ? "ни одно правило по тексту не подошло, а расширенного кода нет или его запись "
                     + "говорит unknown.*"
                     : "no wording rule matched, and there is no enhanced code or its entry says unknown.*";

@@ -19,7 +19,7 @@ import org.smtpdoctor.source.ProblemsException;
 /**
  * The concept layer: a rule marked {@code layer: concept} answers only when no provider wording matched, even
  * when its category stands first in categories.yaml, and before the code tables; basis and explain name it. A
- * rule marked {@code layer: stage} answers only when no concept wording matched either.
+ * rule marked {@code layer: stage} answers only when no concept wording matched either, and after the enhanced code.
  */
 class ConceptLayerTest {
     /** tls.wrong-mode stands far above server.error in categories.yaml: precedence alone would pick it. */
@@ -85,7 +85,7 @@ class ConceptLayerTest {
 
     /**
      * A stage rule (the SMTP command a text names) of a category far above server.error yields to server.error's
-     * concept wording, and answers before the code tables when no concept wording does.
+     * concept wording and to an enhanced code, and answers before the reply code when neither does.
      */
     @Test
     void aStageWordingAnswersAfterTheConceptWordingsAndBeforeTheCodeTables() {
@@ -111,14 +111,20 @@ class ConceptLayerTest {
         assertThat(both.basis()).isEqualTo(Basis.CONCEPT);
         assertThat(both.secondary()).contains("tls.wrong-mode");
 
-        Diagnosis alone = diagnoser.diagnose("552 5.2.2 ZEBRA command failed");
+        Diagnosis alone = diagnoser.diagnose("554 ZEBRA command failed");
         assertThat(alone.category()).isEqualTo("tls.wrong-mode");
         assertThat(alone.basis()).isEqualTo(Basis.STAGE);
         assertThat(new DiagnosisJson(new ObjectMapper()).toJson(alone, Locale.ENGLISH).get("basis").asText())
                 .isEqualTo("stage");
         assertThat(diagnoser.generatedDrl("tls.wrong-mode: the zebra command")).contains("@layer(\"stage\")");
-        String report = ExplanationReport.render(diagnoser.explain("552 5.2.2 ZEBRA command failed"), Locale.ENGLISH);
+        String report = ExplanationReport.render(diagnoser.explain("554 ZEBRA command failed"), Locale.ENGLISH);
         assertThat(report).contains("* stage").contains("names the SMTP command that failed");
+
+        // An enhanced code names the cause, where the command names only the step: 5.2.2 is a full mailbox.
+        Diagnosis coded = diagnoser.diagnose("552 5.2.2 ZEBRA command failed");
+        assertThat(coded.basis()).isEqualTo(Basis.ENHANCED_CODE);
+        assertThat(coded.category()).isNotEqualTo("tls.wrong-mode");
+        assertThat(coded.secondary()).contains("tls.wrong-mode");
     }
 
     @Test
