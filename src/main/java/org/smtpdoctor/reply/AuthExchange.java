@@ -40,7 +40,7 @@ final class AuthExchange {
         Matcher opens = OPENS_EXCHANGE.matcher(text).useTransparentBounds(true);
         int start = 0;
         while (start <= text.length()) {
-            int end = SecretValue.lineEnd(text, start);
+            int end = Chars.lineEnd(text, start);
             if (exchangeWords && opens.region(start, end).find()) {
                 inExchange = true;
             } else {

@@ -42,6 +42,15 @@ final class Chars {
         return i;
     }
 
+    /** Where the line that holds {@code from} ends: at the next CR or LF, or the text's end. */
+    static int lineEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
     /** The end of the run of digits from {@code from}. */
     static int digitsEnd(String text, int from) {
         int i = from;

@@ -30,10 +30,7 @@ record LoggedException(String className, String message, List<String> frames) {
         List<String> frames = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
-            int end = start;
-            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
-                end++;
-            }
+            int end = Chars.lineEnd(text, start);
             String line = text.substring(start, end).strip();
             start = text.startsWith("\r\n", end) ? end + 2 : end + 1;
             if (line.isEmpty() || line.length() > MAX_LINE_CHARS) {
@@ -108,7 +105,7 @@ record LoggedException(String className, String message, List<String> frames) {
         for (int part = from; part < last; ) {
             int dot = line.indexOf('.', part);
             char first = line.charAt(part);
-            if (dot == part || !((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '_' || first == '$')) {
+            if (dot == part || !(Chars.isAlpha(first) || first == '_' || first == '$')) {
                 return false;
             }
             part = dot + 1;

@@ -86,10 +86,7 @@ public final class ReplyParser {
         StringBuilder joined = new StringBuilder(input.length());
         int start = 0;
         while (true) {
-            int end = start;
-            while (end < input.length() && input.charAt(end) != '\r' && input.charAt(end) != '\n') {
-                end++;
-            }
+            int end = Chars.lineEnd(input, start);
             int before = joined.length();
             if (before > 0) {
                 joined.append(' ');

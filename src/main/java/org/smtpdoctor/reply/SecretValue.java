@@ -73,7 +73,7 @@ enum SecretValue {
                 start = skipBlanks(text, word);
             }
             char opening = m.end() > 0 ? text.charAt(m.end() - 1) : ' ';
-            int end = lineEnd(text, start);
+            int end = Chars.lineEnd(text, start);
             if (opening == '"' || opening == '\'') {
                 int close = text.indexOf(opening, start);
                 end = close >= 0 && close < end ? close : end;
@@ -85,14 +85,14 @@ enum SecretValue {
     REST_OF_LINE {
         @Override
         List<Span> spans(String text, Matcher m) {
-            return single(new Span(m.end(), lineEnd(text, m.end())));
+            return single(new Span(m.end(), Chars.lineEnd(text, m.end())));
         }
     },
     /** An XML element's text: up to the next {@code <}. */
     ELEMENT {
         @Override
         List<Span> spans(String text, Matcher m) {
-            int end = lineEnd(text, m.end());
+            int end = Chars.lineEnd(text, m.end());
             int close = text.indexOf('<', m.end());
             return single(new Span(m.end(), close >= 0 && close < end ? close : end));
         }
@@ -200,7 +200,7 @@ enum SecretValue {
         char c = text.charAt(start);
         if (c == '\\' && start + 1 < text.length() && (text.charAt(start + 1) == '"' || text.charAt(start + 1) == '\'')) {
             String close = text.substring(start, start + 2);
-            int end = lineEnd(text, start + 2);
+            int end = Chars.lineEnd(text, start + 2);
             int found = text.indexOf(close, start + 2);
             return new Span(start + 2, found >= 0 && found < end ? found : end);
         }
@@ -284,14 +284,6 @@ enum SecretValue {
             }
         }
         return false;
-    }
-
-    static int lineEnd(String text, int from) {
-        int i = from;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 
     static int skipBlanks(String text, int from) {
