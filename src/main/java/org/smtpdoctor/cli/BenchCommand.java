@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code smtp-doctor bench}: generates a realistic log from the sample replies, and one whose every line has a
  * template of its own, and measures, on those files in this run, the floor (read and split lines),
- * {@code batch} end to end with full and with compact records, Sisimai on the same lines where it is
- * installed, and the same rules evaluated naively; then the latency of single diagnoses and parses, and the peak memory.
+ * {@code batch} end to end with full and with compact records (warm, in this JVM, and as the command runs in a
+ * new one), Sisimai on the same lines where it is installed, and the same rules evaluated naively; then the
+ * latency of single diagnoses and parses, and the peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         // One string: picocli prints each array element as a line of its own, and wraps a string itself.
@@ -106,17 +107,22 @@ final class BenchCommand implements Callable<Integer> {
             Row full = new Row(Benchmark.batch(diagnoser, log, cores), Benchmark.batch(diagnoser, distinct, cores));
             Row compact = new Row(Benchmark.batch(diagnoser, log, cores, RecordFields.compactRecords()),
                     Benchmark.batch(diagnoser, distinct, cores, RecordFields.compactRecords()));
+            NewJvmBatch.Run command = NewJvmBatch.run(log, full.repetitive.lines());
+            Row newJvm = new Row(command.rate(), NewJvmBatch.run(distinct, full.distinct.lines()).rate());
             Benchmark.batch(naive, naiveWarmUp, cores); // warm-up
             Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores);
 
             out.printf("floor   (read and split lines in the JVM)              %,12.0f lines/s%n", floor.linesPerSecond());
-            out.printf("batch, %d workers, records rendered to a counting sink:%n", cores);
+            out.printf("batch, %d workers, records rendered to a counting sink: warm (in this JVM, after warm-up runs:%n"
+                    + "code compiled, the rules' memo filled), then as the command runs in a new JVM:%n", cores);
             row(out, "", "repetitive log", "distinct log", "");
             row(out, "full records", full, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
                     full.repetitive.linesPerSecond() / floor.linesPerSecond(), full.repetitive.bytes() >> 20));
             row(out, "compact records (--compact)", compact, String.format("lines/s  %.2f of the floor; %,d MB of JSON",
                     compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20));
-            sisimai(out, log, distinct, full, compact);
+            row(out, "compact, the command in a new JVM", newJvm, String.format(
+                    "lines/s  JIT cold, rules first seen; its start-up (%.1f s) not counted", command.startUp()));
+            sisimai(out, log, distinct, full, compact, newJvm);
             out.printf("naive   (every wording by RE2/J, one at a time, Drools  %,12.0f lines/s  (first %,d lines)%n",
                     naiveRun.linesPerSecond(), naiveRun.lines());
             out.printf("         on every line; same pipeline)%n");
@@ -152,7 +158,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Sisimai's rate on the same two logs and ours against it; or why it was skipped. */
-    private static void sisimai(PrintWriter out, Path log, Path distinct, Row full, Row compact) throws IOException {
+    private static void sisimai(PrintWriter out, Path log, Path distinct, Row full, Row compact, Row newJvm)
+            throws IOException {
         SisimaiBaseline sisimai = new SisimaiBaseline(SisimaiBaseline.MODULE);
         String unavailable = sisimai.unavailable();
         if (unavailable != null) {
@@ -163,6 +170,7 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "Sisimai " + SisimaiBaseline.MODULE + "->match (perl)", rate, "lines/s on the same files");
         row(out, "full / Sisimai", ratio(full.repetitive, rate.repetitive), ratio(full.distinct, rate.distinct), "");
         row(out, "compact / Sisimai", ratio(compact.repetitive, rate.repetitive), ratio(compact.distinct, rate.distinct), "");
+        row(out, "new JVM / Sisimai", ratio(newJvm.repetitive, rate.repetitive), ratio(newJvm.distinct, rate.distinct), "");
     }
 
     private static void row(PrintWriter out, String label, Row rates, String note) {

@@ -1,5 +1,6 @@
 package org.smtpdoctor.rules;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
@@ -53,10 +54,15 @@ final class LiteralWordings {
      */
     private final AhoCorasickDoubleArrayTrie<int[]> phrases;
     /**
-     * The phrases of the wordings with gaps ({@link WordGap}), one entry per phrase, in order: {pattern index,
-     * its number in the wording, the wording's last number, edges}. The automaton names them by {@code -1 - entry}.
+     * The steps of the wordings with gaps ({@link WordGap}), {@link #STEP} ints each: {the pattern a step completes
+     * (-1 when it only opens), the slot whose occurrences must precede it (-1 for a first phrase), the slot it
+     * records its own occurrences in (-1 for a last phrase)}. A slot holds where occurrences of a phrase ended that
+     * the next phrase of a wording may follow. Every wording that opens with the same phrase (and edge) shares one
+     * opening step and its slot: a common first phrase is recorded once per occurrence, not once per wording. The
+     * automaton names a step by {@code -1 - (step << 2 | edges)}.
      */
-    private final int[][] segments;
+    private final int[] steps;
+    private static final int STEP = 3;
     /**
      * Each text character's code as the automaton reads it: its fold's code in the phrases' alphabet
      * ({@link #alphabet}), a white-space character's that of {@code ' '}. One look-up per character.
@@ -67,10 +73,10 @@ final class LiteralWordings {
     private final BitSet ungated;
     private final int size;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[][] segments, char[] alphabet, BitSet taken,
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[] steps, char[] alphabet, BitSet taken,
                             BitSet ungated, int size) {
         this.phrases = phrases;
-        this.segments = segments;
+        this.steps = steps;
         this.readAs = new char[alphabet.length];
         for (int c = 0; c < readAs.length; c++) {
             readAs[c] = alphabet[SPACE.indexOf(c) >= 0 ? ' ' : FOLD[c]];
@@ -87,7 +93,7 @@ final class LiteralWordings {
      */
     static LiteralWordings of(List<String> patterns) {
         Map<String, int[]> byPhrase = new TreeMap<>();
-        List<int[]> segments = new ArrayList<>();
+        Steps steps = new Steps();
         BitSet taken = new BitSet(patterns.size());
         BitSet ungated = new BitSet(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
@@ -119,12 +125,7 @@ final class LiteralWordings {
                 }
                 continue;
             }
-            int last = parts.size() - 1;
-            for (int part = 0; part <= last; part++) {
-                int partEdges = (part == 0 ? edges & EDGE_BEFORE : 0) | (part == last ? edges & EDGE_AFTER : 0);
-                add(byPhrase, parts.get(part), -1 - segments.size());
-                segments.add(new int[] {i, part, last, partEdges});
-            }
+            steps.addWording(byPhrase, parts, i, edges);
             taken.set(i);
         }
         char[] alphabet = alphabet(byPhrase.keySet());
@@ -134,7 +135,45 @@ final class LiteralWordings {
         if (!coded.isEmpty()) {
             phrases.build(coded);
         }
-        return new LiteralWordings(phrases, segments.toArray(int[][]::new), alphabet, taken, ungated, patterns.size());
+        return new LiteralWordings(phrases, steps.table.stream().mapToInt(Integer::intValue).toArray(), alphabet, taken,
+                ungated, patterns.size());
+    }
+
+    /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */
+    private static final class Steps {
+        private final List<Integer> table = new ArrayList<>();
+        /** The slot of each opening phrase, by edge and phrase: one opening step per phrase and edge. */
+        private final Map<String, Integer> openers = new HashMap<>();
+        private int slots;
+
+        /** Adds the steps of wording {@code pattern}, made of {@code parts} with {@code edges} at its ends. */
+        void addWording(Map<String, int[]> byPhrase, List<String> parts, int pattern, int edges) {
+            int last = parts.size() - 1;
+            if (last == 0) {
+                add(byPhrase, parts.get(0), step(pattern, -1, -1, edges));
+                return;
+            }
+            int before = edges & EDGE_BEFORE;
+            int previous = openers.computeIfAbsent(before + parts.get(0), key -> {
+                int slot = slots++;
+                add(byPhrase, parts.get(0), step(-1, -1, slot, before));
+                return slot;
+            });
+            for (int part = 1; part < last; part++) {
+                int slot = slots++;
+                add(byPhrase, parts.get(part), step(-1, previous, slot, 0));
+                previous = slot;
+            }
+            add(byPhrase, parts.get(last), step(pattern, previous, -1, edges & EDGE_AFTER));
+        }
+
+        private int step(int pattern, int after, int slot, int edges) {
+            int step = table.size() / STEP;
+            table.add(pattern);
+            table.add(after);
+            table.add(slot);
+            return -1 - (step << 2 | edges);
+        }
     }
 
     /**
@@ -336,10 +375,10 @@ final class LiteralWordings {
         at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
-        GapPhrases gapped = segments.length == 0 ? null : new GapPhrases(text, at);
+        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at);
         phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
-                int edges = entry >= 0 ? entry : segments[-1 - entry][3];
+                int edges = entry >= 0 ? entry : -1 - entry;
                 if ((edges & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
                     continue;
                 }
@@ -348,8 +387,11 @@ final class LiteralWordings {
                 }
                 if (entry >= 0) {
                     found.set(entry >>> 3);
-                } else if (gapped.follows(-1 - entry, begin, stop)) {
-                    found.set(segments[-1 - entry][0]);
+                } else {
+                    int completed = gapped.take((-1 - entry) >>> 2, begin, stop);
+                    if (completed >= 0) {
+                        found.set(completed);
+                    }
                 }
             }
         });
@@ -367,46 +409,50 @@ final class LiteralWordings {
     private final class GapPhrases {
         private final String text;
         private final int[] at;
-        /**
-         * Per segment, where its occurrences that can lead on to the next phrase of its wording end: {count, end,
-         * end...}, in the order found. Looked up by segment: a common phrase opens hundreds of wordings in one text.
-         */
-        private final Map<Integer, int[]> open = new HashMap<>();
+        /** The slots that hold an occurrence: most steps' slot to follow holds none, and is passed over at once. */
+        private final BitSet filled = new BitSet();
+        /** Per filled slot, where its occurrences end: {count, end, end...}, in the order found. */
+        private final Map<Integer, int[]> ends = new HashMap<>();
 
         GapPhrases(String text, int[] at) {
             this.text = text;
             this.at = at;
         }
 
-        /** Records the occurrence {@code [begin, stop)} of segment {@code entry}; true when it completes its wording. */
-        boolean follows(int entry, int begin, int stop) {
-            int[] segment = segments[entry];
-            if (segment[1] > 0 && !precededAt(entry - 1, begin)) {
-                return false;
+        /**
+         * Takes the occurrence {@code [begin, stop)} of the phrase of {@code step}: the pattern it completes, or -1
+         * when it completes none (it opens or continues a wording, or follows no occurrence it must follow).
+         */
+        int take(int step, int begin, int stop) {
+            int after = steps[step * STEP + 1];
+            if (after >= 0 && !(filled.get(after) && precededAt(after, begin))) {
+                return -1;
             }
-            if (segment[1] == segment[2]) {
-                return true;
+            int slot = steps[step * STEP + 2];
+            if (slot < 0) {
+                return steps[step * STEP];
             }
-            int[] ends = open.get(entry);
-            if (ends == null || ends[0] == ends.length - 1) {
-                ends = ends == null ? new int[4] : Arrays.copyOf(ends, ends.length * 2);
-                open.put(entry, ends);
+            int[] slotEnds = ends.get(slot);
+            if (slotEnds == null || slotEnds[0] == slotEnds.length - 1) {
+                slotEnds = slotEnds == null ? new int[4] : Arrays.copyOf(slotEnds, slotEnds.length * 2);
+                ends.put(slot, slotEnds);
+                filled.set(slot);
             }
-            ends[++ends[0]] = stop;
-            return false;
+            slotEnds[++slotEnds[0]] = stop;
+            return -1;
         }
 
         /**
-         * Whether an occurrence of segment {@code previous} leads on to one that starts at {@code begin}: the latest
+         * Whether an occurrence recorded in {@code slot} leads on to one that starts at {@code begin}: the latest
          * that ends by then leaves the shortest gap, and if that gap does not fit, no longer one does.
          */
-        private boolean precededAt(int previous, int begin) {
-            int[] ends = open.get(previous);
-            for (int i = ends == null ? 0 : ends[0]; i >= 1; i--) {
-                if (gapFits(ends[i], begin)) {
+        private boolean precededAt(int slot, int begin) {
+            int[] slotEnds = ends.get(slot);
+            for (int i = slotEnds[0]; i >= 1; i--) {
+                if (gapFits(slotEnds[i], begin)) {
                     return true;
                 }
-                if (ends[i] <= begin) {
+                if (slotEnds[i] <= begin) {
                     return false;
                 }
             }
@@ -512,27 +558,59 @@ final class LiteralWordings {
     /**
      * Each BMP character's fold as RE2/J's case-insensitive matching sees it: {@link TextPatterns#fold(char)} when
      * RE2/J takes the character for that fold, else the character itself (then no phrase holds it: phrases hold
-     * folds only, and it is not its own fold).
+     * folds only, and it is not its own fold). RE2/J is asked for all characters at once ({@link #takeFolds}).
      */
-    private static char[] foldTable() {
+    static char[] foldTable() {
         char[] table = new char[Character.MAX_VALUE + 1];
+        StringBuilder chars = new StringBuilder();
+        StringBuilder folds = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            table[c] = (char) c;
             char fold = TextPatterns.fold((char) c);
-            boolean taken = fold == c || !Character.isSurrogate((char) c)
-                    && Pattern.compile(Pattern.quote(String.valueOf(fold)), Pattern.CASE_INSENSITIVE)
-                    .matches(String.valueOf((char) c));
-            table[c] = taken ? fold : (char) c;
+            if (fold != c && !Character.isSurrogate((char) c)) {
+                chars.append((char) c);
+                folds.append(fold);
+            }
         }
+        takeFolds(table, chars.toString(), folds.toString(), 0, chars.length());
         return table;
     }
 
-    /** Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE}. */
-    private static BitSet edgeTable() {
-        BitSet edges = new BitSet(Character.MAX_VALUE + 1);
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            if (!Character.isSurrogate((char) c) && EDGE.matches(String.valueOf((char) c))) {
-                edges.set(c);
+    /**
+     * Gives each of {@code chars[from, to)} the fold beside it in {@code folds} where RE2/J takes the character for
+     * it. The folds as one case-insensitive literal match the characters as one text exactly when each matches its
+     * own, so a run that matches is settled by one match; a run that does not is split in two. Few characters are
+     * not taken (the Turkish dotted capital I, say), so few runs are tried: one pass where 65,536 took a second.
+     */
+    private static void takeFolds(char[] table, String chars, String folds, int from, int to) {
+        if (from == to) {
+            return;
+        }
+        if (Pattern.compile(Pattern.quote(folds.substring(from, to)), Pattern.CASE_INSENSITIVE)
+                .matches(chars.substring(from, to))) {
+            for (int i = from; i < to; i++) {
+                table[chars.charAt(i)] = folds.charAt(i);
             }
+        } else if (to - from > 1) {
+            int middle = (from + to) >>> 1;
+            takeFolds(table, chars, folds, from, middle);
+            takeFolds(table, chars, folds, middle, to);
+        }
+    }
+
+    /**
+     * Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE} (one character each): found in
+     * one scan of a text of every BMP character in order, a surrogate standing as a letter (never an edge).
+     */
+    static BitSet edgeTable() {
+        StringBuilder every = new StringBuilder(Character.MAX_VALUE + 1);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            every.append(Character.isSurrogate((char) c) ? 'a' : (char) c);
+        }
+        BitSet edges = new BitSet(Character.MAX_VALUE + 1);
+        Matcher edge = EDGE.matcher(every);
+        while (edge.find()) {
+            edges.set(edge.start());
         }
         return edges;
     }
