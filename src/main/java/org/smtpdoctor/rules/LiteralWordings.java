@@ -1,6 +1,5 @@
 package org.smtpdoctor.rules;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
@@ -558,59 +557,27 @@ final class LiteralWordings {
     /**
      * Each BMP character's fold as RE2/J's case-insensitive matching sees it: {@link TextPatterns#fold(char)} when
      * RE2/J takes the character for that fold, else the character itself (then no phrase holds it: phrases hold
-     * folds only, and it is not its own fold). RE2/J is asked for all characters at once ({@link #takeFolds}).
+     * folds only, and it is not its own fold).
      */
-    static char[] foldTable() {
+    private static char[] foldTable() {
         char[] table = new char[Character.MAX_VALUE + 1];
-        StringBuilder chars = new StringBuilder();
-        StringBuilder folds = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            table[c] = (char) c;
             char fold = TextPatterns.fold((char) c);
-            if (fold != c && !Character.isSurrogate((char) c)) {
-                chars.append((char) c);
-                folds.append(fold);
-            }
+            boolean taken = fold == c || !Character.isSurrogate((char) c)
+                    && Pattern.compile(Pattern.quote(String.valueOf(fold)), Pattern.CASE_INSENSITIVE)
+                    .matches(String.valueOf((char) c));
+            table[c] = taken ? fold : (char) c;
         }
-        takeFolds(table, chars.toString(), folds.toString(), 0, chars.length());
         return table;
     }
 
-    /**
-     * Gives each of {@code chars[from, to)} the fold beside it in {@code folds} where RE2/J takes the character for
-     * it. The folds as one case-insensitive literal match the characters as one text exactly when each matches its
-     * own, so a run that matches is settled by one match; a run that does not is split in two. Few characters are
-     * not taken (the Turkish dotted capital I, say), so few runs are tried: one pass where 65,536 took a second.
-     */
-    private static void takeFolds(char[] table, String chars, String folds, int from, int to) {
-        if (from == to) {
-            return;
-        }
-        if (Pattern.compile(Pattern.quote(folds.substring(from, to)), Pattern.CASE_INSENSITIVE)
-                .matches(chars.substring(from, to))) {
-            for (int i = from; i < to; i++) {
-                table[chars.charAt(i)] = folds.charAt(i);
-            }
-        } else if (to - from > 1) {
-            int middle = (from + to) >>> 1;
-            takeFolds(table, chars, folds, from, middle);
-            takeFolds(table, chars, folds, middle, to);
-        }
-    }
-
-    /**
-     * Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE} (one character each): found in
-     * one scan of a text of every BMP character in order, a surrogate standing as a letter (never an edge).
-     */
-    static BitSet edgeTable() {
-        StringBuilder every = new StringBuilder(Character.MAX_VALUE + 1);
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            every.append(Character.isSurrogate((char) c) ? 'a' : (char) c);
-        }
+    /** Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE}. */
+    private static BitSet edgeTable() {
         BitSet edges = new BitSet(Character.MAX_VALUE + 1);
-        Matcher edge = EDGE.matcher(every);
-        while (edge.find()) {
-            edges.set(edge.start());
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c) && EDGE.matches(String.valueOf((char) c))) {
+                edges.set(c);
+            }
         }
         return edges;
     }

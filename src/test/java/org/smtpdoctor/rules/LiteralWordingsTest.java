@@ -60,29 +60,4 @@ class LiteralWordingsTest {
         }
         phrases.taken().stream().forEach(i -> assertThat(matched[i]).as("texts " + patterns.get(i) + " matched").isGreaterThan(10));
     }
-
-    /** The tables made in one RE2/J pass each are those RE2/J gives character by character. */
-    @Test
-    void foldAndEdgeTablesAreRe2sCharacterByCharacter() {
-        char[] fold = LiteralWordings.foldTable();
-        BitSet edge = LiteralWordings.edgeTable();
-        Pattern edgeCharacter = Pattern.compile(WordEdge.EDGE);
-        int notTaken = 0;
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            String character = String.valueOf((char) c);
-            char folded = TextPatterns.fold((char) c);
-            boolean taken = folded == c || !Character.isSurrogate((char) c)
-                    && Pattern.compile(Pattern.quote(String.valueOf(folded)), Pattern.CASE_INSENSITIVE).matches(character);
-            notTaken += taken ? 0 : 1;
-            assertThat(fold[c]).as("fold of U+%04X", c).isEqualTo(taken ? folded : (char) c);
-            boolean isEdge = !Character.isSurrogate((char) c) && edgeCharacter.matches(character);
-            assertThat(edge.get(c)).as("edge U+%04X", c).isEqualTo(isEdge);
-        }
-        assertThat(notTaken).as("characters RE2/J does not take for their fold (the Turkish dotted I among them)")
-                .isPositive();
-        assertThat(fold['\u0130']).isEqualTo('\u0130');
-        assertThat(edge.get(' ')).isTrue();
-        assertThat(edge.get('a')).isFalse();
-        assertThat(edge.get('\u4E2D')).as("a Han character").isTrue();
-    }
 }
