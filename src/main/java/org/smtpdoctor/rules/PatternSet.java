@@ -27,14 +27,18 @@ public interface PatternSet {
             return phrases::matching;
         }
         Pattern[] programs = new Pattern[patterns.size()];
+        BitSet gated = new BitSet(patterns.size());
         for (int i = taken.nextClearBit(0); i < patterns.size(); i = taken.nextClearBit(i + 1)) {
             programs[i] = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE);
+            gated.set(i);
         }
         return text -> {
             BitSet found = phrases.matching(text);
-            for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-                if (programs[i] != null && !programs[i].matcher(text).find()) {
-                    found.clear(i);
+            if (found.intersects(gated)) { // most texts name no pattern that needs RE2/J's look
+                for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+                    if (programs[i] != null && !programs[i].matcher(text).find()) {
+                        found.clear(i);
+                    }
                 }
             }
             return found;
