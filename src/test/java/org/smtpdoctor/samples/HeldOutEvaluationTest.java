@@ -25,15 +25,15 @@ class HeldOutEvaluationTest {
 
     /**
      * Floors a little below the figures measured on main's rules at the end of 2026-12-03's fourteenth session (all
-     * 65.3 / 74.5 / 20.3 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
+     * 66.4 / 75.1 / 19.8 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
      * let a change through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.64, 0.73, 0.22},
-            "provider", new double[] {0.69, 0.72, 0.18},
+            "all", new double[] {0.65, 0.74, 0.21},
+            "provider", new double[] {0.70, 0.73, 0.18},
             "mta", new double[] {0.71, 0.76, 0.13},
-            "client-library", new double[] {0.60, 0.72, 0.25},
-            "non-English", new double[] {0.59, 0.71, 0.26});
+            "client-library", new double[] {0.62, 0.73, 0.25},
+            "non-English", new double[] {0.60, 0.72, 0.26});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
