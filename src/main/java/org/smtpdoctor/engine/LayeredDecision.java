@@ -45,7 +45,9 @@ final class LayeredDecision {
         RuleRef rule;
         Map<String, String> params = Map.of();
         Basis winnerLayer = ranked.isEmpty() ? Basis.NONE : rules.layer(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
-        if (winnerLayer.compareTo(Basis.ENHANCED_CODE) < 0 || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
+        // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
+        if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT
+                || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
             Verdict winner = ranked.get(0);
             category = winner.category();
             basis = winnerLayer;
