@@ -359,9 +359,13 @@ final class LiteralWordings {
         boolean[] edge = new boolean[text.length()];
         int[] at = new int[text.length() + 1];
         int length = 0;
+        int firstNewline = -1;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\n' && firstNewline < 0) {
+                firstNewline = i;
+            }
             boolean space = c <= ' ' && SPACE.indexOf(c) >= 0;
             if (space && inSpace) {
                 continue; // the run already stands as one space
@@ -374,7 +378,7 @@ final class LiteralWordings {
         at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
-        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at);
+        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at, firstNewline);
         phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
                 int edges = entry >= 0 ? entry : -1 - entry;
@@ -408,14 +412,17 @@ final class LiteralWordings {
     private final class GapPhrases {
         private final String text;
         private final int[] at;
+        /** Where the text's first line break is, or -1: most texts are one line, and a gap never spans a break. */
+        private final int firstNewline;
         /** The slots that hold an occurrence: most steps' slot to follow holds none, and is passed over at once. */
         private final BitSet filled = new BitSet();
         /** Per filled slot, where its occurrences end: {count, end, end...}, in the order found. */
         private final Map<Integer, int[]> ends = new HashMap<>();
 
-        GapPhrases(String text, int[] at) {
+        GapPhrases(String text, int[] at, int firstNewline) {
             this.text = text;
             this.at = at;
+            this.firstNewline = firstNewline;
         }
 
         /**
@@ -469,9 +476,20 @@ final class LiteralWordings {
             }
             int from = at[stop];
             int to = at[begin];
-            int newline = text.indexOf('\n', from);
-            return (newline < 0 || newline >= to)
-                    && (to - from <= WordGap.MAX || text.codePointCount(from, to) <= WordGap.MAX);
+            return !breaksBetween(from, to) && (to - from <= WordGap.MAX || text.codePointCount(from, to) <= WordGap.MAX);
+        }
+
+        /** Whether a line break lies in {@code [from, to)}: looked for only there, never on to the text's end. */
+        private boolean breaksBetween(int from, int to) {
+            if (firstNewline < 0 || firstNewline >= to) {
+                return false;
+            }
+            for (int i = Math.max(from, firstNewline); i < to; i++) {
+                if (text.charAt(i) == '\n') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
