@@ -18,8 +18,8 @@ import org.smtpdoctor.source.SourceTree;
 
 /** new-rule on copies of rules/ and samples/: what it writes where, and what it refuses. */
 class RuleScaffoldTest {
-    private static final String TSS04 = "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user"
-            + " complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes";
+    private static final String TSS04 = "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to queue"
+            + " balancing - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes";
 
     @TempDir
     Path temp;
@@ -41,11 +41,11 @@ class RuleScaffoldTest {
         try (Diagnoser before = Diagnoser.builder().rulesDirectory(rules.root()).build()) {
             assertThat(before.diagnose(fromOtherIp).category()).isNotEqualTo("rate.limited");
         }
-        RuleScaffold.Result result = scaffold.create("rate.limited", TSS04, "Yahoo reply in a customer's log");
-        assertThat(result.wording().wording()).isEqualTo("[TSS04] Messages from {ip} temporarily deferred due to user"
-                + " complaints - {ip2:ip}; see {url}");
+        RuleScaffold.Result result = scaffold.create("rate.limited", TSS04, "a Yahoo-style reply whose words no rule knows");
+        assertThat(result.wording().wording()).isEqualTo("[TSS04] Messages from {ip} temporarily deferred due to queue"
+                + " balancing - {ip2:ip}; see {url}");
         assertThat(result.diagnosedAs()).isEqualTo("rate.limited");
-        assertThat(rules.read("rate/limited.yaml")).contains("source: \"Yahoo reply in a customer's log\"");
+        assertThat(rules.read("rate/limited.yaml")).contains("source: \"a Yahoo-style reply whose words no rule knows\"");
         try (Diagnoser after = Diagnoser.builder().rulesDirectory(rules.root()).build()) {
             assertThat(after.diagnose(fromOtherIp).category()).isEqualTo("rate.limited");
             assertThat(after.diagnose(fromOtherIp).params()).containsEntry("ip", "203.0.113.250");
