@@ -359,13 +359,9 @@ final class LiteralWordings {
         boolean[] edge = new boolean[text.length()];
         int[] at = new int[text.length() + 1];
         int length = 0;
-        int firstNewline = -1;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' && firstNewline < 0) {
-                firstNewline = i;
-            }
             boolean space = c <= ' ' && SPACE.indexOf(c) >= 0;
             if (space && inSpace) {
                 continue; // the run already stands as one space
@@ -378,7 +374,7 @@ final class LiteralWordings {
         at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
-        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at, firstNewline);
+        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at);
         phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
                 int edges = entry >= 0 ? entry : -1 - entry;
@@ -419,10 +415,10 @@ final class LiteralWordings {
         /** Per filled slot, where its occurrences end: {count, end, end...}, in the order found. */
         private final Map<Integer, int[]> ends = new HashMap<>();
 
-        GapPhrases(String text, int[] at, int firstNewline) {
+        GapPhrases(String text, int[] at) {
             this.text = text;
             this.at = at;
-            this.firstNewline = firstNewline;
+            this.firstNewline = text.indexOf('\n');
         }
 
         /**
