@@ -38,6 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "Also print every case not exactly right, with what the rules said.")
     private boolean misses;
 
+    @Option(names = "--confusion", description = "Also print how many misses each pair of expected and given"
+            + " category has (English and other languages apart), without the texts.")
+    private boolean confusion;
+
     @Spec
     private CommandSpec spec;
 
@@ -55,6 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
         problems.addAll(evaluation.problems());
         problems.all().forEach(out::println);
         evaluation.lines().forEach(out::println);
+        if (confusion) {
+            evaluation.confusionLines().forEach(out::println);
+        }
         if (misses) {
             evaluation.missLines().forEach(out::println);
         }

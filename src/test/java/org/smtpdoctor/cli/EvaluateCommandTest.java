@@ -48,6 +48,35 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void confusionCountsEachPairOfExpectedAndGivenCategoryWithoutTheTexts() throws IOException {
+        Files.writeString(set.resolve("cases.yaml"), """
+                cases:
+                  - text: "599 something nobody has seen"
+                    expect: recipient.unknown
+                    kind: mta
+                    language: de
+                    source: "made up for the test"
+                  - text: "598 nor this"
+                    expect: recipient.unknown
+                    kind: mta
+                    language: fr
+                    source: "made up for the test"
+                  - text: "597 nor that"
+                    expect: recipient.unknown
+                    kind: mta
+                    language: en
+                    source: "made up for the test"
+                """);
+
+        CliRun run = CliRun.of("evaluate", "--rules=rules", "--set", set.toString(), "--confusion");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^ +2  other +recipient\\.unknown +-> unknown\\.permanent$")
+                .containsPattern("(?m)^ +1  English +recipient\\.unknown +-> unknown\\.permanent$")
+                .doesNotContain("nobody has seen");
+    }
+
+    @Test
     void aMalformedCaseOrALabelThatIsNoCategoryFailsWithFileAndLine() throws IOException {
         Files.writeString(set.resolve("bad.yaml"), """
                 cases:
