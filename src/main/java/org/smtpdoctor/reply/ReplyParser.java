@@ -44,6 +44,22 @@ public final class ReplyParser {
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}]+)\\W*$");
 
+    /**
+     * What may stand right before an embedded code: a bracket or an opening quote, in the forms other languages
+     * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space).
+     */
+    private static final String CODE_OPENERS = "(\"'\u00ab\u201c\u201e\u2018\u300c\u300e\uff08\uff1a[";
+
+    /** Units of size and time, English and Russian, that follow a number that is a quantity and not a reply code. */
+    private static final Set<String> UNITS = Set.of("b", "kb", "mb", "gb", "kib", "mib", "gib", "byte", "bytes",
+            "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minutes", "kbit", "mbit",
+            "б", "кб", "мб", "гб", "байт", "байта", "байтов", "мс", "с", "сек", "секунд", "секунды", "мин", "минут");
+
+    private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
+
+    /** What ends the words before a code with a defined second digit when they introduce it: ":" or "(", also full-width. */
+    private static final String INTRODUCING_ENDS = ":(\uff1a\uff08";
+
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
         return parse(input, null, null);
@@ -578,7 +594,7 @@ public final class ReplyParser {
         for (int at = 0; at + 3 <= text.length(); at++) {
             char c = text.charAt(at);
             if (c < '2' || c > '5' || !Chars.digitsAt(text, at + 1, 2)
-                    || (at > 0 && !Chars.isSpace(text.charAt(at - 1)) && "(\"'".indexOf(text.charAt(at - 1)) < 0)) {
+                    || (at > 0 && !Chars.isSpace(text.charAt(at - 1)) && CODE_OPENERS.indexOf(text.charAt(at - 1)) < 0)) {
                 continue;
             }
             int enhancedEnd = -1;
@@ -591,7 +607,8 @@ public final class ReplyParser {
                 continue;
             }
             if (enhancedEnd >= 0
-                    || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at), hasDefinedSecondDigit(text, at))) {
+                    || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at),
+                            hasDefinedSecondDigit(text, at) && !isQuantity(text, end))) {
                 EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4) : null;
                 int replyCode = threeDigits(text, at);
                 String rest = text;
@@ -605,21 +622,42 @@ public final class ReplyParser {
         return new ParsedReply(original, 0, null, text, exceptions, false);
     }
 
+    /** Whether the word after a number is a unit ("Limit: 500 MB", "timeout: 250 ms"): the number is no reply code. */
+    private static boolean isQuantity(String text, int numberEnd) {
+        int start = Chars.spacesEnd(text, numberEnd);
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return (end > start && UNITS.contains(text.substring(start, end).toLowerCase(Locale.ROOT)))
+                || (start < text.length() && text.charAt(start) == '%');
+    }
+
+    /** The words before a quoted code without the quote: "said: «" reads as "said:". */
+    private static String withoutOpeningQuote(String before) {
+        int end = before.length();
+        if (end > 0 && OPENING_QUOTES.indexOf(before.charAt(end - 1)) >= 0) {
+            return before.substring(0, end - 1).stripTrailing();
+        }
+        return before;
+    }
+
     private static boolean isSpaceOrDash(String text, int at) {
         return at < text.length() && (Chars.isSpace(text.charAt(at)) || text.charAt(at) == '-');
     }
 
     /**
      * True when what precedes a bare number reads like "...said:", or like "...: " (but not "port: ") before a code
-     * with a {@code definedSecondDigit}.
+     * with a {@code definedSecondDigit} and no unit after it.
      */
     private static boolean introducesReply(String before, boolean definedSecondDigit) {
-        String trimmed = before.stripTrailing();
+        String trimmed = withoutOpeningQuote(before.stripTrailing());
         Matcher word = WORD_BEFORE.matcher(trimmed);
         String lastWord = word.find() ? word.group(1).toLowerCase(Locale.ROOT) : "";
         if (NOT_A_REPLY.contains(lastWord)) {
             return false;
         }
-        return REPLY_INTRODUCERS.contains(lastWord) || (definedSecondDigit && (trimmed.endsWith(":") || trimmed.endsWith("(")));
+        return REPLY_INTRODUCERS.contains(lastWord)
+                || (definedSecondDigit && !trimmed.isEmpty() && INTRODUCING_ENDS.indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0);
     }
 }

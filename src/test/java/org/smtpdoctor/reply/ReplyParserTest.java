@@ -158,6 +158,28 @@ class ReplyParserTest {
         assertParsed("host mx.example.com said: 599 odd reply", 599, null, "host mx.example.com said: 599 odd reply");
     }
 
+    /** CJK texts write the colon or bracket before a quoted reply full-width and with no space; others quote it. */
+    @Test
+    void aCodeAfterAFullWidthColonOrAnOpeningQuote() {
+        assertParsed("服务器响应为：550 rejected", 550, null, "服务器响应为：550 rejected");
+        assertParsed("サーバーの応答（554 transaction failed）", 554, null, "サーバーの応答（554 transaction failed）");
+        assertParsed("Le serveur a indiqué : «550 rejected»", 550, null, "Le serveur a indiqué : «550 rejected»");
+        assertParsed("Der Server antwortete: „550 abgelehnt“", 550, null, "Der Server antwortete: „550 abgelehnt“");
+        assertParsed("端口：465", 0, null, "端口：465");
+        assertParsed("容量：500 MB", 0, null, "容量：500 MB");
+    }
+
+    /** A number with a unit after it is a quantity: "Limit: 500 MB" names no reply 500. */
+    @Test
+    void aNumberWithAUnitIsNoReplyCode() {
+        assertParsed("Attachment limit: 500 MB", 0, null, "Attachment limit: 500 MB");
+        assertParsed("Ожидание ответа: 250 мс", 0, null, "Ожидание ответа: 250 мс");
+        assertParsed("Delay: 450 seconds", 0, null, "Delay: 450 seconds");
+        assertParsed("Der Server antwortete: 554 Transaktion fehlgeschlagen", 554, null,
+                "Der Server antwortete: 554 Transaktion fehlgeschlagen");
+        assertParsed("The server said: 550 MB of mail is too much", 550, null, "The server said: 550 MB of mail is too much");
+    }
+
     @Test
     void enhancedCodeWithoutReplyCode() {
         assertParsed("5.7.1 spf check failed", 0, "5.7.1", "spf check failed");
