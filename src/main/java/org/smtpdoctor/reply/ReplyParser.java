@@ -42,13 +42,33 @@ public final class ReplyParser {
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
-    private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}]+)\\W*$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
 
     /**
      * What may stand right before an embedded code: a bracket or an opening quote, in the forms other languages
      * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space).
      */
     private static final String CODE_OPENERS = "(\"'\u00ab\u201c\u201e\u2018\u300c\u300e\uff08\uff1a[";
+
+    /**
+     * Words right before a code (with a second digit RFC 5321 defines) that name it as an error, in the languages
+     * the catalogs' mail clients speak: "SMTP error 550", "Fehler 550", "ошибку 550", "erreur SMTP 550"; a compound
+     * counts by any of its parts ("SMTP-fout 550"). A word for
+     * "code" counts only after one of them or a reply's word ("error code 550", "reply code 550"): alone, "Code 503"
+     * heads the lists of HTTP statuses that programs translate. Never after "http".
+     */
+    private static final Set<String> ERROR_WORDS = Set.of("error", "err", "smtp", "esmtp", "fehler",
+            "ошибка", "ошибки", "ошибку", "erreur", "errore", "erro", "błąd", "błędu", "chyba", "fout", "fel", "hata",
+            "hatası", "sorun", "sorunu", "помилка", "помилки", "помилку");
+    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "код", "kod", "kód", "codice", "código",
+            "codigo", "fehlercode", "foutcode", "felkod", "kodu", "status", "statuscode");
+
+    /** How a CJK run of letters before a code ends when it names an error, a code or a server's answer. */
+    private static final List<String> CJK_ERROR_ENDINGS = List.of("错误", "錯誤", "エラー", "代码", "代碼", "コード",
+            "响应", "回應", "応答", "回复", "回覆");
+
+    /** What may follow a bare code besides a space: a colon or comma ("Fehler 550: ..."), or a closing bracket or quote ("(550)"). */
+    private static final String CODE_CLOSERS = ":,;)]\u00bb\u201d\u201c\"'\u300d\u300f\uff09";
 
     /** Units of size and time, English and Russian, that follow a number that is a quantity and not a reply code. */
     private static final Set<String> UNITS = Set.of("b", "kb", "mb", "gb", "kib", "mib", "gib", "byte", "bytes",
@@ -603,12 +623,13 @@ public final class ReplyParser {
                 enhancedEnd = end >= 0 && (Chars.endsAt(text, end) || isSpaceOrDash(text, end)) ? end : -1;
             }
             int end = enhancedEnd >= 0 ? enhancedEnd : at + 3;
-            if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end)) {
+            if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end)
+                    && CODE_CLOSERS.indexOf(text.charAt(end)) < 0) {
                 continue;
             }
             if (enhancedEnd >= 0
                     || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at),
-                            hasDefinedSecondDigit(text, at) && !isQuantity(text, end))) {
+                            hasDefinedSecondDigit(text, at) && !isQuantity(text, end), isClosed(text, end))) {
                 EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4) : null;
                 int replyCode = threeDigits(text, at);
                 String rest = text;
@@ -620,6 +641,10 @@ public final class ReplyParser {
             at = end - 1;
         }
         return new ParsedReply(original, 0, null, text, exceptions, false);
+    }
+
+    private static boolean isClosed(String text, int codeEnd) {
+        return codeEnd < text.length() && CODE_CLOSERS.indexOf(text.charAt(codeEnd)) >= 0;
     }
 
     /** Whether the word after a number is a unit ("Limit: 500 MB", "timeout: 250 ms"): the number is no reply code. */
@@ -647,17 +672,59 @@ public final class ReplyParser {
     }
 
     /**
-     * True when what precedes a bare number reads like "...said:", or like "...: " (but not "port: ") before a code
-     * with a {@code definedSecondDigit} and no unit after it.
+     * True when what precedes a bare number reads like "...said:", "error", or like "...: " (but not "port: ")
+     * before a code with a {@code definedSecondDigit} and no unit after it. A code {@code closed} by a bracket or
+     * colon ("(500)") needs words that name it: "Internal server error (500)" is an HTTP status.
      */
-    private static boolean introducesReply(String before, boolean definedSecondDigit) {
+    private static boolean introducesReply(String before, boolean definedSecondDigit, boolean closed) {
         String trimmed = withoutOpeningQuote(before.stripTrailing());
-        Matcher word = WORD_BEFORE.matcher(trimmed);
-        String lastWord = word.find() ? word.group(1).toLowerCase(Locale.ROOT) : "";
+        List<String> words = lastWords(trimmed);
+        String lastWord = words.isEmpty() ? "" : words.get(words.size() - 1);
         if (NOT_A_REPLY.contains(lastWord)) {
             return false;
         }
-        return REPLY_INTRODUCERS.contains(lastWord)
-                || (definedSecondDigit && !trimmed.isEmpty() && INTRODUCING_ENDS.indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0);
+        if (REPLY_INTRODUCERS.contains(lastWord)) {
+            return true;
+        }
+        if (!definedSecondDigit || before.toLowerCase(Locale.ROOT).contains("http")) {
+            return false;
+        }
+        boolean colonOrBracket = !trimmed.isEmpty() && INTRODUCING_ENDS.indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0;
+        return (colonOrBracket && !closed) || namesAnError(words);
+    }
+
+    /** "error 550", "Fehler 550", "код ошибки 550", "error code 550", and in CJK a run of letters ending in "错误". */
+    private static boolean namesAnError(List<String> words) {
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        for (String part : last.split("-")) {
+            if (ERROR_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        if (CODE_WORDS.contains(last)) {
+            String before = words.size() >= 2 ? words.get(words.size() - 2) : "";
+            return ERROR_WORDS.contains(before) || REPLY_INTRODUCERS.contains(before);
+        }
+        for (String ending : CJK_ERROR_ENDINGS) {
+            if (last.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last two words (letters and marks, lower case) of {@code text}, the last one last. */
+    private static List<String> lastWords(String text) {
+        Matcher word = WORD.matcher(text);
+        String previous = null;
+        String last = null;
+        while (word.find()) {
+            previous = last;
+            last = word.group().toLowerCase(Locale.ROOT);
+        }
+        if (last == null) {
+            return List.of();
+        }
+        return previous == null ? List.of(last) : List.of(previous, last);
     }
 }

@@ -169,6 +169,24 @@ class ReplyParserTest {
         assertParsed("容量：500 MB", 0, null, "容量：500 MB");
     }
 
+    /** Words that name an error or a code before it introduce a code, in the languages mail clients speak. */
+    @Test
+    void aCodeAfterAWordForErrorOrCode() {
+        assertParsed("SMTP error 550 when sending", 550, null, "SMTP error 550 when sending");
+        assertParsed("SMTP-Fehler 550: unbekannt", 550, null, "SMTP-Fehler 550: unbekannt");
+        assertParsed("Сервер вернул ошибку 550", 550, null, "Сервер вернул ошибку 550");
+        assertParsed("Le serveur a renvoyé l'erreur (550)", 550, null, "Le serveur a renvoyé l'erreur (550)");
+        assertParsed("サーバーがエラー 550 を返しました", 550, null, "サーバーがエラー 550 を返しました");
+        assertParsed("SMTP-fout (550): Ontvanger kan niet toegevoegd worden", 550, null,
+                "SMTP-fout (550): Ontvanger kan niet toegevoegd worden");
+        assertParsed("SMTP error code 550", 550, null, "SMTP error code 550");
+        assertParsed("Code 503 - Service Unavailable", 0, null, "Code 503 - Service Unavailable");
+        assertParsed("Internal server (500)", 0, null, "Internal server (500)");
+        assertParsed("HTTP error 500 from the API", 0, null, "HTTP error 500 from the API");
+        assertParsed("Connection error 598 times", 0, null, "Connection error 598 times");
+        assertParsed("Сервер недоступен 550 раз", 0, null, "Сервер недоступен 550 раз");
+    }
+
     /** A number with a unit after it is a quantity: "Limit: 500 MB" names no reply 500. */
     @Test
     void aNumberWithAUnitIsNoReplyCode() {
