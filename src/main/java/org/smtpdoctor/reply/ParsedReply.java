@@ -45,11 +45,14 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
                 : new ParsedReply(input, replyCode, enhancedCode, text, exceptions, truncated, stage);
     }
 
-    /** 4 or 5 from the reply code, else from the enhanced code, else 0. */
+    /**
+     * 4 or 5 from the reply code, else from the enhanced code, else from the words of a text that has no code
+     * ("permanent error", "временная ошибка": {@link FailureClassWords}), else 0.
+     */
     public int failureClass() {
         if (code != 0) {
             return code / 100;
         }
-        return enhancedCode == null ? 0 : enhancedCode.statusClass();
+        return enhancedCode != null ? enhancedCode.statusClass() : FailureClassWords.of(text);
     }
 }
