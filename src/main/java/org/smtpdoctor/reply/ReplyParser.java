@@ -48,7 +48,8 @@ public final class ReplyParser {
      * What may stand right before an embedded code: a bracket or an opening quote, in the forms other languages
      * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space).
      */
-    private static final String CODE_OPENERS = "(\"'\u00ab\u201c\u201e\u2018\u300c\u300e\uff08\uff1a[";
+    private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
+    private static final String CODE_OPENERS = OPENING_QUOTES + "(\uff08\uff1a[";
 
     /**
      * Words right before a code (with a second digit RFC 5321 defines) that name it as an error, in the languages
@@ -74,8 +75,6 @@ public final class ReplyParser {
     private static final Set<String> UNITS = Set.of("b", "kb", "mb", "gb", "kib", "mib", "gib", "byte", "bytes",
             "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minutes", "kbit", "mbit",
             "б", "кб", "мб", "гб", "байт", "байта", "байтов", "мс", "с", "сек", "секунд", "секунды", "мин", "минут");
-
-    private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
 
     /** What ends the words before a code with a defined second digit when they introduce it: ":" or "(", also full-width. */
     private static final String INTRODUCING_ENDS = ":(\uff1a\uff08";
@@ -623,8 +622,7 @@ public final class ReplyParser {
                 enhancedEnd = end >= 0 && (Chars.endsAt(text, end) || isSpaceOrDash(text, end)) ? end : -1;
             }
             int end = enhancedEnd >= 0 ? enhancedEnd : at + 3;
-            if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end)
-                    && CODE_CLOSERS.indexOf(text.charAt(end)) < 0) {
+            if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end) && !isClosed(text, end)) {
                 continue;
             }
             if (enhancedEnd >= 0

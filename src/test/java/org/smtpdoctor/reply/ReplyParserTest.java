@@ -18,6 +18,11 @@ class ReplyParserTest {
         assertThat(r.input()).isEqualTo(input);
     }
 
+    /** A code found within a text that leaves the text as it is (0: none found). */
+    private void assertEmbeddedCode(String text, int code) {
+        assertParsed(text, code, null, text);
+    }
+
     @Test
     void plainReplyWithEnhancedCode() {
         assertParsed("535 5.7.8 Error: authentication failed: Invalid user or password", 535, "5.7.8",
@@ -161,41 +166,38 @@ class ReplyParserTest {
     /** CJK texts write the colon or bracket before a quoted reply full-width and with no space; others quote it. */
     @Test
     void aCodeAfterAFullWidthColonOrAnOpeningQuote() {
-        assertParsed("服务器响应为：550 rejected", 550, null, "服务器响应为：550 rejected");
-        assertParsed("サーバーの応答（554 transaction failed）", 554, null, "サーバーの応答（554 transaction failed）");
-        assertParsed("Le serveur a indiqué : «550 rejected»", 550, null, "Le serveur a indiqué : «550 rejected»");
-        assertParsed("Der Server antwortete: „550 abgelehnt“", 550, null, "Der Server antwortete: „550 abgelehnt“");
-        assertParsed("端口：465", 0, null, "端口：465");
-        assertParsed("容量：500 MB", 0, null, "容量：500 MB");
+        assertEmbeddedCode("服务器响应为：550 rejected", 550);
+        assertEmbeddedCode("サーバーの応答（554 transaction failed）", 554);
+        assertEmbeddedCode("Le serveur a indiqué : «550 rejected»", 550);
+        assertEmbeddedCode("Der Server antwortete: „550 abgelehnt“", 550);
+        assertEmbeddedCode("端口：465", 0);
+        assertEmbeddedCode("容量：500 MB", 0);
     }
 
     /** Words that name an error or a code before it introduce a code, in the languages mail clients speak. */
     @Test
     void aCodeAfterAWordForErrorOrCode() {
-        assertParsed("SMTP error 550 when sending", 550, null, "SMTP error 550 when sending");
-        assertParsed("SMTP-Fehler 550: unbekannt", 550, null, "SMTP-Fehler 550: unbekannt");
-        assertParsed("Сервер вернул ошибку 550", 550, null, "Сервер вернул ошибку 550");
-        assertParsed("Le serveur a renvoyé l'erreur (550)", 550, null, "Le serveur a renvoyé l'erreur (550)");
-        assertParsed("サーバーがエラー 550 を返しました", 550, null, "サーバーがエラー 550 を返しました");
-        assertParsed("SMTP-fout (550): Ontvanger kan niet toegevoegd worden", 550, null,
-                "SMTP-fout (550): Ontvanger kan niet toegevoegd worden");
-        assertParsed("SMTP error code 550", 550, null, "SMTP error code 550");
-        assertParsed("Code 503 - Service Unavailable", 0, null, "Code 503 - Service Unavailable");
-        assertParsed("Internal server (500)", 0, null, "Internal server (500)");
-        assertParsed("HTTP error 500 from the API", 0, null, "HTTP error 500 from the API");
-        assertParsed("Connection error 598 times", 0, null, "Connection error 598 times");
-        assertParsed("Сервер недоступен 550 раз", 0, null, "Сервер недоступен 550 раз");
+        assertEmbeddedCode("SMTP error 550 when sending", 550);
+        assertEmbeddedCode("SMTP-Fehler 550: unbekannt", 550);
+        assertEmbeddedCode("Сервер вернул ошибку 550", 550);
+        assertEmbeddedCode("Le serveur a renvoyé l'erreur (550)", 550);
+        assertEmbeddedCode("サーバーがエラー 550 を返しました", 550);
+        assertEmbeddedCode("SMTP-fout (550): Ontvanger kan niet toegevoegd worden", 550);
+        assertEmbeddedCode("SMTP error code 550", 550);
+        assertEmbeddedCode("Code 503 - Service Unavailable", 0);
+        assertEmbeddedCode("Internal server (500)", 0);
+        assertEmbeddedCode("HTTP error 500 from the API", 0);
+        assertEmbeddedCode("Connection error 598 times", 0);
+        assertEmbeddedCode("Сервер недоступен 550 раз", 0);
     }
 
     /** A number with a unit after it is a quantity: "Limit: 500 MB" names no reply 500. */
     @Test
     void aNumberWithAUnitIsNoReplyCode() {
-        assertParsed("Attachment limit: 500 MB", 0, null, "Attachment limit: 500 MB");
-        assertParsed("Ожидание ответа: 250 мс", 0, null, "Ожидание ответа: 250 мс");
-        assertParsed("Delay: 450 seconds", 0, null, "Delay: 450 seconds");
-        assertParsed("Der Server antwortete: 554 Transaktion fehlgeschlagen", 554, null,
-                "Der Server antwortete: 554 Transaktion fehlgeschlagen");
-        assertParsed("The server said: 550 MB of mail is too much", 550, null, "The server said: 550 MB of mail is too much");
+        assertEmbeddedCode("Attachment limit: 500 MB", 0);
+        assertEmbeddedCode("Ожидание ответа: 250 мс", 0);
+        assertEmbeddedCode("Delay: 450 seconds", 0);
+        assertEmbeddedCode("The server said: 550 MB of mail is too much", 550);
     }
 
     @Test
