@@ -124,10 +124,13 @@ public final class Benchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
     }
 
-    /** This process's peak resident memory in bytes (VmHWM in /proc/self/status), or -1 where there is none. */
-    public static long peakResidentBytes() {
+    /**
+     * The peak resident memory in bytes of the process {@code pid} so far (VmHWM in its /proc status), or -1 where
+     * there is none (not Linux, or the process has ended).
+     */
+    public static long peakResidentBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }

@@ -47,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Lines of the generated log whose every line has a template of its own (default: ${DEFAULT-VALUE}).")
     private long distinctLines;
 
+    @Option(names = "--memory-lines", paramLabel = "N", defaultValue = "10000000",
+            description = "Lines of a longer generated log that the command in a new JVM runs over for its peak"
+                    + " resident memory; 0 skips it (default: ${DEFAULT-VALUE}).")
+    private long memoryLines;
+
     @Option(names = "--naive-lines", paramLabel = "N", defaultValue = "20000",
             description = "Lines (the log's first) for the slow baselines (default: ${DEFAULT-VALUE}).")
     private int naiveLines;
@@ -108,7 +113,9 @@ final class BenchCommand implements Callable<Integer> {
             Row compact = new Row(Benchmark.batch(diagnoser, log, cores, RecordFields.compactRecords()),
                     Benchmark.batch(diagnoser, distinct, cores, RecordFields.compactRecords()));
             NewJvmBatch.Run command = NewJvmBatch.run(log, full.repetitive.lines());
-            Row newJvm = new Row(command.rate(), NewJvmBatch.run(distinct, full.distinct.lines()).rate());
+            NewJvmBatch.Run commandDistinct = NewJvmBatch.run(distinct, full.distinct.lines());
+            Row newJvm = new Row(command.rate(), commandDistinct.rate());
+            NewJvmBatch.Run commandLong = memoryLines > 0 ? longRun(wordings) : null;
             Benchmark.batch(naive, naiveWarmUp, cores); // warm-up
             Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores);
 
@@ -122,6 +129,13 @@ final class BenchCommand implements Callable<Integer> {
                     compact.repetitive.linesPerSecond() / floor.linesPerSecond(), compact.repetitive.bytes() >> 20));
             row(out, "compact, the command in a new JVM", newJvm, String.format(
                     "lines/s  JIT cold, rules first seen; its start-up (%.1f s) not counted", command.startUp()));
+            out.printf("  peak resident memory of the command in a new JVM: %s (repetitive log), %s (distinct log)%n",
+                    megabytes(command.peakResident()), megabytes(commandDistinct.peakResident()));
+            if (commandLong != null) {
+                out.printf("  the same over a generated log of %,d lines: %s peak resident, %,.0f lines/s%n",
+                        commandLong.rate().lines(), megabytes(commandLong.peakResident()),
+                        commandLong.rate().linesPerSecond());
+            }
             sisimai(out, log, distinct, full, compact, newJvm);
             out.printf("naive   (every wording by RE2/J, one at a time, Drools  %,12.0f lines/s  (first %,d lines)%n",
                     naiveRun.linesPerSecond(), naiveRun.lines());
@@ -141,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     parse.length, Benchmark.percentile(parse, 50) / 1e3, Benchmark.percentile(parse, 99) / 1e3,
                     parse[parse.length - 1] / 1e3);
             out.printf("peak resident memory (VmHWM) of this JVM: %,d MB (max heap %,d MB)%n",
-                    Benchmark.peakResidentBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                    Benchmark.peakResidentBytes(ProcessHandle.current().pid()) >> 20, Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
             return 0;
         } finally {
@@ -155,6 +169,21 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The command in a new JVM over a generated log of {@code memoryLines} lines, written for it and deleted. */
+    private NewJvmBatch.Run longRun(List<String> wordings) throws IOException {
+        Path longLog = Files.createTempFile("smtp-doctor-bench-long", ".log");
+        try {
+            new LogGenerator(wordings, seed).write(longLog, memoryLines);
+            return NewJvmBatch.run(longLog, memoryLines);
+        } finally {
+            Files.deleteIfExists(longLog);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "not known here" : String.format("%,d MB", bytes >> 20);
     }
 
     /** Sisimai's rate on the same two logs and ours against it; or why it was skipped. */
