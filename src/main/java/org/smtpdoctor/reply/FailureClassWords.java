@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class FailureClassWords {
     /** Word starts of "permanent" in the languages the catalogs' mail programs speak ("kalici": the parser folds Turkish ı). */
     private static final List<String> PERMANENT = List.of("permanent", "dauerhaft", "définiti", "definiti",
-            "постоянн", "постійн", "trwał", "kalıcı", "kalici", "varaktig", "blijvend", "永久", "恒久");
+            "постоянн", "постійн", "trwał", "trval", "kalıcı", "kalici", "varaktig", "blijvend", "永久", "恒久");
     /** Word starts of "temporary". */
     private static final List<String> TRANSIENT = List.of("temporar", "temporär", "transient", "vorübergehend",
             "temporair", "temporal", "temporane", "temporári", "tymczasow", "временн", "тимчасов", "tijdelijk",
@@ -22,10 +22,10 @@ final class FailureClassWords {
     /** Word starts of "error" or "failure". */
     private static final List<String> FAILURE = List.of("error", "fail", "fehler", "ошибк", "сбой", "помилк",
             "збій", "erreur", "échec", "errore", "falha", "fallo", "błąd", "błęd", "fout", "mislukt", "misslyck",
-            "hata", "chyba", "selh", "错误", "錯誤", "失败", "失敗", "エラー");
+            "hata", "chyba", "selh", "niepowodz", "错误", "錯誤", "失败", "失敗", "エラー");
 
-    /** Words of failure too short to be read as word starts ("erro" would take "erroneous"). */
-    private static final List<String> FAILURE_WORDS = List.of("erro", "erros", "fel", "felet");
+    /** Words of failure read whole: as word starts "erro" would take "erroneous", "falla" the verb "fallar". */
+    private static final List<String> FAILURE_WORDS = List.of("erro", "erros", "fel", "felet", "falla", "fallas");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 

@@ -14,11 +14,15 @@ class FailureClassWordsTest {
             "Постоянная ошибка при отправке | 5",
             "Erreur permanente | 5",
             "Kalıcı hata | 5",
+            "Trvalá chyba, vzdávám to | 5",
             "永久性错误 | 5",
             "temporary failure, please try again later | 4",
             "Временная ошибка, повторите попытку позже | 4",
             "Vorübergehender Fehler | 4",
             "Tijdelijke fout | 4",
+            "Falla temporal | 4",
+            "Niepowodzenie tymczasowe, proszę spróbować później | 4",
+            "Tymczasowe niepowodzenie | 4",
             "一時的なエラー | 4",
             "发生临时错误。请稍后重试。 | 4",
             // a word of class that is not about the failure
@@ -28,6 +32,8 @@ class FailureClassWordsTest {
             "Falha ao aplicar modificações temporárias. Erro: | 0",
             "Error removing erroneous temporary file | 0",
             "Temporary folder | 0",
+            "Trvalé odkazy selhaly | 0",
+            "Fallaron los archivos temporales | 0",
             // both classes said: none is taken
             "temporary failure turned into a permanent failure | 0",
     })
