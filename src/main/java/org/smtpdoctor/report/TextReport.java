@@ -1,6 +1,5 @@
 package org.smtpdoctor.report;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smtpdoctor.catalog.Advice;
@@ -8,11 +7,31 @@ import org.smtpdoctor.engine.Diagnosis;
 
 /** The readable form of a diagnosis, for a person at a terminal, with labels in the advice's language. */
 public final class TextReport {
-    private static final Map<String, List<String>> LABELS = Map.of(
-            "en", List.of("Category", "Code", "What happened", "What to do", "Who acts", "Retry", "Also matched",
-                    "Decided by", "Read more", "SMTP stage"),
-            "ru", List.of("Категория", "Код", "Что произошло", "Что делать", "Кто действует", "Повтор",
-                    "Также подошли", "Решение", "Подробнее", "Этап SMTP"));
+    /** The report's labels in the two languages the advice is written in (English where the advice is in another). */
+    private enum Label {
+        CATEGORY("Category", "Категория"),
+        CODE("Code", "Код"),
+        STAGE("SMTP stage", "Этап SMTP"),
+        WHAT_HAPPENED("What happened", "Что произошло"),
+        WHAT_TO_DO("What to do", "Что делать"),
+        WHO_ACTS("Who acts", "Кто действует"),
+        RETRY("Retry", "Повтор"),
+        READ_MORE("Read more", "Подробнее"),
+        DECIDED_BY("Decided by", "Решение"),
+        ALSO_MATCHED("Also matched", "Также подошли");
+
+        private final String english;
+        private final String russian;
+
+        Label(String english, String russian) {
+            this.english = english;
+            this.russian = russian;
+        }
+
+        String in(String language) {
+            return "ru".equals(language) ? russian : english;
+        }
+    }
 
     private static final Map<String, Map<String, String>> VALUES = Map.of(
             "en", Map.ofEntries(Map.entry("sender-settings", "you (the mail account settings)"),
@@ -41,34 +60,34 @@ public final class TextReport {
     /** Several lines: the title, then what happened, what to do, who acts and the evidence. */
     public static String render(Diagnosis d, Locale locale) {
         Advice advice = d.advice(locale);
-        List<String> label = LABELS.getOrDefault(advice.language(), LABELS.get("en"));
+        String language = advice.language();
         StringBuilder out = new StringBuilder();
         out.append(advice.title()).append('\n');
-        out.append("  ").append(label.get(0)).append(": ").append(d.category()).append('\n');
+        out.append("  ").append(Label.CATEGORY.in(language)).append(": ").append(d.category()).append('\n');
         String codes = (d.code() == 0 ? "" : d.code() + " ") + (d.enhancedCode() == null ? "" : d.enhancedCode());
         if (!codes.isBlank()) {
             String meaning = d.codeMeaning(locale);
-            out.append("  ").append(label.get(1)).append(": ").append(codes.strip())
+            out.append("  ").append(Label.CODE.in(language)).append(": ").append(codes.strip())
                     .append(meaning == null ? "" : " (" + meaning + ")").append('\n');
         }
         if (d.stage() != null) {
-            out.append("  ").append(label.get(9)).append(": ").append(d.stage().id()).append('\n');
+            out.append("  ").append(Label.STAGE.in(language)).append(": ").append(d.stage().id()).append('\n');
         }
-        out.append("  ").append(label.get(2)).append(": ").append(advice.explanation()).append('\n');
-        out.append("  ").append(label.get(3)).append(":\n");
+        out.append("  ").append(Label.WHAT_HAPPENED.in(language)).append(": ").append(advice.explanation()).append('\n');
+        out.append("  ").append(Label.WHAT_TO_DO.in(language)).append(":\n");
         for (int i = 0; i < advice.remedy().size(); i++) {
             out.append("    ").append(i + 1).append(". ").append(advice.remedy().get(i)).append('\n');
         }
-        out.append("  ").append(label.get(4)).append(": ").append(value(advice.language(), d.actor().id()))
-                .append("   ").append(label.get(5)).append(": ").append(value(advice.language(), d.retry().id()))
+        out.append("  ").append(Label.WHO_ACTS.in(language)).append(": ").append(value(language, d.actor().id()))
+                .append("   ").append(Label.RETRY.in(language)).append(": ").append(value(language, d.retry().id()))
                 .append('\n');
         if (!advice.links().isEmpty()) {
-            out.append("  ").append(label.get(8)).append(": ").append(String.join(" ", advice.links())).append('\n');
+            out.append("  ").append(Label.READ_MORE.in(language)).append(": ").append(String.join(" ", advice.links())).append('\n');
         }
-        out.append("  ").append(label.get(7)).append(": ").append(d.basis().id())
+        out.append("  ").append(Label.DECIDED_BY.in(language)).append(": ").append(d.basis().id())
                 .append(d.rule() == null ? "" : " — " + d.rule()).append('\n');
         if (!d.secondary().isEmpty()) {
-            out.append("  ").append(label.get(6)).append(": ").append(String.join(", ", d.secondary())).append('\n');
+            out.append("  ").append(Label.ALSO_MATCHED.in(language)).append(": ").append(String.join(", ", d.secondary())).append('\n');
         }
         return out.toString();
     }
