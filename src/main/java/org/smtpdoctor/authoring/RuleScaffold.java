@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
+import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.ReplyParser;
@@ -132,7 +133,7 @@ public final class RuleScaffold {
     public Result create(String category, String example, String source, Edits edits) {
         CategoryId id = CategoryId.parse(category).orElseThrow(() -> new IllegalArgumentException("category '"
                 + category + "' is not an id: write " + CategoryId.FORM_DESCRIPTION));
-        if (id.family().equals("unknown")) {
+        if (Taxonomy.isFallback(id.family())) {
             throw new IllegalArgumentException("unknown.* are the fallbacks for replies no rule knows: choose the"
                     + " category that says what went wrong");
         }

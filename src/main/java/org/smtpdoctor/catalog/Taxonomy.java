@@ -14,6 +14,8 @@ public final class Taxonomy {
     public static final String UNKNOWN_PERMANENT = "unknown.permanent";
     public static final String UNKNOWN_UNCLASSIFIED = "unknown.unclassified";
     static final Set<String> REQUIRED = Set.of(UNKNOWN_TRANSIENT, UNKNOWN_PERMANENT, UNKNOWN_UNCLASSIFIED);
+    /** The family of the fallbacks: a category in it says that no rule knew the reply. */
+    public static final String FALLBACK_FAMILY = "unknown";
 
     private final Map<String, Category> byId = new LinkedHashMap<>();
     private final Map<String, Integer> lines;
@@ -25,6 +27,11 @@ public final class Taxonomy {
         this.lines = Map.copyOf(lines);
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
+    }
+
+    /** The category id (or family) is a fallback: {@code unknown.*}, or null (nothing concluded). */
+    public static boolean isFallback(String id) {
+        return id == null || id.equals(FALLBACK_FAMILY) || id.startsWith(FALLBACK_FAMILY + ".");
     }
 
     /** The line of categories.yaml that lists the category, for problems about it. */

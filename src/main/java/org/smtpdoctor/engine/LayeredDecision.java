@@ -89,7 +89,7 @@ final class LayeredDecision {
     }
 
     private static boolean isKnown(String category) {
-        return category != null && !category.startsWith("unknown.");
+        return !Taxonomy.isFallback(category);
     }
 
     private static void addIfKnown(Set<String> candidates, String category) {

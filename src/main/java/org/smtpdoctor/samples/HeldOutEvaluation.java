@@ -67,7 +67,7 @@ public final class HeldOutEvaluation {
 
         /** The rules fell back to {@code unknown.*}. */
         public boolean unknown() {
-            return familyOf(category).equals("unknown");
+            return Taxonomy.isFallback(category);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.samples.SampleCase;
 import org.smtpdoctor.samples.SampleLoader;
 import org.smtpdoctor.source.Problems;
@@ -84,7 +85,7 @@ final class Suggestions {
             list = new ArrayList<>();
             if (samples != null && Files.isDirectory(samples)) {
                 for (SampleCase c : SampleLoader.load(SourceTree.of(samples), new Problems())) {
-                    if (c.expect() != null && !c.expect().startsWith("unknown.")) {
+                    if (!Taxonomy.isFallback(c.expect())) {
                         list.add(new Known(c.expect(), c.text(), words(c.text())));
                     }
                 }
