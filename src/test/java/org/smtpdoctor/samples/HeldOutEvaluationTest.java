@@ -24,16 +24,16 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules at the end of 2026-12-04's sixteenth session (all
-     * 72.4 / 79.6 / 15.9 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
+     * Floors a little below the figures measured on main's rules at the end of 2026-12-04's eighteenth session (all
+     * 73.5 / 80.5 / 15.0 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
      * let a change through. Order: exact, family, and the most {@code unknown.*} allowed.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.72, 0.79, 0.17},
+            "all", new double[] {0.73, 0.80, 0.16},
             "provider", new double[] {0.74, 0.78, 0.14},
-            "mta", new double[] {0.75, 0.80, 0.10},
-            "client-library", new double[] {0.70, 0.79, 0.19},
-            "non-English", new double[] {0.68, 0.78, 0.21});
+            "mta", new double[] {0.76, 0.80, 0.10},
+            "client-library", new double[] {0.72, 0.80, 0.18},
+            "non-English", new double[] {0.70, 0.79, 0.19});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
