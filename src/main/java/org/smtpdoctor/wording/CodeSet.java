@@ -64,4 +64,18 @@ public final class CodeSet {
         }
         return String.join(" || ", terms);
     }
+
+    /**
+     * The DRL constraint that holds when the reply's code is not in the set, written as the complement
+     * ({@code code != 0 && (code < 530 || code > 535)}), never as {@code !(...)}: Drools 10.2 takes a negated
+     * equality for an equality when it indexes three or more alike conditions and fails on it (a
+     * StringIndexOutOfBoundsException in MVELConstraint.getLeftInExpression while the rules compile).
+     */
+    String exclusion() {
+        List<String> terms = new ArrayList<>();
+        for (int[] r : ranges) {
+            terms.add(r[0] == r[1] ? "code != " + r[0] : "(code < " + r[0] + " || code > " + r[1] + ")");
+        }
+        return String.join(" && ", terms);
+    }
 }

@@ -100,7 +100,7 @@ public final class DrlWriter {
             constraints.add(String.join(" || ", codes));
         }
         if (rule.notCodes() != null) {
-            constraints.add("!(" + rule.notCodes().constraint() + ")");
+            constraints.add(rule.notCodes().exclusion());
         }
         if (!rule.stages().isEmpty()) {
             constraints.add(String.join(" || ", rule.stages().stream().map(s -> "stage == " + literal(s)).toList()));

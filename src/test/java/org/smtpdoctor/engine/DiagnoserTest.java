@@ -183,4 +183,50 @@ class DiagnoserTest {
         assertThat(edited.advice(Locale.ENGLISH).title()).isEqualTo("Phishing suspected");
         assertThat(edited.ruleSetVersion()).isNotEqualTo(d.ruleSetVersion());
     }
+
+    /**
+     * Several rules excluding codes: Drools 10.2 failed to compile {@code !(code == 0)} once three alike conditions
+     * were indexed together (a StringIndexOutOfBoundsException, not a rule problem); the exclusion is now written as
+     * its complement, and it still excludes.
+     */
+    @Test
+    void rulesThatExcludeCodesCompileTogetherAndExclude(@TempDir Path temp) {
+        TestRules copy = TestRules.copyInto(temp);
+        copy.write("content/rejected.yaml", copy.read("content/rejected.yaml") + """
+
+                - name: a frobnicated message, with a code
+                  layer: concept
+                  not-code: [none]
+                  source: a test
+                  says:
+                    - frobnicated message
+                - name: a quuxed message, not a transient code
+                  layer: concept
+                  not-code: [none, 4xx]
+                  source: a test
+                  says:
+                    - quuxed message
+                - name: a wibbled message, not 421 to 450
+                  layer: concept
+                  not-code: [none, 421-450]
+                  source: a test
+                  says:
+                    - wibbled message
+                - name: a zorked message, with a code
+                  layer: concept
+                  not-code: [none]
+                  source: a test
+                  says:
+                    - zorked message
+                """);
+        Diagnoser edited = Diagnoser.builder().rulesDirectory(copy.root()).build();
+        assertThat(edited.diagnose("550 frobnicated message").category()).isEqualTo("content.rejected");
+        assertThat(edited.diagnose("frobnicated message").category()).isNotEqualTo("content.rejected");
+        assertThat(edited.diagnose("554 quuxed message").category()).isEqualTo("content.rejected");
+        assertThat(edited.diagnose("451 quuxed message").category()).isNotEqualTo("content.rejected");
+        assertThat(edited.diagnose("451 wibbled message").category()).isEqualTo("content.rejected");
+        assertThat(edited.diagnose("421 wibbled message").category()).isNotEqualTo("content.rejected");
+        assertThat(edited.diagnose("450 wibbled message").category()).isNotEqualTo("content.rejected");
+        assertThat(edited.diagnose("zorked message").category()).isNotEqualTo("content.rejected");
+    }
 }
