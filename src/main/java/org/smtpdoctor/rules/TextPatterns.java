@@ -3,6 +3,7 @@ package org.smtpdoctor.rules;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,11 @@ public final class TextPatterns {
     private final TextPatterns unfiltered;
 
     /**
-     * How the wording patterns are found in a text and, per pattern, the wording sets it belongs to (a pattern
-     * written in two rules is matched once) and its program when it has parameters: made on the first text, once
-     * every set is defined.
+     * How the wording patterns are found in a text and, per pattern, its places in the wording sets (a pattern
+     * written in two rules is matched once), each {@code set << 32 | position in the set}, and its program when it
+     * has parameters: made on the first text, once every set is defined.
      */
-    private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, int[][] setsOfPattern,
+    private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, long[][] placesOfPattern,
                         Pattern[] parameters) {
     }
 
@@ -121,19 +122,28 @@ public final class TextPatterns {
         if (found.isEmpty()) {
             return List.of();
         }
-        BitSet sets = new BitSet(index.setIds().length);
+        // The places of the patterns found, sorted: per set, its first is the earliest of its patterns that occurs.
+        // Work in proportion to what the text says, never to a set's length (a concept rule has a thousand kernels).
+        int count = 0;
         for (int p = found.nextSetBit(0); p >= 0; p = found.nextSetBit(p + 1)) {
-            for (int set : index.setsOfPattern()[p]) {
-                sets.set(set);
+            count += index.placesOfPattern()[p].length;
+        }
+        long[] places = new long[count];
+        count = 0;
+        for (int p = found.nextSetBit(0); p >= 0; p = found.nextSetBit(p + 1)) {
+            for (long place : index.placesOfPattern()[p]) {
+                places[count++] = place;
             }
         }
-        List<Said> said = new ArrayList<>(sets.cardinality());
-        for (int set = sets.nextSetBit(0); set >= 0; set = sets.nextSetBit(set + 1)) {
-            for (int p : index.setPatterns()[set]) {
-                if (found.get(p)) {
-                    said.add(new Said(reply, index.setIds()[set], new TextMatch(index.parameters()[p], text)));
-                    break;
-                }
+        Arrays.sort(places);
+        List<Said> said = new ArrayList<>();
+        int previous = -1;
+        for (long place : places) {
+            int set = (int) (place >>> 32);
+            if (set != previous) {
+                previous = set;
+                int p = index.setPatterns()[set][(int) place];
+                said.add(new Said(reply, index.setIds()[set], new TextMatch(index.parameters()[p], text)));
             }
         }
         return said;
@@ -157,19 +167,20 @@ public final class TextPatterns {
     private Scan buildScan() {
         String[] ids = wordingSets.keySet().stream().sorted().toArray(String[]::new);
         int[][] setPatterns = new int[ids.length][];
-        List<List<Integer>> setsOf = new ArrayList<>();
-        wordingPatterns.forEach(p -> setsOf.add(new ArrayList<>()));
+        List<List<Long>> placesOf = new ArrayList<>();
+        wordingPatterns.forEach(p -> placesOf.add(new ArrayList<>()));
         for (int set = 0; set < ids.length; set++) {
             setPatterns[set] = wordingSets.get(ids[set]);
-            for (int p : setPatterns[set]) {
-                setsOf.get(p).add(set);
+            for (int position = 0; position < setPatterns[set].length; position++) {
+                placesOf.get(setPatterns[set][position]).add((long) set << 32 | position);
             }
         }
-        int[][] setsOfPattern = setsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        long[][] placesOfPattern = placesOf.stream().map(l -> l.stream().mapToLong(Long::longValue).toArray())
+                .toArray(long[][]::new);
         Pattern[] parameters = new Pattern[wordingPatterns.size()];
         withParameters.forEach((p, program) -> parameters[p] = program);
         return new Scan(prefilter ? PatternSet.of(wordingPatterns) : eachInTurn(wordingPatterns), ids, setPatterns,
-                setsOfPattern, parameters);
+                placesOfPattern, parameters);
     }
 
     /** The baseline: every pattern compiled and run by RE2/J in turn, no prefilter and no automaton. */
