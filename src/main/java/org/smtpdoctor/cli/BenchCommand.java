@@ -203,8 +203,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, Row rates, String note) {
-        row(out, label, String.format("%,.0f", rates.repetitive.linesPerSecond()),
-                String.format("%,.0f", rates.distinct.linesPerSecond()), note);
+        row(out, label, rate(rates.repetitive.linesPerSecond()), rate(rates.distinct.linesPerSecond()), note);
+    }
+
+    /** A rate, or a dash where none was measured (a log too short for the command in a new JVM). */
+    private static String rate(double linesPerSecond) {
+        return Double.isNaN(linesPerSecond) ? "—" : String.format("%,.0f", linesPerSecond);
     }
 
     /** One line of the batch table: a label, the repetitive and the distinct log's column, a note. */
@@ -213,7 +217,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String ratio(Benchmark.Throughput ours, Benchmark.Throughput theirs) {
-        return String.format("%.1fx", ours.linesPerSecond() / theirs.linesPerSecond());
+        double ratio = ours.linesPerSecond() / theirs.linesPerSecond();
+        return Double.isNaN(ratio) ? "—" : String.format("%.1fx", ratio);
     }
 
     /** One measurement on the repetitive log and on the distinct one. */

@@ -33,8 +33,9 @@ final class NewJvmBatch {
     }
 
     /**
-     * A run: the rate over the log, its start-up not counted, that start-up in seconds, and the child's peak
-     * resident memory in bytes (-1 where the system does not tell).
+     * A run: the rate over the log, its start-up not counted (NaN when the log is too short to time apart from the
+     * start-up), that start-up in seconds, and the child's peak resident memory in bytes (-1 where the system does
+     * not tell).
      */
     record Run(Benchmark.Throughput rate, double startUp, long peakResident) {
     }
@@ -52,7 +53,10 @@ final class NewJvmBatch {
             }
             double startUp = batch(first).seconds();
             Child whole = batch(log);
-            return new Run(new Benchmark.Throughput(lines, Math.max(whole.seconds() - startUp, 1e-3), 0), startUp,
+            // A log the command runs over in less than a tenth of its start-up has no rate worth printing: the
+            // difference is within the start-up's own variation (a short log gave "30,000,000 lines/s").
+            double seconds = whole.seconds() - startUp;
+            return new Run(new Benchmark.Throughput(lines, seconds > startUp / 10 ? seconds : Double.NaN, 0), startUp,
                     whole.peakResident());
         } finally {
             Files.deleteIfExists(first);

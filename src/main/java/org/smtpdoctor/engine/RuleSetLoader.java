@@ -180,8 +180,9 @@ final class RuleSetLoader {
         String category = file.category().toString();
         for (int i = 0; i < file.rules().size(); i++) {
             WordingRule rule = file.rules().get(i);
-            define(patterns, DrlWriter.saysId(category, i + 1), rule.says());
-            define(patterns, DrlWriter.unlessId(category, i + 1), rule.unless());
+            define(patterns, DrlWriter.saysId(category, i + 1), rule.says(), null);
+            define(patterns, DrlWriter.unlessId(category, i + 1), rule.unless(),
+                    rule.says().isEmpty() ? null : DrlWriter.saysId(category, i + 1));
             String name = DrlWriter.ruleName(category, rule);
             RuleRef ref = new RuleRef(name, file.file(), rule.line());
             locations.put(new RuleSet.Key(file.category().family(), name), ref);
@@ -204,9 +205,10 @@ final class RuleSetLoader {
         return b.toString();
     }
 
-    private static void define(TextPatterns patterns, String id, List<RuleWording> wordings) {
+    /** Defines a rule's wording set; {@code guarded}: the set whose rule these wordings guard ({@code unless}), or null. */
+    private static void define(TextPatterns patterns, String id, List<RuleWording> wordings, String guarded) {
         if (!wordings.isEmpty()) {
-            patterns.defineWordings(id, wordings.stream().map(w -> w.wording().pattern()).toList());
+            patterns.defineWordings(id, wordings.stream().map(w -> w.wording().pattern()).toList(), guarded);
         }
     }
 
@@ -273,6 +275,8 @@ final class RuleSetLoader {
                 if (!patterns.hasWordings(use.value())) {
                     problems.error(drl.file(), use.line(), use.column(), "no rule file defines the wordings '"
                             + use.value() + "': Said( id == \"...\" ) names the wordings of a YAML rule");
+                } else if (!drl.generated()) {
+                    patterns.readDirectly(use.value()); // a guard read as a wording must be said wherever it occurs
                 }
                 continue;
             }

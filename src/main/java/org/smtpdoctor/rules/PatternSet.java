@@ -8,40 +8,83 @@ import java.util.List;
  * Every wording pattern of a rule set, matched together: one call per text gives the set of patterns that
  * occur in it, so a rule's condition is a set look-up rather than a regex run. The answer is exactly RE2/J's
  * {@code find} on each pattern (case-insensitive).
+ *
+ * <p>One pass of the phrase automaton ({@link LiteralWordings}) answers for the phrases (with or without gaps), and
+ * names as candidates the few other patterns (parameters, hand-written regexes) whose required phrase occurs, or that
+ * need none; only those are run by RE2/J ({@link #confirm}), and a caller that knows a candidate's answer cannot
+ * matter may leave it unconfirmed ({@link TextPatterns}: the guards of a rule whose wordings did not occur).
+ *
+ * <p>Immutable and thread-safe.
  */
-public interface PatternSet {
-    /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
-    BitSet matching(String text);
+public final class PatternSet {
+    private final LiteralWordings phrases;
+    /** Per pattern, its program where the automaton cannot answer for it (else null); all of them in the baseline. */
+    private final Pattern[] programs;
+    private final BitSet unsure;
+
+    private PatternSet(LiteralWordings phrases, Pattern[] programs, BitSet unsure) {
+        this.phrases = phrases;
+        this.programs = programs;
+        this.unsure = unsure;
+    }
 
     /**
-     * One pass of the phrase automaton ({@link LiteralWordings}) over the text for all of {@code patterns} (RE2
-     * sources matched case-insensitively, each already compiled once by its caller, so known to be valid): it
-     * answers for the phrases (with or without gaps), and names the few other patterns (parameters, hand-written
-     * regexes) whose required phrase occurs; only those are run by RE2/J. Only the others are compiled: compiled
+     * The one-pass set of {@code patterns} (RE2 sources matched case-insensitively, each already compiled once by its
+     * caller, so known to be valid). Only the patterns the automaton cannot answer for are compiled: compiled
      * programs were most of a rule set's memory (the word-edge classes alone are kilobytes each).
      */
-    static PatternSet of(List<String> patterns) {
+    public static PatternSet of(List<String> patterns) {
         LiteralWordings phrases = LiteralWordings.of(patterns);
-        BitSet taken = phrases.taken();
-        if (taken.cardinality() == patterns.size()) {
-            return phrases::matching;
-        }
+        BitSet unsure = phrases.taken();
+        unsure.flip(0, patterns.size());
         Pattern[] programs = new Pattern[patterns.size()];
-        BitSet gated = new BitSet(patterns.size());
-        for (int i = taken.nextClearBit(0); i < patterns.size(); i = taken.nextClearBit(i + 1)) {
+        for (int i = unsure.nextSetBit(0); i >= 0; i = unsure.nextSetBit(i + 1)) {
             programs[i] = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE);
-            gated.set(i);
         }
-        return text -> {
-            BitSet found = phrases.matching(text);
-            if (found.intersects(gated)) { // most texts name no pattern that needs RE2/J's look
-                for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-                    if (programs[i] != null && !programs[i].matcher(text).find()) {
-                        found.clear(i);
-                    }
-                }
+        return new PatternSet(phrases, programs, unsure);
+    }
+
+    /** The baseline: every pattern compiled and run by RE2/J in turn, no automaton. */
+    static PatternSet eachInTurn(List<String> patterns) {
+        return new PatternSet(null, patterns.stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE))
+                .toArray(Pattern[]::new), new BitSet());
+    }
+
+    /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
+    public BitSet matching(String text) {
+        BitSet found = candidates(text);
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            if (isUnsure(i) && !confirm(i, text)) {
+                found.clear(i);
             }
-            return found;
-        };
+        }
+        return found;
+    }
+
+    /**
+     * The patterns that occur in {@code text}, and the {@link #isUnsure unsure} ones that may: only {@link #confirm}
+     * tells whether those do.
+     */
+    BitSet candidates(String text) {
+        if (phrases != null) {
+            return phrases.matching(text);
+        }
+        BitSet found = new BitSet(programs.length);
+        for (int i = 0; i < programs.length; i++) {
+            if (programs[i].matcher(text).find()) {
+                found.set(i);
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@link #candidates} names pattern {@code i} only as a candidate. */
+    boolean isUnsure(int i) {
+        return unsure.get(i);
+    }
+
+    /** Whether the unsure pattern {@code i}, a candidate in {@code text}, occurs there: RE2/J's answer. */
+    boolean confirm(int i, String text) {
+        return programs[i].matcher(text).find();
     }
 }

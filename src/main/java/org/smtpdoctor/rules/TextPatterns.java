@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class TextPatterns {
     private final Map<Integer, Pattern> withParameters;
     private final Map<String, Integer> wordingIndexes = new ConcurrentHashMap<>();
     private final Map<String, int[]> wordingSets;
+    /** The sets that are another set's guards ({@code unless}), each with the id of the set it guards. */
+    private final Map<String, String> guards = new ConcurrentHashMap<>();
     private final boolean prefilter;
     private volatile Scan scan;
     /** The baseline twin, made with this one: its scan compiles every pattern, far too costly to repeat per text. */
@@ -43,10 +46,12 @@ public final class TextPatterns {
     /**
      * How the wording patterns are found in a text and, per pattern, its places in the wording sets (a pattern
      * written in two rules is matched once), each {@code set << 32 | position in the set}, and its program when it
-     * has parameters: made on the first text, once every set is defined.
+     * has parameters: made on the first text, once every set is defined. A set that guards another ({@code unless}
+     * wordings) has that set's index in {@code guardedSet}, else -1; {@code guardOnly} marks the patterns that only
+     * guards hold.
      */
     private record Scan(PatternSet patterns, String[] setIds, int[][] setPatterns, long[][] placesOfPattern,
-                        Pattern[] parameters) {
+                        Pattern[] parameters, int[] guardedSet, boolean[] guardOnly) {
     }
 
     public TextPatterns() {
@@ -75,9 +80,11 @@ public final class TextPatterns {
     /**
      * Defines the wording set {@code id} (one rule's {@code says} or {@code unless}) as these patterns, RE2 sources
      * its caller has checked, matched case-insensitively, in the rule's order. Only while the rule set loads: the
-     * first text matched fixes the set of patterns.
+     * first text matched fixes the set of patterns. When {@code guarded} names a set, these are the wordings of its
+     * rule's {@code unless}: they matter only in a text that says that set, so a pattern of theirs that needs RE2/J's
+     * look gets it only there (a rule with no {@code says} has no such set: pass null, its guards matter everywhere).
      */
-    public synchronized void defineWordings(String id, List<String> patterns) {
+    public synchronized void defineWordings(String id, List<String> patterns, String guarded) {
         if (scan != null) {
             throw new IllegalStateException("wordings are defined while the rule set loads, before any text is matched");
         }
@@ -93,6 +100,20 @@ public final class TextPatterns {
             });
         }
         wordingSets.put(id, indexes);
+        if (guarded != null) {
+            guards.put(id, guarded);
+        }
+    }
+
+    /**
+     * Makes the set {@code id}, which a hand-written rule reads itself, one that is said wherever it occurs, even
+     * when it guards another set.
+     */
+    public synchronized void readDirectly(String id) {
+        if (scan != null) {
+            throw new IllegalStateException("wordings are defined while the rule set loads, before any text is matched");
+        }
+        guards.remove(id);
     }
 
     /**
@@ -118,7 +139,7 @@ public final class TextPatterns {
      */
     List<Said> said(Reply reply, String text) {
         Scan index = scan();
-        BitSet found = index.patterns().matching(text);
+        BitSet found = settle(index, index.patterns().candidates(text), text);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -150,6 +171,51 @@ public final class TextPatterns {
     }
 
 
+    /**
+     * The candidates that occur: each unsure one confirmed by RE2/J, except the guards' that no set they guard
+     * needs. A guard (a rule's {@code unless}) decides nothing where its rule's wordings do not occur, and the
+     * guards that are more than phrases (a field label ending in a colon, one word alone) would otherwise run on
+     * nearly every text.
+     */
+    private static BitSet settle(Scan index, BitSet found, String text) {
+        PatternSet patterns = index.patterns();
+        BitSet guardsFound = null;
+        for (int p = found.nextSetBit(0); p >= 0; p = found.nextSetBit(p + 1)) {
+            if (!patterns.isUnsure(p)) {
+                continue;
+            }
+            if (index.guardOnly()[p]) {
+                if (guardsFound == null) {
+                    guardsFound = new BitSet();
+                }
+                guardsFound.set(p);
+            } else if (!patterns.confirm(p, text)) {
+                found.clear(p);
+            }
+        }
+        if (guardsFound == null) {
+            return found;
+        }
+        found.andNot(guardsFound);
+        BitSet saidSets = new BitSet(index.setIds().length);
+        for (int p = found.nextSetBit(0); p >= 0; p = found.nextSetBit(p + 1)) {
+            for (long place : index.placesOfPattern()[p]) {
+                saidSets.set((int) (place >>> 32));
+            }
+        }
+        for (int p = guardsFound.nextSetBit(0); p >= 0; p = guardsFound.nextSetBit(p + 1)) {
+            for (long place : index.placesOfPattern()[p]) {
+                if (saidSets.get(index.guardedSet()[(int) (place >>> 32)])) {
+                    if (patterns.confirm(p, text)) {
+                        found.set(p);
+                    }
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
     private Scan scan() {
         Scan index = scan;
         if (index == null) {
@@ -179,22 +245,23 @@ public final class TextPatterns {
                 .toArray(long[][]::new);
         Pattern[] parameters = new Pattern[wordingPatterns.size()];
         withParameters.forEach((p, program) -> parameters[p] = program);
-        return new Scan(prefilter ? PatternSet.of(wordingPatterns) : eachInTurn(wordingPatterns), ids, setPatterns,
-                placesOfPattern, parameters);
-    }
-
-    /** The baseline: every pattern compiled and run by RE2/J in turn, no prefilter and no automaton. */
-    private static PatternSet eachInTurn(List<String> sources) {
-        List<Pattern> programs = sources.stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE)).toList();
-        return text -> {
-            BitSet found = new BitSet(programs.size());
-            for (int i = 0; i < programs.size(); i++) {
-                if (programs.get(i).matcher(text).find()) {
-                    found.set(i);
-                }
+        Map<String, Integer> setIndex = new HashMap<>();
+        for (int set = 0; set < ids.length; set++) {
+            setIndex.put(ids[set], set);
+        }
+        int[] guardedSet = new int[ids.length];
+        for (int set = 0; set < ids.length; set++) {
+            guardedSet[set] = setIndex.getOrDefault(guards.get(ids[set]), -1);
+        }
+        boolean[] guardOnly = new boolean[wordingPatterns.size()];
+        for (int p = 0; p < guardOnly.length; p++) {
+            guardOnly[p] = prefilter && placesOfPattern[p].length > 0;
+            for (long place : placesOfPattern[p]) {
+                guardOnly[p] &= guardedSet[(int) (place >>> 32)] >= 0;
             }
-            return found;
-        };
+        }
+        return new Scan(prefilter ? PatternSet.of(wordingPatterns) : PatternSet.eachInTurn(wordingPatterns), ids,
+                setPatterns, placesOfPattern, parameters, guardedSet, guardOnly);
     }
 
     /**

@@ -229,4 +229,52 @@ class DiagnoserTest {
         assertThat(edited.diagnose("450 wibbled message").category()).isNotEqualTo("content.rejected");
         assertThat(edited.diagnose("zorked message").category()).isNotEqualTo("content.rejected");
     }
+
+    /**
+     * A guard that needs RE2/J (a regex) is run only where its rule's wordings occur; it still keeps its rule from a
+     * text it is in, a rule with no wordings still has its guards everywhere, and a hand-written rule that reads a
+     * guard as a wording still sees it wherever it occurs.
+     */
+    @Test
+    void guardsThatNeedRegexDecideWhereTheirRuleIsSaidAndWhereRead(@TempDir Path temp) {
+        TestRules copy = TestRules.copyInto(temp);
+        String rejected = copy.read("content/rejected.yaml");
+        int index = (int) rejected.lines().filter(l -> l.startsWith("- name:")).count() + 1;
+        copy.write("content/rejected.yaml", rejected + """
+
+                - name: a frobnicated message, unless it is a field label
+                  layer: concept
+                  source: a test
+                  says:
+                    - frobnicated message
+                  unless:
+                    - regex: 'frob\\w*\\s+message\\s*:\\s*$'
+                      source: a test
+                - name: a 552 reply, unless it names a wibble
+                  code: [552]
+                  source: a test
+                  unless:
+                    - regex: 'wibb\\w+'
+                      source: a test
+                """);
+        copy.write("content/virus.drl", """
+                package content;
+
+                import org.smtpdoctor.rules.Said;
+                import function org.smtpdoctor.rules.Vocabulary.conclude;
+
+                rule "content.virus: reads the guard of a content.rejected rule"
+                when
+                    Said( id == "content.rejected/%d/unless" )
+                then
+                    conclude(kcontext, "content.virus");
+                end
+                """.formatted(index));
+        Diagnoser edited = Diagnoser.builder().rulesDirectory(copy.root()).build();
+        assertThat(edited.diagnose("550 frobnicated message").category()).isEqualTo("content.rejected");
+        assertThat(edited.diagnose("550 Frobnicated message:").category()).isEqualTo("content.virus");
+        assertThat(edited.diagnose("frobbing message :").category()).isEqualTo("content.virus");
+        assertThat(edited.diagnose("552 quibbled").category()).isEqualTo("content.rejected");
+        assertThat(edited.diagnose("552 wibbled").category()).isNotEqualTo("content.rejected");
+    }
 }
