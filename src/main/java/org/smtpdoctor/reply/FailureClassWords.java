@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
 final class FailureClassWords {
     /** Word starts of "permanent" in the languages the catalogs' mail programs speak ("kalici": the parser folds Turkish ı). */
     private static final List<String> PERMANENT = List.of("permanent", "dauerhaft", "définiti", "definiti",
-            "постоянн", "постійн", "trwał", "trval", "kalıcı", "kalici", "varaktig", "blijvend", "永久", "恒久");
+            "постоянн", "постійн", "trwał", "trval", "kalıcı", "kalici", "varaktig", "blijvend", "永久", "恒久",
+            // ja "永久的なエラー" (Forward Email's Japanese docs, SMTP code tables "5xx系 (永久的なエラー)"): the
+            // adjective ending 的な puts two characters between the class and the failure
+            "永久的な", "恒久的な");
     /** Word starts of "temporary". */
     private static final List<String> TRANSIENT = List.of("temporar", "temporär", "transient", "vorübergehend",
             "temporair", "temporal", "temporane", "temporári", "tymczasow", "временн", "тимчасов", "tijdelijk",
             "tillfällig", "geçici", "dočasn", "临时", "暂时", "暫時", "臨時", "一時的");
-    /** Word starts of "error" or "failure". */
-    private static final List<String> FAILURE = List.of("error", "fail", "fehler", "ошибк", "сбой", "помилк",
+    /** Word starts of "error" or "failure" ("fehlschl": GNU Mailutils de msgid "Temporary failure" "Vorübergehender Fehlschlag"). */
+    private static final List<String> FAILURE = List.of("error", "fail", "fehler", "fehlschl", "ошибк", "сбой", "помилк",
             "збій", "erreur", "échec", "errore", "falha", "fallo", "błąd", "błęd", "fout", "mislukt", "misslyck",
             "hata", "chyba", "selh", "niepowodz", "错误", "錯誤", "失败", "失敗", "エラー");
 

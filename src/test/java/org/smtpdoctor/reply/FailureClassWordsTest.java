@@ -24,6 +24,12 @@ class FailureClassWordsTest {
             "Niepowodzenie tymczasowe, proszę spróbować później | 4",
             "Tymczasowe niepowodzenie | 4",
             "一時的なエラー | 4",
+            // s19 (h11e): GNU Mailutils 3.15 de msgid "Temporary failure"; ja "永久的なエラー"
+            "Vorübergehender Fehlschlag | 4",
+            "Indiziert einen temporären Fehlschlag | 4",
+            "永久的なエラーが発生しました | 5",
+            "恒久的なエラー | 5",
+            "Fehlschlag beim Öffnen der temporären Datei | 0",
             "发生临时错误。请稍后重试。 | 4",
             // a word of class that is not about the failure
             "Failed to open temporary file | 0",
