@@ -71,11 +71,17 @@ final class LiteralWordings {
     /** The patterns not taken that need no literal: candidates in every text. */
     private final BitSet ungated;
     private final int size;
+    /**
+     * Each thread's record of the slots' occurrences, reused from text to text: a map per text (boxed slot numbers,
+     * hashed on every step) was a fifth of batch's time.
+     */
+    private final ThreadLocal<SlotEnds> slotEnds;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[] steps, char[] alphabet, BitSet taken,
-                            BitSet ungated, int size) {
+    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[] steps, int slots, char[] alphabet,
+                            BitSet taken, BitSet ungated, int size) {
         this.phrases = phrases;
         this.steps = steps;
+        this.slotEnds = ThreadLocal.withInitial(() -> new SlotEnds(slots));
         this.readAs = new char[alphabet.length];
         for (int c = 0; c < readAs.length; c++) {
             readAs[c] = alphabet[SPACE.indexOf(c) >= 0 ? ' ' : FOLD[c]];
@@ -134,8 +140,8 @@ final class LiteralWordings {
         if (!coded.isEmpty()) {
             phrases.build(coded);
         }
-        return new LiteralWordings(phrases, steps.table.stream().mapToInt(Integer::intValue).toArray(), alphabet, taken,
-                ungated, patterns.size());
+        return new LiteralWordings(phrases, steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots,
+                alphabet, taken, ungated, patterns.size());
     }
 
     /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */
@@ -374,7 +380,7 @@ final class LiteralWordings {
         at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
-        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at);
+        GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at, slotEnds.get().forNextText());
         phrases.parseText(folded, (begin, stop, entries) -> {
             for (int entry : entries) {
                 int edges = entry >= 0 ? entry : -1 - entry;
@@ -410,15 +416,13 @@ final class LiteralWordings {
         private final int[] at;
         /** Where the text's first line break is, or -1: most texts are one line, and a gap never spans a break. */
         private final int firstNewline;
-        /** The slots that hold an occurrence: most steps' slot to follow holds none, and is passed over at once. */
-        private final BitSet filled = new BitSet();
-        /** Per filled slot, where its occurrences end: {count, end, end...}, in the order found. */
-        private final Map<Integer, int[]> ends = new HashMap<>();
+        private final SlotEnds ends;
 
-        GapPhrases(String text, int[] at) {
+        GapPhrases(String text, int[] at, SlotEnds ends) {
             this.text = text;
             this.at = at;
             this.firstNewline = text.indexOf('\n');
+            this.ends = ends;
         }
 
         /**
@@ -427,20 +431,14 @@ final class LiteralWordings {
          */
         int take(int step, int begin, int stop) {
             int after = steps[step * STEP + 1];
-            if (after >= 0 && !(filled.get(after) && precededAt(after, begin))) {
+            if (after >= 0 && !(ends.filled(after) && precededAt(after, begin))) {
                 return -1;
             }
             int slot = steps[step * STEP + 2];
             if (slot < 0) {
                 return steps[step * STEP];
             }
-            int[] slotEnds = ends.get(slot);
-            if (slotEnds == null || slotEnds[0] == slotEnds.length - 1) {
-                slotEnds = slotEnds == null ? new int[4] : Arrays.copyOf(slotEnds, slotEnds.length * 2);
-                ends.put(slot, slotEnds);
-                filled.set(slot);
-            }
-            slotEnds[++slotEnds[0]] = stop;
+            ends.add(slot, stop);
             return -1;
         }
 
@@ -449,7 +447,7 @@ final class LiteralWordings {
          * that ends by then leaves the shortest gap, and if that gap does not fit, no longer one does.
          */
         private boolean precededAt(int slot, int begin) {
-            int[] slotEnds = ends.get(slot);
+            int[] slotEnds = ends.of(slot);
             for (int i = slotEnds[0]; i >= 1; i--) {
                 if (gapFits(slotEnds[i], begin)) {
                     return true;
@@ -486,6 +484,58 @@ final class LiteralWordings {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Where the occurrences recorded in each slot ended in the text being read ({@link GapPhrases}), one per thread:
+     * a slot's record counts only when stamped with the current text's number, so nothing is cleared between texts.
+     */
+    private static final class SlotEnds {
+        /** A slot's record is kept for the next text only up to this length: one long text must not hold memory. */
+        private static final int KEPT = 64;
+        private final int[] stamp;
+        /** Per slot: {count, end, end...}, in the order found. */
+        private final int[][] ends;
+        private int text;
+
+        SlotEnds(int slots) {
+            this.stamp = new int[slots];
+            this.ends = new int[slots][];
+        }
+
+        SlotEnds forNextText() {
+            if (++text == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                text = 1;
+            }
+            return this;
+        }
+
+        /** Whether the slot holds an occurrence in this text: most steps' slot to follow holds none. */
+        boolean filled(int slot) {
+            return stamp[slot] == text;
+        }
+
+        /** The occurrences of a {@link #filled} slot: {count, end, end...}. */
+        int[] of(int slot) {
+            return ends[slot];
+        }
+
+        void add(int slot, int end) {
+            int[] slotEnds = ends[slot];
+            if (stamp[slot] != text) {
+                stamp[slot] = text;
+                if (slotEnds == null || slotEnds.length > KEPT) {
+                    slotEnds = new int[4];
+                    ends[slot] = slotEnds;
+                }
+                slotEnds[0] = 0;
+            } else if (slotEnds[0] == slotEnds.length - 1) {
+                slotEnds = Arrays.copyOf(slotEnds, slotEnds.length * 2);
+                ends[slot] = slotEnds;
+            }
+            slotEnds[++slotEnds[0]] = end;
         }
     }
 
