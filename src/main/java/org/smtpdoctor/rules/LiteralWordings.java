@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The wordings that are plain phrases, or phrases with gaps between them, matched all at once by an Aho-Corasick
- * automaton, exactly as RE2/J matches each of them; in the same pass, the phrase each other pattern needs
- * ({@link #gate}), so that a regex engine looks only at the texts that hold it. Nearly every wording is words and
+ * automaton, exactly as RE2/J matches each of them; in the same pass, the phrases each other pattern needs (all of
+ * them in their order, as {@link Steps#addCandidate} does for the parameters' wordings, else one of {@link #gate}), so
+ * that a regex engine looks only at the texts that hold them. Nearly every wording is words and
  * punctuation with {@code \s+} between the words, a word edge ({@link WordEdge}) at either end and perhaps "some
  * words" ({@link WordGap}) between two phrases; for them a regex engine is more than needed: the automaton is built
  * in well under a second, holds no compiled program, and its answer needs no confirmation, on any script. A wording
@@ -55,13 +56,14 @@ final class LiteralWordings {
     /**
      * The steps of the wordings with gaps ({@link WordGap}), {@link #STEP} ints each: {the pattern a step completes
      * (-1 when it only opens), the slot whose occurrences must precede it (-1 for a first phrase), the slot it
-     * records its own occurrences in (-1 for a last phrase)}. A slot holds where occurrences of a phrase ended that
+     * records its own occurrences in (-1 for a last phrase), 1 when any gap may stand before it (a candidate's step,
+     * see {@link Steps#addCandidate}) else 0}. A slot holds where occurrences of a phrase ended that
      * the next phrase of a wording may follow. Every wording that opens with the same phrase (and edge) shares one
      * opening step and its slot: a common first phrase is recorded once per occurrence, not once per wording. The
      * automaton names a step by {@code -1 - (step << 2 | edges)}.
      */
     private final int[] steps;
-    private static final int STEP = 3;
+    private static final int STEP = 4;
     /**
      * Each text character's code as the automaton reads it: its fold's code in the phrases' alphabet
      * ({@link #alphabet}), a white-space character's that of {@code ' '}. One look-up per character.
@@ -119,6 +121,11 @@ final class LiteralWordings {
                 continue;
             }
             List<String> parts = gapParts(source, edges);
+            List<String> inOrder = parts == null ? phrasesInOrder(source) : null;
+            if (inOrder != null && inOrder.size() >= 2) {
+                steps.addCandidate(byPhrase, inOrder, i);
+                continue;
+            }
             if (parts == null) {
                 List<String> gate = gate(source, patterns.get(i));
                 if (gate == null) {
@@ -153,30 +160,45 @@ final class LiteralWordings {
 
         /** Adds the steps of wording {@code pattern}, made of {@code parts} with {@code edges} at its ends. */
         void addWording(Map<String, int[]> byPhrase, List<String> parts, int pattern, int edges) {
+            add(byPhrase, parts, pattern, edges, 0);
+        }
+
+        /**
+         * Adds the steps that name pattern {@code pattern} a candidate where its {@code parts}, phrases every match
+         * holds in this order ({@link #phrasesInOrder}), occur in order, with anything between them: one look by RE2/J
+         * in the texts that hold them all, not in every text that holds one (six wordings "destinatario {address}
+         * ..." were each run on every text naming a destinatario).
+         */
+        void addCandidate(Map<String, int[]> byPhrase, List<String> parts, int pattern) {
+            add(byPhrase, parts, pattern, 0, 1);
+        }
+
+        private void add(Map<String, int[]> byPhrase, List<String> parts, int pattern, int edges, int anyGap) {
             int last = parts.size() - 1;
             if (last == 0) {
-                add(byPhrase, parts.get(0), step(pattern, -1, -1, edges));
+                LiteralWordings.add(byPhrase, parts.get(0), step(pattern, -1, -1, edges, anyGap));
                 return;
             }
             int before = edges & EDGE_BEFORE;
             int previous = openers.computeIfAbsent(before + parts.get(0), key -> {
                 int slot = slots++;
-                add(byPhrase, parts.get(0), step(-1, -1, slot, before));
+                LiteralWordings.add(byPhrase, parts.get(0), step(-1, -1, slot, before, 0));
                 return slot;
             });
             for (int part = 1; part < last; part++) {
                 int slot = slots++;
-                add(byPhrase, parts.get(part), step(-1, previous, slot, 0));
+                LiteralWordings.add(byPhrase, parts.get(part), step(-1, previous, slot, 0, anyGap));
                 previous = slot;
             }
-            add(byPhrase, parts.get(last), step(pattern, previous, -1, edges & EDGE_AFTER));
+            LiteralWordings.add(byPhrase, parts.get(last), step(pattern, previous, -1, edges & EDGE_AFTER, anyGap));
         }
 
-        private int step(int pattern, int after, int slot, int edges) {
+        private int step(int pattern, int after, int slot, int edges, int anyGap) {
             int step = table.size() / STEP;
             table.add(pattern);
             table.add(after);
             table.add(slot);
+            table.add(anyGap);
             return -1 - (step << 2 | edges);
         }
     }
@@ -263,6 +285,22 @@ final class LiteralWordings {
      * the parameters' wordings are: {@code could\s+not\s+connect\s+to\s+(?P<host>...)}. Null when there is none.
      */
     private static String requiredPhrase(String source) {
+        List<String> phrases = phrasesInOrder(source);
+        String longest = null;
+        for (String phrase : phrases == null ? List.<String>of() : phrases) {
+            if (longest == null || phrase.length() > longest.length()) {
+                longest = phrase;
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * The plain phrases ({@link #phrase}) among the parts of {@code source} (a pattern without its word edges) outside
+     * its groups and classes, in their order: every match holds each of them, in this order, when no alternation
+     * stands outside the groups (else null). A part that is more than a phrase (a quantifier, a dot) is left out.
+     */
+    private static List<String> phrasesInOrder(String source) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int depth = 0;
@@ -300,14 +338,14 @@ final class LiteralWordings {
             }
         }
         parts.add(part.toString());
-        String longest = null;
+        List<String> phrases = new ArrayList<>();
         for (String candidate : parts) {
             String phrase = phrase(candidate);
-            if (phrase != null && !phrase.isBlank() && (longest == null || phrase.length() > longest.length())) {
-                longest = phrase;
+            if (phrase != null && !phrase.isBlank()) {
+                phrases.add(phrase);
             }
         }
-        return longest;
+        return phrases;
     }
 
     /**
@@ -431,8 +469,9 @@ final class LiteralWordings {
          */
         int take(int step, int begin, int stop) {
             int after = steps[step * STEP + 1];
-            if (after >= 0 && !(ends.filled(after) && precededAt(after, begin))) {
-                return -1;
+            if (after >= 0 && !(ends.filled(after)
+                    && (steps[step * STEP + 3] == 1 ? ends.of(after)[1] <= begin + 1 : precededAt(after, begin)))) {
+                return -1; // a candidate's phrase needs only an earlier one ending before it (or sharing a space)
             }
             int slot = steps[step * STEP + 2];
             if (slot < 0) {

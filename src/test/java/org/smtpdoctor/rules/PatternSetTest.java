@@ -96,24 +96,36 @@ class PatternSetTest {
     }
 
     @Test
-    void aPatternWithParametersIsLookedAtOnlyWhereItsLongestPhraseOccurs() {
+    void aPatternWithParametersIsLookedAtOnlyWhereItsPhrasesOccurInOrder() {
         String host = "(?P<host>[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?)";
+        String address = "(?P<address>[^\\s<>\"'(),;\\[\\]@]{1,64}@[\\pL\\pN_](?:[\\pL\\pN_.-]{0,253}[\\pL\\pN])?)";
         List<Pattern> patterns = List.of(edged("could\\s+not\\s+connect\\s+to\\s+" + host),
                 compile("\\<(?P<address>[^\\s<>\"'(),;\\[\\]@]{1,64}@x)\\>\\:\\s+recipient\\s+address\\s+rejected"),
-                compile("(?:[a-z]{1,50}\\s){1,50}exceeded"), compile("\\d{3}\\s+\\d"));
+                compile("(?:[a-z]{1,50}\\s){1,50}exceeded"), compile("\\d{3}\\s+\\d"),
+                edged("destinatario\\s+" + address + "\\s+desconocido"));
         LiteralWordings phrases = LiteralWordings.of(sources(patterns));
         assertThat(phrases.taken().isEmpty()).isTrue();
-        // the first two by their phrases (white space read as RE2's \s+ reads it), the third by the one word every
-        // match holds, the fourth (no literal at all) on every text
+        // the first by its phrase (white space read as RE2's \s+ reads it); the second and the fifth where all their
+        // phrases occur in their order, however far apart and across lines; the third by the one word every match
+        // holds; the fourth (no literal at all) on every text
         assertThat(phrases.matching("Could  NOT\tconnect to\nsmtp.example.com")).isEqualTo(bits(0, 3));
         assertThat(phrases.matching("could not connect")).isEqualTo(bits(3));
         assertThat(phrases.matching("connect to smtp.example.com")).isEqualTo(bits(3));
-        assertThat(phrases.matching(">: Recipient  address rejected")).isEqualTo(bits(1, 3));
+        assertThat(phrases.matching(">: Recipient  address rejected")).isEqualTo(bits(3));
+        assertThat(phrases.matching("<a@x>: Recipient  address rejected")).isEqualTo(bits(1, 3));
+        assertThat(phrases.matching(">: recipient address rejected <a@x>")).isEqualTo(bits(3));
         assertThat(phrases.matching("recipient rejected, quota EXCEEDED")).isEqualTo(bits(2, 3));
+        assertThat(phrases.matching("Destinatario desconocido")).isEqualTo(bits(3, 4));
+        assertThat(phrases.matching("desconocido: destinatario")).isEqualTo(bits(3));
+        assertThat(phrases.matching("destinatario")).isEqualTo(bits(3));
         PatternSet set = PatternSet.of(sources(patterns));
+        String far = "x".repeat(64) + "@" + "a".repeat(200) + ".example";
         for (String text : List.of("Could  NOT\tconnect to\nsmtp.example.com", "could not connect to ",
                 "<a@x>: recipient address rejected", "a<b@x>: recipient address rejected", "quota exceeded",
-                "exceeded", "550 5", "")) {
+                "exceeded", "550 5", "", "Destinatario ana@example.com desconocido",
+                "destinatario\n\tana@example.com\r\n desconocido", "destinatario " + far + " desconocido",
+                "destinatario ana@example.com y destinatario bob@example.com desconocido", "destinatario desconocido",
+                "destinatario ana@example.comdesconocido", "destinatario ana@example.com Desconocido!")) {
             BitSet expected = new BitSet();
             for (int i = 0; i < patterns.size(); i++) {
                 if (patterns.get(i).matcher(text).find()) {
