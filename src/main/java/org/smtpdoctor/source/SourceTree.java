@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class SourceTree {
     /** Where the build puts the bundled copy of {@code rules/} on the classpath. */
     static final String BUNDLED_ROOT = "smtpdoctor-rules";
-    /** The most of a file that is read: more than any reader accepts (a YAML file holds at most 1M characters). */
+    /** The most of a file that is read: more than any reader accepts (a YAML file holds at most 2M characters, 4 bytes at most each). */
     static final int MAX_FILE_BYTES = 8 << 20;
 
     private final Path root;

@@ -42,8 +42,11 @@ public final class YamlNode {
 
     /** Deeper than this a file is not a list of rules, cases or advice but an attack on the parser. */
     static final int MAX_NESTING = 50;
-    /** Characters a file may hold: the largest (the enhanced status code table) has 40 thousand. */
-    static final int MAX_CODE_POINTS = 1024 * 1024;
+    /**
+     * Characters a file may hold. A category's wordings live in one file, and the largest (a cause said in twenty
+     * languages, each wording with its source) passed 1M characters; twice that still parses in a fraction of a second.
+     */
+    static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
 
     /**
      * Parses one file; reports a syntax error, an anchor or alias, too deep a nesting, or a duplicate key to
@@ -83,7 +86,8 @@ public final class YamlNode {
             return null;
         } catch (YAMLException e) { // a limit of the parser, such as the file's length
             problems.error(source.name(), 1, 1, "YAML refused: " + e.getMessage() + " (a rule, catalog or sample"
-                    + " file holds at most " + MAX_CODE_POINTS + " characters: split it into several files)");
+                    + " file holds at most " + MAX_CODE_POINTS + " characters: shorten its comments and sources, or move"
+                    + " wordings that a shorter one already covers out of it)");
             return null;
         }
     }

@@ -86,7 +86,7 @@ class YamlLimitsTest {
         SourceFile read = SourceTree.of(dir).file("auth/big.yaml");
         assertThat(read.content().length()).isLessThanOrEqualTo(SourceTree.MAX_FILE_BYTES + 1);
         assertThat(errorsOf(read.content())).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("split it into several files"));
+                assertThat(p.message()).contains("shorten its comments and sources"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class YamlLimitsTest {
         String yaml = "- some words of a wording\n".repeat(YamlNode.MAX_CODE_POINTS / 20);
         assertThat(errorsOf(yaml)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(FILE);
-            assertThat(p.message()).contains("at most " + YamlNode.MAX_CODE_POINTS + " characters").contains("split");
+            assertThat(p.message()).contains("at most " + YamlNode.MAX_CODE_POINTS + " characters").contains("shorten");
         });
     }
 }
