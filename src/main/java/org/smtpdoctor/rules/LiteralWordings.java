@@ -72,7 +72,6 @@ final class LiteralWordings {
     private final BitSet taken;
     /** The patterns not taken that need no literal: candidates in every text. */
     private final BitSet ungated;
-    private final int size;
     /**
      * Each thread's record of the slots' occurrences, reused from text to text: a map per text (boxed slot numbers,
      * hashed on every step) was a fifth of batch's time.
@@ -80,7 +79,7 @@ final class LiteralWordings {
     private final ThreadLocal<SlotEnds> slotEnds;
 
     private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[] steps, int slots, char[] alphabet,
-                            BitSet taken, BitSet ungated, int size) {
+                            BitSet taken, BitSet ungated) {
         this.phrases = phrases;
         this.steps = steps;
         this.slotEnds = ThreadLocal.withInitial(() -> new SlotEnds(slots));
@@ -90,7 +89,6 @@ final class LiteralWordings {
         }
         this.taken = taken;
         this.ungated = ungated;
-        this.size = size;
     }
 
     /**
@@ -148,7 +146,7 @@ final class LiteralWordings {
             phrases.build(coded);
         }
         return new LiteralWordings(phrases, steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots,
-                alphabet, taken, ungated, patterns.size());
+                alphabet, taken, ungated);
     }
 
     /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */
@@ -389,13 +387,15 @@ final class LiteralWordings {
 
     /**
      * The indexes of the taken patterns that occur in {@code text}, and of the other patterns that may: one of their
-     * literals occurs, or they need none. Only those need a regex engine's look.
+     * literals occurs, or they need none. Only those need a regex engine's look. Ascending, each once: a text says a
+     * handful of the rule set's twenty thousand patterns, and a set of bits over them all cost more to clear and walk
+     * than the pass that filled it.
      */
-    BitSet matching(String text) {
-        BitSet found = new BitSet(size); // sized once: a hit's index is anywhere up to the last pattern
-        found.or(ungated);
+    int[] occurrences(String text) {
+        Hits hits = new Hits();
+        ungated.stream().forEach(hits::add);
         if (phrases.size() == 0) {
-            return found;
+            return hits.distinct();
         }
         char[] read = new char[text.length()];
         // Per character read: whether the character it stands for is a word's edge (a run of white space is one),
@@ -429,16 +429,40 @@ final class LiteralWordings {
                     continue;
                 }
                 if (entry >= 0) {
-                    found.set(entry >>> 3);
+                    hits.add(entry >>> 3);
                 } else {
                     int completed = gapped.take((-1 - entry) >>> 2, begin, stop);
                     if (completed >= 0) {
-                        found.set(completed);
+                        hits.add(completed);
                     }
                 }
             }
         });
-        return found;
+        return hits.distinct();
+    }
+
+    /** The patterns found in one text, in the order found, a pattern found twice listed twice until the end. */
+    private static final class Hits {
+        private int[] found = new int[8];
+        private int count;
+
+        void add(int pattern) {
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = pattern;
+        }
+
+        int[] distinct() {
+            Arrays.sort(found, 0, count);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (kept == 0 || found[i] != found[kept - 1]) {
+                    found[kept++] = found[i];
+                }
+            }
+            return Arrays.copyOf(found, kept);
+        }
     }
 
     /**

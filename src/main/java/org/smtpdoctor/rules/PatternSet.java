@@ -3,6 +3,7 @@ package org.smtpdoctor.rules;
 import com.google.re2j.Pattern;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Every wording pattern of a rule set, matched together: one call per text gives the set of patterns that
@@ -52,30 +53,24 @@ public final class PatternSet {
 
     /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
     public BitSet matching(String text) {
-        BitSet found = candidates(text);
-        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-            if (isUnsure(i) && !confirm(i, text)) {
-                found.clear(i);
+        BitSet found = new BitSet(programs.length);
+        for (int i : candidates(text)) {
+            if (!isUnsure(i) || confirm(i, text)) {
+                found.set(i);
             }
         }
         return found;
     }
 
     /**
-     * The patterns that occur in {@code text}, and the {@link #isUnsure unsure} ones that may: only {@link #confirm}
-     * tells whether those do.
+     * The patterns that occur in {@code text}, and the {@link #isUnsure unsure} ones that may, ascending: only
+     * {@link #confirm} tells whether those do.
      */
-    BitSet candidates(String text) {
+    int[] candidates(String text) {
         if (phrases != null) {
-            return phrases.matching(text);
+            return phrases.occurrences(text);
         }
-        BitSet found = new BitSet(programs.length);
-        for (int i = 0; i < programs.length; i++) {
-            if (programs[i].matcher(text).find()) {
-                found.set(i);
-            }
-        }
-        return found;
+        return IntStream.range(0, programs.length).filter(i -> programs[i].matcher(text).find()).toArray();
     }
 
     /** Whether {@link #candidates} names pattern {@code i} only as a candidate. */
