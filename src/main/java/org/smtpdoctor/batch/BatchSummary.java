@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.smtpdoctor.engine.Diagnosis;
 import org.smtpdoctor.source.CategoryId;
 
@@ -24,13 +24,14 @@ public final class BatchSummary implements Serializable {
     private long blank;
     private long overlong;
     private long otherLines;
-    private final Map<String, Long> categories = new TreeMap<>();
-    private final Map<String, Long> families = new TreeMap<>();
+    // Hashed, not sorted: five counts per record, and every reader sorts them by count (sortedByCount).
+    private final Map<String, Long> categories = new HashMap<>();
+    private final Map<String, Long> families = new HashMap<>();
     /** The family of each category seen: parsed once per category, not once per record. */
-    private final Map<String, String> familyOf = new java.util.HashMap<>();
-    private final Map<String, Long> bases = new TreeMap<>();
-    private final Map<String, Long> retries = new TreeMap<>();
-    private final Map<String, Long> actors = new TreeMap<>();
+    private final Map<String, String> familyOf = new HashMap<>();
+    private final Map<String, Long> bases = new HashMap<>();
+    private final Map<String, Long> retries = new HashMap<>();
+    private final Map<String, Long> actors = new HashMap<>();
     private final UnknownTemplates unknowns = new UnknownTemplates();
 
     void count(Diagnosis d, boolean wasOverlong) {

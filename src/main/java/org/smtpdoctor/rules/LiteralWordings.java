@@ -70,8 +70,8 @@ final class LiteralWordings {
      */
     private final char[] readAs;
     private final BitSet taken;
-    /** The patterns not taken that need no literal: candidates in every text. */
-    private final BitSet ungated;
+    /** The patterns not taken that need no literal, ascending: candidates in every text. */
+    private final int[] ungated;
     /**
      * Each thread's record of the slots' occurrences, reused from text to text: a map per text (boxed slot numbers,
      * hashed on every step) was a fifth of batch's time.
@@ -88,7 +88,7 @@ final class LiteralWordings {
             readAs[c] = alphabet[SPACE.indexOf(c) >= 0 ? ' ' : FOLD[c]];
         }
         this.taken = taken;
-        this.ungated = ungated;
+        this.ungated = ungated.stream().toArray();
     }
 
     /**
@@ -393,7 +393,9 @@ final class LiteralWordings {
      */
     int[] occurrences(String text) {
         Hits hits = new Hits();
-        ungated.stream().forEach(hits::add);
+        for (int pattern : ungated) {
+            hits.add(pattern);
+        }
         if (phrases.size() == 0) {
             return hits.distinct();
         }
