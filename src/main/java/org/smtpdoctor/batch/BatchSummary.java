@@ -50,7 +50,15 @@ public final class BatchSummary implements Serializable {
      * which {@link String#isBlank} does not count). Such a text is nothing to diagnose and nothing to learn.
      */
     public static boolean isBlank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        // A loop, not a stream of code points: asked of every record, and nearly every text ends it at its first character.
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** A record whose text is empty or only whitespace: written, but no diagnosis to count. */
