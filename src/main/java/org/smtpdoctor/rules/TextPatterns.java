@@ -142,13 +142,13 @@ public final class TextPatterns {
      */
     List<Said> said(Reply reply, String text) {
         Scan index = scan();
-        int[] found = settle(index, index.patterns().candidates(text), text);
+        BitSet saysSets = new BitSet(index.setIds().length);
+        int[] found = settle(index, index.patterns().candidates(text), text, saysSets);
         if (found.length == 0) {
             return List.of();
         }
         // The places of the patterns found, sorted: per set, its first is the earliest of its patterns that occurs.
         // Work in proportion to what the text says, never to a set's length (a concept rule has a thousand kernels).
-        BitSet saysSets = saysSets(index, found);
         int[] guardedSet = index.guardedSet();
         int count = 0;
         for (int p : found) {
@@ -178,27 +178,25 @@ public final class TextPatterns {
         return said;
     }
 
-    /** The sets that are not guards and hold one of the patterns {@code found}. */
-    private static BitSet saysSets(Scan index, int[] found) {
-        BitSet sets = new BitSet(index.setIds().length);
-        for (int p : found) {
-            for (long place : index.placesOfPattern()[p]) {
+    /** Marks in {@code sets} the sets that are not guards and hold one of the first {@code count} of {@code found}. */
+    private static void markSaysSets(Scan index, int[] found, int count, BitSet sets) {
+        for (int i = 0; i < count; i++) {
+            for (long place : index.placesOfPattern()[found[i]]) {
                 int set = (int) (place >>> 32);
                 if (index.guardedSet()[set] < 0) {
                     sets.set(set);
                 }
             }
         }
-        return sets;
     }
 
     /**
      * The candidates that occur: each unsure one confirmed by RE2/J, except the guards' that no set they guard
      * needs. A guard (a rule's {@code unless}) decides nothing where its rule's wordings do not occur, and the
      * guards that are more than phrases (a field label ending in a colon, one word alone) would otherwise run on
-     * nearly every text.
+     * nearly every text. Marks in {@code saysSets} the sets said that are not guards (a guard's patterns say none).
      */
-    private static int[] settle(Scan index, int[] found, String text) {
+    private static int[] settle(Scan index, int[] found, String text, BitSet saysSets) {
         PatternSet patterns = index.patterns();
         int[] settled = new int[found.length];
         int count = 0;
@@ -216,17 +214,15 @@ public final class TextPatterns {
                 settled[count++] = p;
             }
         }
-        if (guards != null) {
-            BitSet saysSets = saysSets(index, Arrays.copyOf(settled, count));
-            for (int g = 0; g < guardCount; g++) {
-                int p = guards[g];
-                for (long place : index.placesOfPattern()[p]) {
-                    if (saysSets.get(index.guardedSet()[(int) (place >>> 32)])) {
-                        if (patterns.confirm(p, text)) {
-                            settled[count++] = p;
-                        }
-                        break;
+        markSaysSets(index, settled, count, saysSets);
+        for (int g = 0; g < guardCount; g++) {
+            int p = guards[g];
+            for (long place : index.placesOfPattern()[p]) {
+                if (saysSets.get(index.guardedSet()[(int) (place >>> 32)])) {
+                    if (patterns.confirm(p, text)) {
+                        settled[count++] = p;
                     }
+                    break;
                 }
             }
         }
