@@ -1,6 +1,7 @@
 package org.smtpdoctor.reply;
 
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,13 @@ public final class ReplyParser {
 
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
-    private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered");
+    private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered",
+            "got");
+    /**
+     * Words that make the code after them the one a client wanted, not the server's: Symfony Mailer and SwiftMailer
+     * throw {@code Expected response code "250" but got code "550", with message "550 ..."}.
+     */
+    private static final Set<String> WANTED = Set.of("expected", "expecting", "expect");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
 
     /**
@@ -76,8 +83,12 @@ public final class ReplyParser {
             "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minutes", "kbit", "mbit",
             "б", "кб", "мб", "гб", "байт", "байта", "байтов", "мс", "с", "сек", "секунд", "секунды", "мин", "минут");
 
-    /** What ends the words before a code with a defined second digit when they introduce it: ":" or "(", also full-width. */
-    private static final String INTRODUCING_ENDS = ":(\uff1a\uff08";
+    /**
+     * What ends the words before a code with a defined second digit when they introduce it: ":" or "(", also
+     * full-width, or the ";" that joins a wrapped exception's message to the nested one carrying the server's reply
+     * ("Invalid Addresses; 450 Try again" from Jakarta Mail's SMTPAddressFailedException).
+     */
+    private static final String INTRODUCING_ENDS = ":(;\uff1a\uff08";
 
     /** Parses one error text; never throws, never returns null (an empty text gives code 0 and empty text). */
     public ParsedReply parse(String input) {
@@ -625,11 +636,18 @@ public final class ReplyParser {
             if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end) && !isClosed(text, end)) {
                 continue;
             }
-            if (enhancedEnd >= 0
-                    || introducesReply(text.substring(Math.max(0, at - CONTEXT_CHARS), at),
-                            hasDefinedSecondDigit(text, at) && !isQuantity(text, end), isClosed(text, end))) {
-                EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4) : null;
+            String before = text.substring(Math.max(0, at - CONTEXT_CHARS), at);
+            if (namesWantedCode(before)) {
+                at = end - 1;
+                continue;
+            }
+            int pythonQuote = pythonReplyQuote(text, at);
+            if (enhancedEnd >= 0 || pythonQuote > 0
+                    || introducesReply(before, hasDefinedSecondDigit(text, at) && !isQuantity(text, end), isClosed(text, end))) {
                 int replyCode = threeDigits(text, at);
+                EnhancedStatusCode enhanced = enhancedEnd >= 0 ? enhanced(text, at + 4)
+                        : pythonQuote > 0 && enhancedEnd(text, pythonQuote + 1) >= 0 ? enhanced(text, pythonQuote + 1)
+                        : quotedEnhanced(text, end, replyCode);
                 String rest = text;
                 if (text.startsWith("-", at + 3)) {
                     rest = text.substring(0, end) + dropContinuationMarkers(text.substring(end), replyCode, enhanced);
@@ -638,7 +656,73 @@ public final class ReplyParser {
             }
             at = end - 1;
         }
-        return new ParsedReply(original, 0, null, text, exceptions, false);
+        return new ParsedReply(original, 0, introducedEnhanced(text), text, exceptions, false);
+    }
+
+    /**
+     * Whether the words before a code name it as the one a client expected ("Expected response code 250"): the
+     * last three words, so "expected" may stand before "response code".
+     */
+    private static boolean namesWantedCode(String before) {
+        for (String word : lastWords(withoutOpeningQuote(before.stripTrailing()), 3)) {
+            if (WANTED.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the reply's opening quote is when the code at {@code at} opens a Python reply tuple,
+     * {@code (550, b'5.1.1 ...')} or {@code (550, '...')}, else -1: CPython's smtplib puts one per refused address
+     * in SMTPRecipientsRefused's dictionary.
+     */
+    private static int pythonReplyQuote(String text, int at) {
+        if (at == 0 || text.charAt(at - 1) != '(' || !text.startsWith(", ", at + 3)) {
+            return -1;
+        }
+        int quote = text.startsWith("b", at + 5) ? at + 6 : at + 5;
+        return quote < text.length() && (text.charAt(quote) == '\'' || text.charAt(quote) == '"') ? quote : -1;
+    }
+
+    /**
+     * The enhanced code of the same reply quoted later in the text, when a client names the code first and then
+     * the reply ({@code got code "550", with message "550 5.1.1 ..."}), or null.
+     */
+    private static EnhancedStatusCode quotedEnhanced(String text, int from, int replyCode) {
+        String code = Integer.toString(replyCode);
+        for (int at = text.indexOf(code, from); at >= 0; at = text.indexOf(code, at + 3)) {
+            boolean alone = (Chars.isSpace(text.charAt(at - 1)) || CODE_OPENERS.indexOf(text.charAt(at - 1)) >= 0)
+                    && isSpaceOrDash(text, at + 3);
+            int end = alone ? enhancedEnd(text, at + 4) : -1;
+            if (end >= 0 && text.charAt(at + 4) == code.charAt(0)) {
+                return enhanced(text, at + 4);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An enhanced code without a reply code after words that introduce a server's reply, as .NET's SmtpClient
+     * writes it ({@code The server response was: 5.7.1 Client does not have permissions ...}), or null.
+     */
+    private static EnhancedStatusCode introducedEnhanced(String text) {
+        for (int at = text.indexOf('.'); at >= 1; at = text.indexOf('.', at + 1)) {
+            int start = at - 1;
+            if (start > 0 && !Chars.isSpace(text.charAt(start - 1)) && CODE_OPENERS.indexOf(text.charAt(start - 1)) < 0) {
+                continue;
+            }
+            if (enhancedEnd(text, start) < 0) {
+                continue;
+            }
+            String before = withoutOpeningQuote(text.substring(Math.max(0, start - CONTEXT_CHARS), start).stripTrailing());
+            for (String word : lastWords(before, 2)) {
+                if (REPLY_INTRODUCERS.contains(word)) {
+                    return enhanced(text, start);
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isClosed(String text, int codeEnd) {
@@ -676,7 +760,7 @@ public final class ReplyParser {
      */
     private static boolean introducesReply(String before, boolean definedSecondDigit, boolean closed) {
         String trimmed = withoutOpeningQuote(before.stripTrailing());
-        List<String> words = lastWords(trimmed);
+        List<String> words = lastWords(trimmed, 2);
         String lastWord = words.isEmpty() ? "" : words.get(words.size() - 1);
         if (NOT_A_REPLY.contains(lastWord)) {
             return false;
@@ -711,18 +795,16 @@ public final class ReplyParser {
         return false;
     }
 
-    /** The last two words (letters and marks, lower case) of {@code text}, the last one last. */
-    private static List<String> lastWords(String text) {
+    /** The last {@code count} words (letters and marks, lower case) of {@code text}, the last one last. */
+    private static List<String> lastWords(String text, int count) {
         Matcher word = WORD.matcher(text);
-        String previous = null;
-        String last = null;
+        ArrayDeque<String> last = new ArrayDeque<>(count);
         while (word.find()) {
-            previous = last;
-            last = word.group().toLowerCase(Locale.ROOT);
+            if (last.size() == count) {
+                last.removeFirst();
+            }
+            last.addLast(word.group().toLowerCase(Locale.ROOT));
         }
-        if (last == null) {
-            return List.of();
-        }
-        return previous == null ? List.of(last) : List.of(previous, last);
+        return List.copyOf(last);
     }
 }

@@ -96,6 +96,44 @@ class ReplyParserTest {
     }
 
     @Test
+    void theCodeAClientExpectedIsNotTheReply() {
+        ParsedReply symfony = parser.parse("Expected response code \"250\" but got code \"550\", with message \"550 5.1.1 "
+                + "<bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table\".");
+        assertThat(symfony.code()).isEqualTo(550);
+        assertThat(symfony.enhancedCode()).hasToString("5.1.1");
+        ParsedReply swift = parser.parse("Expected response code 354 but got code \"554\", with message \"554 Transaction failed\"");
+        assertThat(swift.code()).isEqualTo(554);
+        assertThat(swift.enhancedCode()).isNull();
+        assertThat(parser.parse("Expected response codes \"250/251/252\" but got an empty response").code()).isZero();
+        // The enhanced code of another reply class is not borrowed.
+        assertThat(parser.parse("Expected response code 250 but got code \"550\", with message \"451 4.3.0 Try again\"")
+                .enhancedCode()).isNull();
+    }
+
+    @Test
+    void theReplyOfANestedExceptionOrAPythonTupleIsRead() {
+        ParsedReply jakarta = parser.parse("javax.mail.SendFailedException: Invalid Addresses; nested exception is: "
+                + "com.sun.mail.smtp.SMTPAddressFailedException: 450 Try again");
+        assertThat(jakarta.code()).isEqualTo(450);
+        assertThat(jakarta.exceptions()).containsExactly("SendFailedException", "SMTPAddressFailedException");
+        ParsedReply python = parser.parse("smtplib.SMTPRecipientsRefused: {'bob@example.com': (450, b'4.7.1 Try again later')}");
+        assertThat(python.code()).isEqualTo(450);
+        assertThat(python.enhancedCode()).hasToString("4.7.1");
+        assertThat(parser.parse("SMTPRecipientsRefused: {'bob@example.com': (550, 'No such user')}").code()).isEqualTo(550);
+        // A number in brackets without the tuple's quoted reply stays a number.
+        assertThat(parser.parse("Queue full (450, retrying)").code()).isZero();
+    }
+
+    @Test
+    void anEnhancedCodeAloneAfterWordsThatIntroduceAReply() {
+        ParsedReply dotNet = parser.parse("System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: "
+                + "5.7.1 Client does not have permissions to send as this sender");
+        assertThat(dotNet.code()).isZero();
+        assertThat(dotNet.enhancedCode()).hasToString("5.7.1");
+        assertThat(parser.parse("Upgrade to version: 4.2.1 failed").enhancedCode()).isNull();
+    }
+
+    @Test
     void aPortAfterAnAddressIsNotAReplyCode() {
         assertThat(parser.parse("connect ETIMEDOUT 192.0.2.50:465").code()).isZero();
         assertThat(parser.parse("SSL_connect returned=1 errno=0 peeraddr=192.0.2.9:587 state=error: wrong version number").code())
