@@ -10,12 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.smtpdoctor.engine.Basis;
+import java.util.Objects;
 import org.smtpdoctor.engine.Diagnosis;
-import org.smtpdoctor.engine.RuleRef;
-import org.smtpdoctor.reply.EnhancedStatusCode;
-import org.smtpdoctor.reply.SmtpStage;
 import org.smtpdoctor.report.DiagnosisJson;
 
 /**
@@ -98,13 +94,35 @@ final class JsonRecords implements OutputFormat.Writer {
 
     /**
      * Everything a record says after {@code input}: two diagnoses alike in these get the same rest (the rule set's
-     * version stands for its catalog, the same for every line of a run but across a reload).
+     * version stands for its catalog, the same for every line of a run but across a reload). Hashed once and
+     * compared as written here, for every line, with the key the cache finds.
      */
-    private record Alike(String category, Basis basis, int code, EnhancedStatusCode enhanced, Map<String, String> params,
-                         List<String> secondary, RuleRef rule, SmtpStage stage, boolean truncated, String ruleSetVersion) {
+    private static final class Alike {
+        private final Diagnosis d;
+        private final int hash;
+
         Alike(Diagnosis d) {
-            this(d.category(), d.basis(), d.code(), d.enhancedCode(), d.params(), d.secondary(), d.rule(), d.stage(),
-                    d.truncated(), d.ruleSetVersion());
+            this.d = d;
+            this.hash = Objects.hash(d.category(), d.basis(), d.code(), d.enhancedCode(), d.params(), d.secondary(),
+                    d.rule(), d.stage(), d.truncated(), d.ruleSetVersion());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Alike other) || hash != other.hash) {
+                return false;
+            }
+            Diagnosis e = other.d;
+            return d.code() == e.code() && d.truncated() == e.truncated() && d.basis() == e.basis()
+                    && d.stage() == e.stage() && d.category().equals(e.category())
+                    && Objects.equals(d.enhancedCode(), e.enhancedCode()) && d.params().equals(e.params())
+                    && d.secondary().equals(e.secondary()) && Objects.equals(d.rule(), e.rule())
+                    && d.ruleSetVersion().equals(e.ruleSetVersion());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

@@ -215,7 +215,8 @@ public final class Diagnoser implements AutoCloseable {
      */
     public Map<String, Integer> ruleCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (RuleRef rule : rules.get().locations().values()) {
+        for (RuleSet.Placed placed : rules.get().placed().values()) {
+            RuleRef rule = placed.location();
             CategoryId.ofFile(rule.file(), rule.file().endsWith(".drl") ? "drl" : "yaml")
                     .ifPresent(c -> counts.merge(c.toString(), 1, Integer::sum));
         }

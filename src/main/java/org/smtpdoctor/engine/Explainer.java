@@ -20,8 +20,9 @@ final class Explainer {
         List<Explanation.Match> matches = new ArrayList<>();
         boolean first = true;
         for (Verdict v : ranked) {
-            matches.add(new Explanation.Match(rules.layer(v.rulePackage(), v.ruleName()), v.category(),
-                    position(taxonomy, v.category()), rules.location(v.rulePackage(), v.ruleName()), v.params(),
+            RuleSet.Placed placed = rules.place(v.rulePackage(), v.ruleName());
+            matches.add(new Explanation.Match(placed.layer(), v.category(),
+                    position(taxonomy, v.category()), placed.location(), v.params(),
                     first && diagnosis.basis().isWording()));
             first = false;
         }

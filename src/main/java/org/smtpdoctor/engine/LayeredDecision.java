@@ -44,14 +44,15 @@ final class LayeredDecision {
         Basis basis;
         RuleRef rule;
         Map<String, String> params = Map.of();
-        Basis winnerLayer = ranked.isEmpty() ? Basis.NONE : rules.layer(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
+        RuleSet.Placed first = ranked.isEmpty() ? null : rules.place(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
+        Basis winnerLayer = first == null ? Basis.NONE : first.layer();
         // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
         if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT
                 || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
             Verdict winner = ranked.get(0);
             category = winner.category();
             basis = winnerLayer;
-            rule = rules.location(winner.rulePackage(), winner.ruleName());
+            rule = first.location();
             params = winner.params();
         } else if (isKnown(enhancedCategory)) {
             category = enhancedCategory;
@@ -78,14 +79,24 @@ final class LayeredDecision {
 
     /** The verdicts in the order that decides: layer (provider first), category precedence, then file, then line. */
     static List<Verdict> rank(List<Verdict> verdicts, RuleSet rules) {
+        if (verdicts.size() <= 1) {
+            return List.copyOf(verdicts);
+        }
         Taxonomy taxonomy = rules.catalog().taxonomy();
-        List<Verdict> ranked = new ArrayList<>(verdicts);
-        ranked.sort(Comparator
-                .comparing((Verdict v) -> rules.layer(v.rulePackage(), v.ruleName()))
-                .thenComparingInt(v -> taxonomy.get(v.category()).precedence())
-                .thenComparing(v -> rules.location(v.rulePackage(), v.ruleName()).file())
-                .thenComparingInt(v -> rules.location(v.rulePackage(), v.ruleName()).line()));
-        return ranked;
+        List<Placing> placings = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            placings.add(new Placing(v, rules.place(v.rulePackage(), v.ruleName()), taxonomy.get(v.category()).precedence()));
+        }
+        placings.sort(Comparator
+                .comparing((Placing p) -> p.placed().layer())
+                .thenComparingInt(Placing::precedence)
+                .thenComparing(p -> p.placed().location().file())
+                .thenComparingInt(p -> p.placed().location().line()));
+        return placings.stream().map(Placing::verdict).toList();
+    }
+
+    /** A verdict with its rule's place and its category's precedence, each looked up once, not per comparison. */
+    private record Placing(Verdict verdict, RuleSet.Placed placed, int precedence) {
     }
 
     private static boolean isKnown(String category) {

@@ -150,7 +150,7 @@ final class RuleSetLoader {
         }
         KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
-                new ThreadSessions(kieBase), patterns, Map.copyOf(locations), RuleSet.layeredRules(kieBase), catalog,
+                new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
                 version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
                 drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null);
         return new Outcome(rules, List.copyOf(loaded), catalog);

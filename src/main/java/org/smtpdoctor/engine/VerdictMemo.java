@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.smtpdoctor.rules.Reply;
 import org.smtpdoctor.rules.Said;
 import org.smtpdoctor.rules.TextMatch;
@@ -25,12 +26,43 @@ final class VerdictMemo {
     private static final int MAX_ENTRIES = 20_000;
     private final Cache<Key, List<Shape>> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    /** Everything a compiled rule reads of one reply. */
-    record Key(int code, String enhanced, String stage, List<String> exceptions, List<String> said) {
+    /**
+     * Everything a compiled rule reads of one reply. Hashed once, and compared field by field as written here: a
+     * key is hashed by the cache and compared with the one it finds on every line.
+     */
+    static final class Key {
+        private final int code;
+        private final String enhanced;
+        private final String stage;
+        private final List<String> exceptions;
+        private final List<String> said;
+        private final int hash;
+
+        private Key(int code, String enhanced, String stage, List<String> exceptions, List<String> said) {
+            this.code = code;
+            this.enhanced = enhanced;
+            this.stage = stage;
+            this.exceptions = exceptions;
+            this.said = said;
+            this.hash = Objects.hash(code, enhanced, stage, exceptions, said);
+        }
+
         static Key of(Reply reply, List<Said> said) {
             List<String> ids = new ArrayList<>(said.size());
             said.forEach(s -> ids.add(s.getId()));
             return new Key(reply.getCode(), reply.getEnhanced(), reply.getStage(), reply.getExceptions(), ids);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && code == k.code && said.equals(k.said)
+                    && Objects.equals(enhanced, k.enhanced) && Objects.equals(stage, k.stage)
+                    && exceptions.equals(k.exceptions);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
