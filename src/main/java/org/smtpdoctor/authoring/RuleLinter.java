@@ -18,7 +18,8 @@ import org.smtpdoctor.wording.RuleFile;
  * {@code smtp-doctor lint}: every problem of a rules directory and its sample cases, errors and warnings,
  * each at its file, line and column, all files in one run. The rules are loaded as the engine loads them, so
  * lint refuses what the engine refuses, with the same message; lint adds the checks that span rules, catalog
- * and samples: unfinished (TODO) texts, wordings no sample case proves or written twice in a rule, rules that
+ * and samples: unfinished (TODO) texts, wordings no sample case proves or written twice in a rule, regexes the
+ * engine cannot look for by a word, rules that
  * take other categories' cases, catalog entries and placeholders nothing uses.
  */
 public final class RuleLinter {
@@ -34,6 +35,7 @@ public final class RuleLinter {
         Problems ruleProblems = new Problems();
         ruleProblems.addAll(check.problems());
         RepeatedWordings.check(check, ruleProblems);
+        CostlyRegexes.check(check, ruleProblems);
         if (check.catalog() != null) {
             CatalogUsage.check(check, ruleProblems);
             TodoMarkers.checkCatalog(check.catalog(), ruleProblems);

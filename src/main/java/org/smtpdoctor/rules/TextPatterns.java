@@ -301,6 +301,15 @@ public final class TextPatterns {
     }
 
     /**
+     * Whether the engine can look for {@code pattern} (an RE2 source) by a word every match contains, of at least
+     * {@code letters} characters: else its regex runs on nearly every text, as the costly patterns a lint warns of.
+     */
+    public static boolean hasRequiredWord(String pattern, int letters) {
+        java.util.Set<String> literals = RequiredLiterals.of(pattern);
+        return literals != null && literals.stream().allMatch(l -> l.strip().length() >= letters);
+    }
+
+    /**
      * The text as the prefilter compares it: each character {@link #fold(char) folded}. Every character RE2's
      * case-insensitive matching takes for a literal's character folds to that character's fold, so a text
      * that lacks a literal's fold cannot match it.

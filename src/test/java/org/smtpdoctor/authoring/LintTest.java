@@ -103,6 +103,31 @@ class LintTest {
     }
 
     @Test
+    void aRegexWithoutAWordTheEngineCanLookForIsAWarningWhereItWouldRunOnEveryReply() {
+        rules.write(RULE_FILE, RULES + """
+                    - regex: '(^|;\\s*)4\\d\\d[\\s-]'
+                      source: a regex of digits and signs only
+                  unless:
+                    - regex: ':\\s*$'
+                      source: a guard, tried only where the rule's wordings occur
+                - name: too many attempts, by the exception's name
+                  source: a rule without wordings
+                  exception: [AuthenticationFailedException]
+                  unless:
+                    - regex: '\\(4\\d\\d,'
+                      source: a guard of a rule without wordings, tried on every reply with the exception
+                    - regex: 'try again in \\d+'
+                      source: a guard with words
+                """);
+        List<String> costly = lintRules().stream().filter(p -> p.message().contains("contains no word"))
+                .map(Problem::toString).toList();
+        assertThat(costly).hasSize(2);
+        assertThat(costly.get(0)).startsWith(in(rules, RULE_FILE) + ":" + rules.lineOf(RULE_FILE, "(^|;") + ":")
+                .contains("warning: the regex \"(^|;\\s*)4\\d\\d[\\s-]\" contains no word of 3 characters or more");
+        assertThat(costly.get(1)).startsWith(in(rules, RULE_FILE) + ":" + rules.lineOf(RULE_FILE, "\\(4") + ":");
+    }
+
+    @Test
     void aWordingWrittenTwiceInARuleIsAWarningAtTheSecond() {
         rules.write(RULE_FILE, RULES + "    - TOO MANY  login attempts\n");
         int line = rules.lineOf(RULE_FILE, "TOO MANY  login attempts");
