@@ -38,6 +38,32 @@ public record Wording(String written, boolean regex, String pattern, List<String
             .map(Character.UnicodeScript::forName).collect(Collectors.toUnmodifiableSet());
 
     /**
+     * The brackets and quotes a program may put around an address the wording writes bare: "Benutzer {address}
+     * existiert nicht" also reads "Benutzer <ann@example.org> existiert nicht" (the address, the parameter, without
+     * them). A wording that writes them itself ("<{address}>") keeps exactly those.
+     */
+    private static final String ADDRESS_OPENERS = "[<\"'\u201c\u201e\u00ab\u2018\u300c]?";
+    private static final String ADDRESS_CLOSERS = "[>\"'\u201d\u201c\u00bb\u2019\u300d]?";
+
+    /** Whether the written wording puts a bracket or quote right before the placeholder at {@code [open, close]}. */
+    private static boolean enclosed(String written, int open, int close) {
+        return open > 0 && "<\"'([\u201c\u201e\u00ab\u2018\u300c".indexOf(written.charAt(open - 1)) >= 0;
+    }
+
+    /**
+     * Whether a letter of a script written without spaces stands right beside the placeholder: a Chinese or Japanese
+     * text may still put spaces around a Latin address ("用户 ann@example.org 不存在" for "用户{address}不存在").
+     */
+    private static boolean besideSpacelessScript(String written, int open, int close) {
+        return (open > 0 && isSpaceless(written.codePointBefore(open)))
+                || (close + 1 < written.length() && isSpaceless(written.codePointAt(close + 1)));
+    }
+
+    private static boolean isSpaceless(int c) {
+        return Character.isLetter(c) && SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c));
+    }
+
+    /**
      * Compiles a wording written as reply text.
      *
      * @throws WordingSyntaxException at the offset of the first mistake, saying what to write instead
@@ -73,8 +99,12 @@ public record Wording(String written, boolean regex, String pattern, List<String
                             + Placeholder.list() + ", or '{{' for a literal brace");
                 }
                 Placeholder placeholder = placeholder(written, i, close, params);
-                re.append(placeholder.isParameter() ? "(?P<" + params.get(params.size() - 1) + ">" : "(?:")
-                        .append(placeholder.fragment()).append(')');
+                boolean bare = placeholder == Placeholder.ADDRESS && !enclosed(written, i, close);
+                boolean spaceless = placeholder == Placeholder.ADDRESS && besideSpacelessScript(written, i, close);
+                re.append(spaceless ? "\\s*" : "").append(bare ? ADDRESS_OPENERS : "")
+                        .append(placeholder.isParameter() ? "(?P<" + params.get(params.size() - 1) + ">" : "(?:")
+                        .append(placeholder.fragment()).append(')')
+                        .append(bare ? ADDRESS_CLOSERS : "").append(spaceless ? "\\s*" : "");
                 word = placeholder != Placeholder.SOME;
                 i = close + 1;
             } else if (c == '}') {

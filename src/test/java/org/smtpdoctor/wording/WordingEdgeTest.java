@@ -40,6 +40,28 @@ class WordingEdgeTest {
     }
 
     @Test
+    void anAddressWrittenBareAlsoReadsInBracketsOrQuotesAndWithSpacesInAScriptWithoutThem() throws WordingSyntaxException {
+        Wording german = Wording.of("Benutzer {address} existiert nicht");
+        for (String text : List.of("Benutzer ann@example.org existiert nicht", "Benutzer <ann@example.org> existiert nicht",
+                "Benutzer \"ann@example.org\" existiert nicht", "Benutzer \u201cann@example.org\u201d existiert nicht")) {
+            assertThat(german.match(text)).as(text).isNotNull();
+            assertThat(german.compile().matcher(text).find()).isTrue();
+        }
+        com.google.re2j.Matcher m = german.compile().matcher("Benutzer <ann@example.org> existiert nicht");
+        assertThat(m.find()).isTrue();
+        assertThat(m.group("address")).isEqualTo("ann@example.org");
+        // Brackets the wording writes itself are required as written; a bracket is never part of the address.
+        assertThat(occurs("<{address}>: recipient address rejected", "ann@example.org: recipient address rejected")).isFalse();
+        assertThat(occurs("Benutzer {address} existiert nicht", "Benutzer <ann@example.org existiert nicht")).isTrue();
+        assertThat(occurs("Benutzer {address} existiert nicht", "Benutzer ann@example.org, bob@example.org existiert nicht")).isFalse();
+
+        Wording chinese = Wording.of("\u7528\u6237{address}\u4e0d\u5b58\u5728");
+        assertThat(chinese.match("\u7528\u6237 ann@example.org \u4e0d\u5b58\u5728")).isNotNull();
+        assertThat(chinese.match("\u7528\u6237<ann@example.org>\u4e0d\u5b58\u5728")).isNotNull();
+        assertThat(occurs("user {address} not found", "user  ann@example.org not found")).isTrue();
+    }
+
+    @Test
     void aWordingWithATypographicApostropheOrADecomposedLetterMeetsTheParsedText() throws WordingSyntaxException {
         ReplyParser parser = new ReplyParser();
         assertThat(occurs("\u0417\u2019\u0454\u0434\u043D\u0430\u043D\u043D\u044F", parser.parse("\u0417'\u0454\u0434\u043D\u0430\u043D\u043D\u044F").text())).isTrue();
