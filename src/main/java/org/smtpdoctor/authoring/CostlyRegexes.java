@@ -2,7 +2,6 @@ package org.smtpdoctor.authoring;
 
 import java.util.List;
 import org.smtpdoctor.engine.RuleSetCheck;
-import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.wording.RuleWording;
 
@@ -31,7 +30,7 @@ final class CostlyRegexes {
 
     private static void check(RuleSetCheck.Rule rule, List<RuleWording> wordings, Problems problems) {
         for (RuleWording wording : wordings) {
-            if (wording.wording().regex() && !TextPatterns.hasRequiredWord(wording.wording().pattern(), LETTERS)) {
+            if (wording.wording().regex() && !RuleSetCheck.hasRequiredWord(wording.wording().pattern(), LETTERS)) {
                 problems.warning(rule.rule().file(), wording.line(), wording.column(), "the regex "
                         + TodoMarkers.span(wording.wording().written()) + " contains no word of " + LETTERS
                         + " characters or more that every match holds, so it is run on nearly every reply and slows"

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.rules.PatternSet;
+import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceTree;
@@ -59,6 +60,14 @@ public final class RuleSetCheck {
                 .toList();
         return new RuleSetCheck(problems.all(), rules, outcome.catalog(),
                 outcome.ruleSet() == null ? null : new Diagnoser(outcome.ruleSet(), CHECK_BUDGET));
+    }
+
+    /**
+     * Whether the engine can look for the RE2 pattern {@code pattern} by a word of {@code letters} characters or more
+     * that every match contains; else the regex engine runs it on nearly every reply.
+     */
+    public static boolean hasRequiredWord(String pattern, int letters) {
+        return TextPatterns.hasRequiredWord(pattern, letters);
     }
 
     /** Every problem: the loader's errors, and its warnings. */
