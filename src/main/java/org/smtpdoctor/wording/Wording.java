@@ -101,10 +101,16 @@ public record Wording(String written, boolean regex, String pattern, List<String
                 Placeholder placeholder = placeholder(written, i, close, params);
                 boolean bare = placeholder == Placeholder.ADDRESS && !enclosed(written, i, close);
                 boolean spaceless = placeholder == Placeholder.ADDRESS && besideSpacelessScript(written, i, close);
-                re.append(spaceless ? "\\s*" : "").append(bare ? ADDRESS_OPENERS : "")
-                        .append(placeholder.isParameter() ? "(?P<" + params.get(params.size() - 1) + ">" : "(?:")
-                        .append(placeholder.fragment()).append(')')
-                        .append(bare ? ADDRESS_CLOSERS : "").append(spaceless ? "\\s*" : "");
+                // The optional parts as groups without a quantifier after them: the automaton's reading of a
+                // wording (LiteralWordings) takes a group as a gap between its phrases, never as part of one.
+                if (bare || spaceless) {
+                    re.append("(?:").append(spaceless ? "\\s*" : "").append(bare ? ADDRESS_OPENERS : "").append(')');
+                }
+                re.append(placeholder.isParameter() ? "(?P<" + params.get(params.size() - 1) + ">" : "(?:")
+                        .append(placeholder.fragment()).append(')');
+                if (bare || spaceless) {
+                    re.append("(?:").append(bare ? ADDRESS_CLOSERS : "").append(spaceless ? "\\s*" : "").append(')');
+                }
                 word = placeholder != Placeholder.SOME;
                 i = close + 1;
             } else if (c == '}') {
