@@ -33,7 +33,7 @@ class HeldOutEvaluationTest {
      */
     private static final Map<String, double[]> FLOORS = Map.of(
             "all", new double[] {0.76, 0.83, 0.14},
-            "provider", new double[] {0.79, 0.83, 0.12},
+            "provider", new double[] {0.78, 0.83, 0.12},
             "mta", new double[] {0.79, 0.83, 0.09},
             "client-library", new double[] {0.75, 0.83, 0.17},
             "non-English", new double[] {0.73, 0.82, 0.18});
