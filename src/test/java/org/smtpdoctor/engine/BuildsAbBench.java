@@ -65,7 +65,8 @@ public final class BuildsAbBench {
             }
             ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
-            Class<?> diagnoserClass = loader.loadClass(Diagnoser.class.getName());
+            // By name: the class path this runs on need not hold the engine.
+            Class<?> diagnoserClass = loader.loadClass("org.smtpdoctor.engine.Diagnoser");
             Object builder = diagnoserClass.getMethod("builder").invoke(null);
             builder.getClass().getMethod("rulesDirectory", Path.class).invoke(builder, rules);
             Object diagnoser = builder.getClass().getMethod("build").invoke(builder);
