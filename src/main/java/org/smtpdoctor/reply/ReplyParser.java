@@ -448,10 +448,9 @@ public final class ReplyParser {
     /** {@code (535, b'5.7.8 Username ...')} becomes {@code 535 5.7.8 Username ...}; other text is returned as is. */
     private static String pythonReply(String message) {
         int n = message.length();
-        int quote = n > 6 && message.charAt(6) == 'b' ? 7 : 6;
-        boolean tuple = message.startsWith("(") && Chars.digitsAt(message, 1, 3) && message.startsWith(", ", 4)
-                && quote < n && (message.charAt(quote) == '\'' || message.charAt(quote) == '"')
-                && n - 2 > quote && message.charAt(n - 2) == message.charAt(quote) && message.charAt(n - 1) == ')';
+        int quote = message.startsWith("(") && Chars.digitsAt(message, 1, 3) ? pythonReplyQuote(message, 1) : -1;
+        boolean tuple = quote > 0 && n - 2 > quote && message.charAt(n - 2) == message.charAt(quote)
+                && message.charAt(n - 1) == ')';
         if (!tuple) {
             return message;
         }
@@ -677,8 +676,8 @@ public final class ReplyParser {
 
     /**
      * Where the reply's opening quote is when the code at {@code at} opens a Python reply tuple,
-     * {@code (550, b'5.1.1 ...')} or {@code (550, '...')}, else -1: CPython's smtplib puts one per refused address
-     * in SMTPRecipientsRefused's dictionary.
+     * {@code (550, b'5.1.1 ...')} or {@code (550, '...')}, else -1: CPython's smtplib raises one whole
+     * ({@link #pythonReply}) or puts one per refused address in SMTPRecipientsRefused's dictionary.
      */
     private static int pythonReplyQuote(String text, int at) {
         if (at == 0 || text.charAt(at - 1) != '(' || !text.startsWith(", ", at + 3)) {

@@ -42,12 +42,13 @@ public record Wording(String written, boolean regex, String pattern, List<String
      * existiert nicht" also reads "Benutzer <ann@example.org> existiert nicht" (the address, the parameter, without
      * them). A wording that writes them itself ("<{address}>") keeps exactly those.
      */
-    private static final String ADDRESS_OPENERS = "[<\"'\u201c\u201e\u00ab\u2018\u300c]?";
+    private static final String OPENING = "<\"'\u201c\u201e\u00ab\u2018\u300c";
+    private static final String ADDRESS_OPENERS = "[" + OPENING + "]?";
     private static final String ADDRESS_CLOSERS = "[>\"'\u201d\u201c\u00bb\u2019\u300d]?";
 
-    /** Whether the written wording puts a bracket or quote right before the placeholder at {@code [open, close]}. */
-    private static boolean enclosed(String written, int open, int close) {
-        return open > 0 && "<\"'([\u201c\u201e\u00ab\u2018\u300c".indexOf(written.charAt(open - 1)) >= 0;
+    /** Whether the written wording puts a bracket or quote right before the placeholder opening at {@code open}. */
+    private static boolean enclosed(String written, int open) {
+        return open > 0 && (OPENING + "([").indexOf(written.charAt(open - 1)) >= 0;
     }
 
     /**
@@ -99,7 +100,7 @@ public record Wording(String written, boolean regex, String pattern, List<String
                             + Placeholder.list() + ", or '{{' for a literal brace");
                 }
                 Placeholder placeholder = placeholder(written, i, close, params);
-                boolean bare = placeholder == Placeholder.ADDRESS && !enclosed(written, i, close);
+                boolean bare = placeholder == Placeholder.ADDRESS && !enclosed(written, i);
                 boolean spaceless = placeholder == Placeholder.ADDRESS && besideSpacelessScript(written, i, close);
                 // The optional parts as groups without a quantifier after them: the automaton's reading of a
                 // wording (LiteralWordings) takes a group as a gap between its phrases, never as part of one.
