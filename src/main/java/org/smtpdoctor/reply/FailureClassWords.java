@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The class of a failure as a text without any code says it: "permanent error", "Временная ошибка", "Kalıcı hata".
  * RFC 3463 names its classes so (4 "Persistent Transient Failure", 5 "Permanent Failure"), and mail programs and
  * MTAs print the words where they drop the code (Exim "permanent error", qmail "temporary failure"). The word of
- * the class must stand right beside a word of failure, so that "Failed to open temporary file" has no class.
+ * the class must stand right beside a word of failure or refusal (or with only an article between, as Turkish puts
+ * "bir"), so that "Failed to open temporary file" has no class.
  */
 final class FailureClassWords {
     /** Word starts of "permanent" in the languages the catalogs' mail programs speak ("kalici": the parser folds Turkish ı). */
@@ -25,7 +26,13 @@ final class FailureClassWords {
     /** Word starts of "error" or "failure" ("fehlschl": GNU Mailutils de msgid "Temporary failure" "Vorübergehender Fehlschlag"). */
     private static final List<String> FAILURE = List.of("error", "fail", "fehler", "fehlschl", "ошибк", "сбой", "помилк",
             "збій", "erreur", "échec", "errore", "falha", "fallo", "błąd", "błęd", "fout", "mislukt", "misslyck",
-            "hata", "chyba", "selh", "niepowodz", "错误", "錯誤", "失败", "失敗", "エラー");
+            "hata", "chyba", "selh", "niepowodz", "错误", "錯誤", "失败", "失敗", "エラー",
+            // a refusal said with its class ("permanently rejected", "vorübergehend abgelehnt", "временно отклонено")
+            "reject", "abgelehnt", "zurückgewiesen", "rejet", "refus", "отклон", "відхил", "rechaz", "rifiut",
+            "rejeit", "recusad", "odrzuc", "odmítnut", "afgewezen", "geweigerd", "avvisa", "reddedil", "拒绝", "拒絕",
+            "拒否");
+    /** Articles that stand between a class and its failure ("kalıcı bir hata", "geçici bir hata"). */
+    private static final List<String> BETWEEN = List.of("bir");
 
     /** Words of failure read whole: as word starts "erro" would take "erroneous", "falla" the verb "fallar". */
     private static final List<String> FAILURE_WORDS = List.of("erro", "erros", "fel", "felet", "falla", "fallas");
@@ -49,6 +56,10 @@ final class FailureClassWords {
         while (words.find()) {
             String word = words.group();
             boolean besides = previous != null && lower.substring(previousEnd, words.start()).isBlank();
+            if (besides && BETWEEN.contains(word)) {
+                previousEnd = words.end(); // the class word before the article stays the one beside the next word
+                continue;
+            }
             int saidClass = !besides ? 0
                     : isFailure(word) ? classOf(previous) : isFailure(previous) ? classOf(word) : 0;
             saidClass = saidClass != 0 ? saidClass : classWithinRun(word);

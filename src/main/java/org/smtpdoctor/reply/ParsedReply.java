@@ -39,6 +39,12 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
         return known == null ? this : new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, known);
     }
 
+    /** The same reply with this enhanced code, when the reply itself carried none. */
+    ParsedReply withEnhancedCodeIfMissing(EnhancedStatusCode reported) {
+        return enhancedCode != null || reported == null ? this
+                : new ParsedReply(input, code, reported, text, exceptions, truncated, stage);
+    }
+
     /** The same reply with this reply code, when the text itself carried none. */
     ParsedReply withCodeIfMissing(int replyCode) {
         return code != 0 || replyCode < 200 || replyCode > 599 ? this

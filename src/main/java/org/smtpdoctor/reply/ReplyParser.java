@@ -49,6 +49,8 @@ public final class ReplyParser {
      * throw {@code Expected response code "250" but got code "550", with message "550 ..."}.
      */
     private static final Set<String> WANTED = Set.of("expected", "expecting", "expect");
+    /** Fields that give a delivery status code beside the reply: Postfix's log field, RFC 3464's report field. */
+    private static final List<String> REPORTED_STATUS_FIELDS = List.of("dsn=", "status:");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
 
     /**
@@ -116,7 +118,8 @@ public final class ReplyParser {
         // Without an exception name in the text there are no stack frames to read: most replies skip it.
         List<LoggedException> evidence = chain != null ? chain
                 : exceptions.isEmpty() ? List.of() : LoggedException.read(read);
-        ParsedReply codes = readCodes(original, text, exceptions)
+        ParsedReply codes = readCodes(original, text, exceptions);
+        codes = codes.withEnhancedCodeIfMissing(reportedStatus(text, codes.code()))
                 .atStage(StageInference.infer(command, evidence, read));
         return truncated ? codes.markTruncated() : codes;
     }
@@ -505,6 +508,34 @@ public final class ReplyParser {
                     text.substring(enhancedSeparatorsEnd(text, enhancedEnd)).strip(), exceptions, false);
         }
         return readEmbeddedCode(original, text, exceptions);
+    }
+
+    /**
+     * The status a mail server reports beside a reply that carries no enhanced code of its own: Postfix's log
+     * field {@code dsn=5.7.1} and a delivery report's {@code Status: 5.1.1} (RFC 3464), or null. Taken only in
+     * the reply code's class, and not as X.0.0: Postfix writes that when the reply had no enhanced code, so it
+     * says no more than the reply code's class.
+     */
+    private static EnhancedStatusCode reportedStatus(String text, int replyCode) {
+        for (String field : REPORTED_STATUS_FIELDS) {
+            int anchor = field.length() - 1; // '=' or ':', rarer than the field's first letter
+            for (int at = indexOfIgnoringCase(text, field, anchor, 0); at >= 0;
+                    at = indexOfIgnoringCase(text, field, anchor, at + 1)) {
+                if (at > 0 && !Chars.isSpace(text.charAt(at - 1)) && text.charAt(at - 1) != ',') {
+                    continue;
+                }
+                int start = Chars.spacesEnd(text, at + field.length());
+                if (enhancedEnd(text, start) < 0) {
+                    continue;
+                }
+                EnhancedStatusCode reported = enhanced(text, start);
+                boolean sameClass = replyCode == 0 || replyCode / 100 == reported.statusClass();
+                if (sameClass && (reported.subject() != 0 || reported.detail() != 0)) {
+                    return reported;
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code ^[2-5]\d\d(?=$|[\s\-\u2013\u2014.:,;])}: where the leading reply code ends, or -1. */

@@ -31,6 +31,16 @@ class FailureClassWordsTest {
             "恒久的なエラー | 5",
             "Fehlschlag beim Öffnen der temporären Datei | 0",
             "发生临时错误。请稍后重试。 | 4",
+            // s22: an article between (Turkish), a refusal with its class
+            "Kalıcı bir hata oluştu | 5",
+            "Geçici bir hata oluştu, daha sonra tekrar deneyin | 4",
+            "Message permanently rejected | 5",
+            "Recipient address temporarily rejected, try again later | 4",
+            "Nachricht dauerhaft abgelehnt | 5",
+            "Временно отклонено сервером | 4",
+            "Bir hata oluştu | 0",
+            "Geçici bir dosya açılamadı | 0",
+            "Connection refused by the temporary proxy | 0",
             // a word of class that is not about the failure
             "Failed to open temporary file | 0",
             "Ошибка записи во временный файл | 0",

@@ -306,4 +306,35 @@ class ReplyParserTest {
         assertThat(parser.parse("5.7.1 refused").failureClass()).isEqualTo(5);
         assertThat(parser.parse("no code here").failureClass()).isZero();
     }
+
+    @Test
+    void theStatusAServerReportsBesideAReplyWithoutItsOwnEnhancedCode() {
+        String postfix = "postfix/smtp[4242]: 4F2A31C0B2: to=<bob@example.com>, relay=mx.example.com[192.0.2.7]:25, "
+                + "dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.7] said: 554 Rejected by policy "
+                + "(in reply to end of DATA command))";
+        assertThat(parser.parse(postfix).code()).isEqualTo(554);
+        assertThat(parser.parse(postfix).enhancedCode()).hasToString("5.7.1");
+        String report = "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 User unknown";
+        assertThat(parser.parse(report).code()).isEqualTo(550);
+        assertThat(parser.parse(report).enhancedCode()).hasToString("5.1.1");
+        assertThat(parser.parse("Action: delayed Status: 4.4.7 (delivery time expired)").enhancedCode())
+                .hasToString("4.4.7");
+        assertThat(parser.parse("to=<a@b.example>, dsn=4.4.1, status=deferred (connect to mx.b.example[192.0.2.9]:25: "
+                + "Connection timed out)").enhancedCode()).hasToString("4.4.1");
+    }
+
+    @Test
+    void aReportedStatusNeverOverridesTheReplysOwnOrContradictsItsClass() {
+        // the reply's own enhanced code stands
+        assertThat(parser.parse("dsn=5.0.0, status=bounced (host x said: 550 5.1.1 <a@b>: User unknown)")
+                .enhancedCode()).hasToString("5.1.1");
+        // X.0.0 is what Postfix writes when the reply had none: it says only the class
+        assertThat(parser.parse("dsn=5.0.0, status=bounced (host x said: 550 User unknown)").enhancedCode()).isNull();
+        // another class than the reply code's: not this reply's status
+        assertThat(parser.parse("dsn=4.7.1, status=deferred (host x said: 550 Rejected)").enhancedCode()).isNull();
+        // a word that ends in "status:" or a field glued to another word is not the field
+        assertThat(parser.parse("Mailstatus: 5.1.1 unknown").enhancedCode()).isNull();
+        assertThat(parser.parse("xdsn=5.7.1 refused").enhancedCode()).isNull();
+        assertThat(parser.parse("Status: 5.1 of the queue").enhancedCode()).isNull();
+    }
 }
