@@ -512,9 +512,9 @@ public final class ReplyParser {
 
     /**
      * The status a mail server reports beside a reply that carries no enhanced code of its own: Postfix's log
-     * field {@code dsn=5.7.1} and a delivery report's {@code Status: 5.1.1} (RFC 3464), or null. Taken only in
-     * the reply code's class, and not as X.0.0: Postfix writes that when the reply had no enhanced code, so it
-     * says no more than the reply code's class.
+     * field {@code dsn=5.7.1} and a delivery report's {@code Status: 5.1.1} (RFC 3464), or null. Taken only for a
+     * failure (class 4 or 5), in the reply code's class, and not as X.0.0: Postfix writes that when the reply had
+     * no enhanced code, so it says no more than the reply code's class.
      */
     private static EnhancedStatusCode reportedStatus(String text, int replyCode) {
         for (String field : REPORTED_STATUS_FIELDS) {
@@ -529,8 +529,9 @@ public final class ReplyParser {
                     continue;
                 }
                 EnhancedStatusCode reported = enhanced(text, start);
+                boolean failure = reported.statusClass() != 2; // a delivered message's status explains no failure
                 boolean sameClass = replyCode == 0 || replyCode / 100 == reported.statusClass();
-                if (sameClass && (reported.subject() != 0 || reported.detail() != 0)) {
+                if (failure && sameClass && (reported.subject() != 0 || reported.detail() != 0)) {
                     return reported;
                 }
             }

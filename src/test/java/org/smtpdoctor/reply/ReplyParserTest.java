@@ -336,5 +336,7 @@ class ReplyParserTest {
         assertThat(parser.parse("Mailstatus: 5.1.1 unknown").enhancedCode()).isNull();
         assertThat(parser.parse("xdsn=5.7.1 refused").enhancedCode()).isNull();
         assertThat(parser.parse("Status: 5.1 of the queue").enhancedCode()).isNull();
+        // a delivered message's status explains no failure
+        assertThat(parser.parse("Action: delivered Status: 2.1.5 (relayed)").enhancedCode()).isNull();
     }
 }
