@@ -39,10 +39,9 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
         return known == null ? this : new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, known);
     }
 
-    /** The same reply with this enhanced code, when the reply itself carried none. */
-    ParsedReply withEnhancedCodeIfMissing(EnhancedStatusCode reported) {
-        return enhancedCode != null || reported == null ? this
-                : new ParsedReply(input, code, reported, text, exceptions, truncated, stage);
+    /** The same reply with the enhanced code its server reported beside it; null keeps the reply as it is. */
+    ParsedReply withEnhancedCode(EnhancedStatusCode reported) {
+        return reported == null ? this : new ParsedReply(input, code, reported, text, exceptions, truncated, stage);
     }
 
     /** The same reply with this reply code, when the text itself carried none. */

@@ -119,8 +119,10 @@ public final class ReplyParser {
         List<LoggedException> evidence = chain != null ? chain
                 : exceptions.isEmpty() ? List.of() : LoggedException.read(read);
         ParsedReply codes = readCodes(original, text, exceptions);
-        codes = codes.withEnhancedCodeIfMissing(reportedStatus(text, codes.code()))
-                .atStage(StageInference.infer(command, evidence, read));
+        if (codes.enhancedCode() == null) {
+            codes = codes.withEnhancedCode(reportedStatus(text, codes.code())); // only then: most replies carry one
+        }
+        codes = codes.atStage(StageInference.infer(command, evidence, read));
         return truncated ? codes.markTruncated() : codes;
     }
 
@@ -698,8 +700,13 @@ public final class ReplyParser {
         if (before.indexOf("xpect") < 0 && before.indexOf("XPECT") < 0) {
             return false; // most texts: no need to read the words
         }
-        for (String word : lastWords(withoutOpeningQuote(before.stripTrailing()), 3)) {
-            if (WANTED.contains(word)) {
+        return lastWordsHoldAny(before, 3, WANTED);
+    }
+
+    /** Whether one of the last {@code count} words of {@code before} (blanks and an opening quote aside) is one of {@code words}. */
+    private static boolean lastWordsHoldAny(String before, int count, Set<String> words) {
+        for (String word : lastWords(withoutOpeningQuote(before.stripTrailing()), count)) {
+            if (words.contains(word)) {
                 return true;
             }
         }
@@ -749,11 +756,8 @@ public final class ReplyParser {
             if (enhancedEnd(text, start) < 0) {
                 continue;
             }
-            String before = withoutOpeningQuote(text.substring(Math.max(0, start - CONTEXT_CHARS), start).stripTrailing());
-            for (String word : lastWords(before, 2)) {
-                if (REPLY_INTRODUCERS.contains(word)) {
-                    return enhanced(text, start);
-                }
+            if (lastWordsHoldAny(text.substring(Math.max(0, start - CONTEXT_CHARS), start), 2, REPLY_INTRODUCERS)) {
+                return enhanced(text, start);
             }
         }
         return null;

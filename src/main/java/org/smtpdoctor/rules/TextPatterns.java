@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -305,7 +306,7 @@ public final class TextPatterns {
      * {@code letters} characters: else its regex runs on nearly every text, as the costly patterns a lint warns of.
      */
     public static boolean hasRequiredWord(String pattern, int letters) {
-        java.util.Set<String> literals = RequiredLiterals.of(pattern);
+        Set<String> literals = RequiredLiterals.of(pattern);
         return literals != null && literals.stream().allMatch(l -> l.strip().length() >= letters);
     }
 
