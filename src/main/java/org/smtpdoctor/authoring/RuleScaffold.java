@@ -174,7 +174,8 @@ public final class RuleScaffold {
         Path catalogFile = rules.resolve(id.catalogFile());
         String catalogText = Files.exists(catalogFile) ? read(catalogFile) : null;
         if (catalogText == null || catalogText.lines().noneMatch(l -> l.equals(id + ":"))) {
-            writes.put(catalogFile, advice == null ? withAdviceStub(catalogText, id, reply, languages)
+            writes.put(catalogFile, advice == null ? withAdviceStub(catalogText, id,
+                    (catalog != null ? catalog.statusCodes().failureClass(reply) : reply.failureClass()) == 4, languages)
                     : withAdvice(catalogText, id, advice, languages));
             changes.add(new Change(catalogFile, catalogText == null, advice == null ? "advice stubs for " + id
                     + " in " + String.join(" and ", languages) + " to write (TODO)" : "the advice of " + id + " in "
@@ -309,8 +310,7 @@ public final class RuleScaffold {
     }
 
     /** The catalog file with advice stubs for the category appended (or a new file). */
-    private static String withAdviceStub(String existing, CategoryId id, ParsedReply reply, List<String> languages) {
-        boolean transientReply = reply.failureClass() == 4;
+    private static String withAdviceStub(String existing, CategoryId id, boolean transientReply, List<String> languages) {
         StringBuilder stub = new StringBuilder();
         if (existing == null) {
             stub.append("# Advice for the ").append(id.family())

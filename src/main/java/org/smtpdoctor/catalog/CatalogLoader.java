@@ -24,6 +24,8 @@ public final class CatalogLoader {
     public static final String CATEGORIES_FILE = "categories.yaml";
     public static final String ENHANCED_CODES_FILE = "codes/enhanced-status-codes.yaml";
     public static final String REPLY_CODES_FILE = "codes/reply-codes.yaml";
+    /** The words that say a failure's class where a text has no code ({@link FailureClassWords}); optional. */
+    public static final String CLASS_WORDS_FILE = "codes/failure-class-words.yaml";
     /** The application that sends the mail, as the advice names it ({@link Deployment}). */
     public static final String DEPLOYMENT_FILE = "deployment.yaml";
     static final String CATALOG_DIR = "catalog/";
@@ -47,7 +49,8 @@ public final class CatalogLoader {
         Map<String, CatalogEntry> entries = loadEntries(tree, taxonomy, problems, keys, texts);
         StatusCodes codes = new StatusCodes(
                 loadCodeTable(tree, ENHANCED_CODES_FILE, "\\d\\.\\d{1,2}", taxonomy, problems),
-                integerKeys(loadCodeTable(tree, REPLY_CODES_FILE, "[2-5]\\d\\d", taxonomy, problems)));
+                integerKeys(loadCodeTable(tree, REPLY_CODES_FILE, "[2-5]\\d\\d", taxonomy, problems)),
+                classWords(tree, problems));
         SourceFile deploymentFile = tree.file(DEPLOYMENT_FILE);
         Deployment deployment = null;
         if (deploymentFile == null) {
@@ -58,6 +61,12 @@ public final class CatalogLoader {
             deployment = DeploymentLoader.load(deploymentFile, taxonomy.languages(), problems);
         }
         return problems.hasErrors() ? null : new Catalog(taxonomy, entries, codes, keys, texts, deployment);
+    }
+
+    /** The class words, or none when the rule set has no such file (its texts without a code get no class). */
+    private static FailureClassWords classWords(SourceTree tree, Problems problems) {
+        SourceFile file = tree.file(CLASS_WORDS_FILE);
+        return file == null ? FailureClassWords.NONE : FailureClassWords.load(file, problems);
     }
 
     private static YamlNode parseRequired(SourceTree tree, String name, Problems problems) {

@@ -63,7 +63,7 @@ final class LayeredDecision {
             basis = Basis.REPLY_CODE;
             rule = new RuleRef("reply code " + replyCode.code(), replyCode.file(), replyCode.line());
         } else {
-            category = switch (reply.failureClass()) {
+            category = switch (catalog.statusCodes().failureClass(reply)) {
                 case 4 -> Taxonomy.UNKNOWN_TRANSIENT;
                 case 5 -> Taxonomy.UNKNOWN_PERMANENT;
                 default -> Taxonomy.UNKNOWN_UNCLASSIFIED;

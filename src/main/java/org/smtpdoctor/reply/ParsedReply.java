@@ -51,13 +51,13 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
     }
 
     /**
-     * 4 or 5 from the reply code, else from the enhanced code, else from the words of a text that has no code
-     * ("permanent error", "временная ошибка": {@link FailureClassWords}), else 0.
+     * 4 or 5 from the reply code, else from the enhanced code, else 0 (a text with no code may still say its class in
+     * words, "permanent error": the rule set's {@code codes/failure-class-words.yaml} tells).
      */
     public int failureClass() {
         if (code != 0) {
             return code / 100;
         }
-        return enhancedCode != null ? enhancedCode.statusClass() : FailureClassWords.of(text);
+        return enhancedCode != null ? enhancedCode.statusClass() : 0;
     }
 }
