@@ -174,8 +174,8 @@ public final class RuleScaffold {
         Path catalogFile = rules.resolve(id.catalogFile());
         String catalogText = Files.exists(catalogFile) ? read(catalogFile) : null;
         if (catalogText == null || catalogText.lines().noneMatch(l -> l.equals(id + ":"))) {
-            writes.put(catalogFile, advice == null ? withAdviceStub(catalogText, id,
-                    (catalog != null ? catalog.statusCodes().failureClass(reply) : reply.failureClass()) == 4, languages)
+            int failureClass = catalog != null ? catalog.statusCodes().failureClass(reply) : reply.failureClass();
+            writes.put(catalogFile, advice == null ? withAdviceStub(catalogText, id, failureClass == 4, languages)
                     : withAdvice(catalogText, id, advice, languages));
             changes.add(new Change(catalogFile, catalogText == null, advice == null ? "advice stubs for " + id
                     + " in " + String.join(" and ", languages) + " to write (TODO)" : "the advice of " + id + " in "

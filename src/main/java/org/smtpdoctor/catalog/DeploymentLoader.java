@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.YamlNode;
@@ -25,7 +24,7 @@ public final class DeploymentLoader {
 
     /** Reads {@code file} for a catalog in {@code languages}; null (and reported) when it has an error. */
     public static Deployment load(SourceFile file, List<String> languages, Problems problems) {
-        long errorsBefore = errors(problems);
+        long errorsBefore = problems.errorCount();
         YamlNode root = YamlNode.parse(file, problems);
         if (root == null) {
             return null;
@@ -69,12 +68,9 @@ public final class DeploymentLoader {
             complete &= byForm.size() == AppForm.values().length;
             forms.put(language, byForm);
         }
-        return complete && errors(problems) == errorsBefore ? new Deployment(forms, resends) : null;
+        return complete && problems.errorCount() == errorsBefore ? new Deployment(forms, resends) : null;
     }
 
-    private static long errors(Problems problems) {
-        return problems.all().stream().filter(Problem::isError).count();
-    }
 
     private static boolean checked(YamlNode node, String text, Problems problems) {
         if (text.length() > MAX_FORM_LENGTH) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.smtpdoctor.source.Problem;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.YamlNode;
@@ -53,7 +52,7 @@ public final class FailureClassWords {
      * words), and the {@code source} they were taken from. Null (and reported) when it has an error.
      */
     static FailureClassWords load(SourceFile file, Problems problems) {
-        long errorsBefore = problems.all().stream().filter(Problem::isError).count();
+        long errorsBefore = problems.errorCount();
         YamlNode root = YamlNode.parse(file, problems);
         if (root == null) {
             return null;
@@ -75,7 +74,7 @@ public final class FailureClassWords {
             starts.add(fieldStarts);
             words.add(fieldWords);
         }
-        if (problems.all().stream().filter(Problem::isError).count() > errorsBefore) {
+        if (problems.errorCount() > errorsBefore) {
             return null;
         }
         return new FailureClassWords(starts.get(0), starts.get(1), starts.get(2), words.get(2), words.get(3));

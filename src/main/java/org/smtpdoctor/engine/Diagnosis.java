@@ -10,6 +10,7 @@ import org.smtpdoctor.catalog.CatalogEntry;
 import org.smtpdoctor.catalog.CodeMeaning;
 import org.smtpdoctor.catalog.Retry;
 import org.smtpdoctor.reply.EnhancedStatusCode;
+import org.smtpdoctor.reply.ParsedReply;
 import org.smtpdoctor.reply.SmtpStage;
 
 /**
@@ -146,8 +147,7 @@ public final class Diagnosis {
      * advice is an unfinished stub, the fallback of the reply's class (a "TODO" is never shown).
      */
     private CatalogEntry entry() {
-        int failureClass = code != 0 ? code / 100 : enhancedCode != null ? enhancedCode.statusClass() : 0;
-        return catalog.shownEntry(category, failureClass);
+        return catalog.shownEntry(category, ParsedReply.failureClass(code, enhancedCode));
     }
 
     /**

@@ -55,6 +55,11 @@ public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCod
      * words, "permanent error": the rule set's {@code codes/failure-class-words.yaml} tells).
      */
     public int failureClass() {
+        return failureClass(code, enhancedCode);
+    }
+
+    /** 4 or 5 from {@code code} (0 for none), else from {@code enhancedCode} (null for none), else 0. */
+    public static int failureClass(int code, EnhancedStatusCode enhancedCode) {
         if (code != 0) {
             return code / 100;
         }

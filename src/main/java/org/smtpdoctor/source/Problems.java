@@ -27,6 +27,11 @@ public final class Problems {
         return list.stream().anyMatch(Problem::isError);
     }
 
+    /** The errors collected so far: a loader compares it before and after a file to know whether that file had one. */
+    public long errorCount() {
+        return list.stream().filter(Problem::isError).count();
+    }
+
     public List<Problem> all() {
         return List.copyOf(list);
     }
