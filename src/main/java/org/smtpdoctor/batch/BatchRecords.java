@@ -84,7 +84,7 @@ public final class BatchRecords {
                     continue;
                 }
                 counts.count(d, entry.overlong());
-                if (d.basis() == Basis.NONE) {
+                if (d.basis().isUntaught()) {
                     counts.unknowns().count(ReplyTemplate.of(d.input()), d.input(), d.category());
                 }
             }

@@ -16,7 +16,7 @@ import org.smtpdoctor.rules.Verdict;
  * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
  * provider wording rules, then concept wording rules, then the enhanced status code, then stage rules (the SMTP
  * command a text names, which tells only the family, where an enhanced code names the cause), then the reply code,
- * then unknown.*.
+ * then, for a text without a reply code, a wording said nearly ({@link NearWordings}), then unknown.*.
  *
  * <p>When several wording rules of one layer match, the winner is the verdict whose category comes first in
  * categories.yaml; within one category, the rule written first (by file, then line). A code layer
@@ -44,6 +44,7 @@ final class LayeredDecision {
         Basis basis;
         RuleRef rule;
         Map<String, String> params = Map.of();
+        NearWordings.Near near;
         RuleSet.Placed first = ranked.isEmpty() ? null : rules.place(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
         Basis winnerLayer = first == null ? Basis.NONE : first.layer();
         // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
@@ -62,6 +63,11 @@ final class LayeredDecision {
             category = replyCategory;
             basis = Basis.REPLY_CODE;
             rule = new RuleRef("reply code " + replyCode.code(), replyCode.file(), replyCode.line());
+        } else if (reply.code() == 0 && (near = rules.near().nearest(reply.text())) != null) {
+            // Only a text without a reply code: a coded reply no wording took keeps its code's class (below).
+            category = near.category();
+            basis = Basis.NEAR_WORDING;
+            rule = near.wording();
         } else {
             category = switch (catalog.statusCodes().failureClass(reply)) {
                 case 4 -> Taxonomy.UNKNOWN_TRANSIENT;

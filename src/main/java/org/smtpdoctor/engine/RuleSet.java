@@ -24,13 +24,14 @@ import org.smtpdoctor.wording.RuleLayer;
  * @param version   a hash of every file's content: two rule sets with the same files have the same version
  * @param drl       the DRL each YAML rule compiled to, by rule name (what {@code explain --drl} shows)
  * @param memo      the rules' verdicts by the facts they read, or null when hand-written DRL may read more
+ * @param near      the YAML rules' wordings as the last layer reads them, said nearly
  */
 record RuleSet(KieBase kieBase, ThreadSessions sessions, TextPatterns patterns, Map<Key, Placed> placed,
-               Catalog catalog, String version, Map<String, String> drl, VerdictMemo memo) {
+               Catalog catalog, String version, Map<String, String> drl, VerdictMemo memo, NearWordings near) {
 
     /** This rule set with its catalog's application named as {@code deployment} says (same rules, same version). */
     RuleSet withDeployment(Deployment deployment) {
-        return new RuleSet(kieBase, sessions, patterns, placed, catalog.withDeployment(deployment), version, drl, memo);
+        return new RuleSet(kieBase, sessions, patterns, placed, catalog.withDeployment(deployment), version, drl, memo, near);
     }
 
     /**

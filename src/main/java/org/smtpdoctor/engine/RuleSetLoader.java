@@ -120,12 +120,14 @@ final class RuleSetLoader {
         Map<String, String> drlOfRule = new LinkedHashMap<>();
         List<LoadedRule> loaded = new ArrayList<>();
         List<Drl> drls = new ArrayList<>();
+        List<RuleFile> ruleFiles = new ArrayList<>();
 
         for (SourceFile yaml : yamlFiles) {
             if (isRuleFile(yaml.name())) {
                 CategoryId category = categoryOf(yaml.name(), "yaml", catalog, problems);
                 if (category != null) {
                     RuleFile file = RuleFile.read(category, yaml, problems);
+                    ruleFiles.add(file);
                     DrlWriter.Generated generated = DrlWriter.write(file);
                     indexYaml(file, generated, patterns, locations, drlOfRule, loaded);
                     drls.add(new Drl(yaml.name(), category, generated.text(), true));
@@ -152,7 +154,8 @@ final class RuleSetLoader {
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
                 new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
                 version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
-                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null);
+                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null,
+                NearWordings.of(ruleFiles, catalog.taxonomy(), patterns));
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,6 +178,31 @@ public final class TextPatterns {
             }
         }
         return said;
+    }
+
+    /**
+     * The sets among {@code ids} that occur in {@code text}, whatever the sets they guard: for a reader of the text
+     * that no rule's exact wording took ({@code NearWordings}), whose guards are those of a whole category. A pass
+     * over the text of its own, made only for the texts that need it.
+     */
+    public Set<String> occurring(String text, Set<String> ids) {
+        Scan index = scan();
+        Set<String> occurring = new HashSet<>();
+        for (int p : index.patterns().candidates(text)) {
+            Boolean confirmed = null;
+            for (long place : index.placesOfPattern()[p]) {
+                String id = index.setIds()[(int) (place >>> 32)];
+                if (ids.contains(id) && !occurring.contains(id)) {
+                    if (confirmed == null) {
+                        confirmed = !index.patterns().isUnsure(p) || index.patterns().confirm(p, text);
+                    }
+                    if (confirmed) {
+                        occurring.add(id);
+                    }
+                }
+            }
+        }
+        return occurring;
     }
 
     /** Marks in {@code sets} the sets that are not guards and hold one of the first {@code count} of {@code found}. */

@@ -299,7 +299,7 @@ public final class DeskServer implements AutoCloseable {
             record.set("trace", traces.toJson(explanation));
         }
         metrics.diagnosed(d.category(), 1);
-        if (d.basis() == Basis.NONE && !BatchSummary.isBlank(text)) { // an empty text is nothing a rule could learn
+        if (d.basis().isUntaught() && !BatchSummary.isBlank(text)) { // an empty text is nothing a rule could learn
             unknowns.add(ReplyTemplate.of(d.input()), 1, d.input(), d.category());
         }
         return record;

@@ -56,6 +56,16 @@ public final class CodeSet {
         return null;
     }
 
+    /** Whether {@code code} (0 for a text without one) is in the set, as {@link #constraint} tests it in the rules. */
+    public boolean contains(int code) {
+        for (int[] r : ranges) {
+            if (code >= r[0] && code <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The DRL constraint that holds when the reply's code is in the set: only numbers, no text of the author's. */
     String constraint() {
         List<String> terms = new ArrayList<>();
