@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +38,12 @@ final class NearWordings {
      */
     static final double MIN_WEIGHT = 40;
     private static final java.util.regex.Pattern EMPTY_QUOTATION = java.util.regex.Pattern.compile("\"\"|''|«»|“”|„“");
+    /**
+     * How much of a wording's weight its prefix holds (its rarest trigrams, by which it is found): more than the
+     * 1 - {@link #SHARE} a text may miss, so that no wording is lost, and as much again, so that a wording is looked
+     * at closely only when the text holds a good part of its rare trigrams (measured best of 0.2, 0.4, 0.6, 0.8).
+     */
+    private static final double PREFIX = 0.6;
     /** How far apart the held trigrams may lie: twice the wording's length and a few letters more. */
     private static final int SLACK = 20;
 
@@ -57,8 +62,32 @@ final class NearWordings {
      * weight, and the wording's length in letters.
      */
     private record Entry(int rule, String written, int line, int[] features, int[] wordOf, double weight,
-                         double[] wordWeights, int length) {
+                         double[] wordWeights, int length, double prefixWeight) {
     }
+
+    /** Each thread's tallies, reused from text to text: a wording's held prefix weight, and which were touched. */
+    private static final class Scratch {
+        private float[] prefixHeld = new float[0];
+        private int[] touched = new int[256];
+
+        float[] prefixHeld(int entries) {
+            if (prefixHeld.length < entries) {
+                prefixHeld = new float[entries];
+            }
+            return prefixHeld;
+        }
+
+        int[] touched() {
+            return touched;
+        }
+
+        int[] grow() {
+            touched = Arrays.copyOf(touched, touched.length * 2);
+            return touched;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** The wording a text says nearly, and how much of it. */
     record Near(String category, RuleRef wording, String written, double share) {
@@ -135,33 +164,77 @@ final class NearWordings {
                     df.set(f, df.get(f) + 1);
                 }
                 entries.add(new Entry(rules.size() - 1, says.wording().written(), says.line(), features,
-                        trigrams.wordOfDistinct(), 0, null, trigrams.letters()));
+                        trigrams.wordOfDistinct(), 0, null, trigrams.letters(), 0));
             }
         }
         double[] idf = new double[df.size()];
         for (int f = 0; f < idf.length; f++) {
             idf[f] = Math.log((double) entries.size() / df.get(f));
         }
-        int[] filled = new int[idf.length];
-        int[][] postings = new int[idf.length][];
+        // Each wording is found by its prefix: its rarest trigrams, more than the weight it may miss. A text holding
+        // SHARE of a wording holds some of them, so the commonest trigrams' long lists are never walked.
+        List<List<Integer>> byPrefix = new ArrayList<>();
         for (int f = 0; f < idf.length; f++) {
-            postings[f] = new int[df.get(f)];
+            byPrefix.add(new ArrayList<>());
         }
-        Entry[] weighed = new Entry[entries.size()];
-        for (int e = 0; e < weighed.length; e++) {
-            Entry entry = entries.get(e);
+        List<Entry> weighed = new ArrayList<>();
+        for (Entry entry : entries) {
+            int[] order = sortedByFeature(entry.features());
+            int[] features = new int[order.length];
+            int[] wordOf = new int[order.length];
             double weight = 0;
             double[] wordWeights = new double[Arrays.stream(entry.wordOf()).max().orElse(0) + 1];
-            for (int k = 0; k < entry.features().length; k++) {
-                int f = entry.features()[k];
-                weight += idf[f];
-                wordWeights[entry.wordOf()[k]] += idf[f];
-                postings[f][filled[f]++] = e;
+            for (int k = 0; k < order.length; k++) {
+                features[k] = entry.features()[order[k]];
+                wordOf[k] = entry.wordOf()[order[k]];
+                weight += idf[features[k]];
+                wordWeights[wordOf[k]] += idf[features[k]];
             }
-            weighed[e] = new Entry(entry.rule(), entry.written(), entry.line(), entry.features(), entry.wordOf(), weight,
-                    wordWeights, entry.length());
+            if (weight < MIN_WEIGHT) {
+                continue;
+            }
+            int index = weighed.size();
+            double missable = PREFIX * weight;
+            double prefix = 0;
+            for (int f : Arrays.stream(features).boxed().sorted(Comparator.comparingDouble((Integer g) -> -idf[g]))
+                    .mapToInt(Integer::intValue).toArray()) {
+                byPrefix.get(f).add(index);
+                prefix += idf[f];
+                if (prefix > missable) {
+                    break;
+                }
+            }
+            weighed.add(new Entry(entry.rule(), entry.written(), entry.line(), features, wordOf, weight, wordWeights,
+                    entry.length(), prefix));
         }
-        return new NearWordings(patterns, List.copyOf(rules), weighed, Map.copyOf(featureIds), idf, postings);
+        int[][] postings = byPrefix.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), Map.copyOf(featureIds), idf,
+                postings);
+    }
+
+    /** The ids that are not -1, each once, ascending. */
+    private static int[] distinctKnown(int[] ids) {
+        int[] known = new int[ids.length];
+        int n = 0;
+        for (int id : ids) {
+            if (id >= 0) {
+                known[n++] = id;
+            }
+        }
+        Arrays.sort(known, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || known[distinct - 1] != known[i]) {
+                known[distinct++] = known[i];
+            }
+        }
+        return Arrays.copyOf(known, distinct);
+    }
+
+    /** The positions of {@code features} in ascending order of feature id. */
+    private static int[] sortedByFeature(int[] features) {
+        return java.util.stream.IntStream.range(0, features.length).boxed()
+                .sorted(Comparator.comparingInt(k -> features[k])).mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether the rule's code conditions hold for a text without a reply code, the only texts this layer reads. */
@@ -180,40 +253,58 @@ final class NearWordings {
      */
     Near nearest(String text) {
         Trigrams trigrams = Trigrams.of(text);
-        Map<Integer, int[]> positions = new LinkedHashMap<>();
-        trigrams.forEach((trigram, position) -> {
-            Integer f = featureIds.get(trigram);
-            if (f != null) {
-                positions.merge(f, new int[] {position}, NearWordings::append);
-            }
-        });
-        double[] held = new double[entries.length];
-        List<Integer> touched = new ArrayList<>();
-        for (int f : positions.keySet()) {
+        int[] gramIds = trigrams.ids(featureIds);
+        int[] present = distinctKnown(gramIds);
+        // The prefix weight each wording holds, and which wordings hold any: a wording whose held prefix and whole
+        // rest together fall short of SHARE needs no closer look.
+        Scratch scratch = SCRATCH.get();
+        float[] prefixHeld = scratch.prefixHeld(entries.length);
+        int[] touched = scratch.touched();
+        int count = 0;
+        for (int f : present) {
             for (int e : postings[f]) {
-                if (held[e] == 0) {
-                    touched.add(e);
+                if (prefixHeld[e] == 0) {
+                    if (count == touched.length) {
+                        touched = scratch.grow();
+                    }
+                    touched[count++] = e;
                 }
-                held[e] += idf[f];
+                prefixHeld[e] += (float) idf[f];
             }
         }
+        int[] candidates = new int[count];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int e = touched[i];
+            if (prefixHeld[e] + entries[e].weight() - entries[e].prefixWeight() >= SHARE * entries[e].weight()) {
+                candidates[kept++] = e;
+            }
+            prefixHeld[e] = 0;
+        }
+        Arrays.sort(candidates, 0, kept);
         int best = -1;
         double bestShare = 0;
         Set<String> guards = null; // the guards the text says, read once a wording needs them
-        for (int e : touched) {
+        for (int c = 0; c < kept; c++) {
+            int e = candidates[c];
             Entry entry = entries[e];
-            double share = held[e] / entry.weight();
-            if (entry.weight() < MIN_WEIGHT || share < SHARE || (best >= 0 && !better(entry, share, entries[best], bestShare))) {
-                continue;
+            double[] heldByWord = new double[entry.wordWeights().length];
+            double held = 0;
+            for (int k = 0; k < entry.features().length; k++) {
+                if (Arrays.binarySearch(present, entry.features()[k]) >= 0) {
+                    held += idf[entry.features()[k]];
+                    heldByWord[entry.wordOf()[k]] += idf[entry.features()[k]];
+                }
             }
-            Rule rule = rules.get(entry.rule());
-            if (!everyWord(entry, positions) || !closeTogether(entry, positions)) {
+            double share = held / entry.weight();
+            if (share < SHARE || (best >= 0 && !better(entry, share, entries[best], bestShare))
+                    || !everyWord(entry, heldByWord) || !closeTogether(entry, gramIds, trigrams)) {
                 continue;
             }
             if (guards == null) {
                 guards = patterns.occurring(text, allGuardIds);
             }
-            if (Collections.disjoint(guards, rule.guardIds())) {
+            if (Collections.disjoint(guards, rules.get(entry.rule()).guardIds())) {
                 best = e;
                 bestShare = share;
             }
@@ -238,14 +329,8 @@ final class NearWordings {
         return entry.rule() < best.rule();
     }
 
-    /** Whether the text holds {@link #WORD_SHARE} of each word of the wording. */
-    private boolean everyWord(Entry entry, Map<Integer, int[]> positions) {
-        double[] held = new double[entry.wordWeights().length];
-        for (int k = 0; k < entry.features().length; k++) {
-            if (positions.containsKey(entry.features()[k])) {
-                held[entry.wordOf()[k]] += idf[entry.features()[k]];
-            }
-        }
+    /** Whether the text holds {@link #WORD_SHARE} of each word of the wording ({@code held}: the weight held, by word). */
+    private static boolean everyWord(Entry entry, double[] held) {
         for (int w = 0; w < held.length; w++) {
             if (held[w] < WORD_SHARE * entry.wordWeights()[w]) {
                 return false;
@@ -254,24 +339,15 @@ final class NearWordings {
         return true;
     }
 
-    private static int[] append(int[] known, int[] more) {
-        int[] all = Arrays.copyOf(known, known.length + more.length);
-        System.arraycopy(more, 0, all, known.length, more.length);
-        return all;
-    }
-
     /**
      * Whether {@link #SHARE} of the wording's weight lies in the text within a stretch of at most twice its length
      * and {@link #SLACK} letters: the shortest such stretch, found by sliding over the positions in order.
      */
-    private boolean closeTogether(Entry entry, Map<Integer, int[]> positions) {
-        List<long[]> found = new ArrayList<>(); // {position, feature}
-        for (int f : entry.features()) {
-            int[] at = positions.get(f);
-            if (at != null) {
-                for (int p : at) {
-                    found.add(new long[] {p, f});
-                }
+    private boolean closeTogether(Entry entry, int[] gramIds, Trigrams trigrams) {
+        List<long[]> found = new ArrayList<>(); // {position, feature}, in the text's order
+        for (int g = 0; g < gramIds.length; g++) {
+            if (gramIds[g] >= 0 && Arrays.binarySearch(entry.features(), gramIds[g]) >= 0) {
+                found.add(new long[] {trigrams.position(g), gramIds[g]});
             }
         }
         found.sort(Comparator.comparingLong(a -> a[0]));

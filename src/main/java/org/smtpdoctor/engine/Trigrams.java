@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ObjIntConsumer;
 
 /**
  * A text's letters as {@link NearWordings} compares them: each word of two letters or more, lower-cased, as the
@@ -43,7 +42,8 @@ final class Trigrams {
         for (int i = 0; i <= text.length(); ) {
             int c = i < text.length() ? Character.toLowerCase(text.codePointAt(i)) : ' ';
             boolean letter = Character.isLetter(c);
-            boolean spaceless = letter && SPACELESS.contains(Character.UnicodeScript.of(c));
+            // Thai, the first of these scripts, starts at U+0E00: below it no script look-up is needed.
+            boolean spaceless = letter && c >= 0x0E00 && SPACELESS.contains(Character.UnicodeScript.of(c));
             if (letter && !spaceless) {
                 if (wordStart < 0) {
                     wordStart = i;
@@ -110,11 +110,18 @@ final class Trigrams {
         last = end;
     }
 
-    /** Calls {@code action} with each trigram and where it begins, in the text's order. */
-    void forEach(ObjIntConsumer<Long> action) {
+    /** Each trigram's id in {@code ids}, in the text's order; -1 for one no wording has. */
+    int[] ids(Map<Long, Integer> ids) {
+        int[] found = new int[size];
         for (int i = 0; i < size; i++) {
-            action.accept(grams[i], positions[i]);
+            found[i] = ids.getOrDefault(grams[i], -1);
         }
+        return found;
+    }
+
+    /** Where the {@code i}-th trigram begins in the text. */
+    int position(int i) {
+        return positions[i];
     }
 
     /** The trigrams, each once, in the order they first occur. */

@@ -24,19 +24,19 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules at the end of 2026-12-04's twenty-second session (all
-     * 77.0 / 83.5 / 13.4 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
+     * Floors a little below the figures measured on main's rules in 2026-12-05's twenty-fourth session, after the
+     * near-wording layer (all 80.0 / 86.5 / 10.1 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
      * let a change through. Order: exact, family, and the most {@code unknown.*} allowed. One exception, made once and
      * on purpose: provider's unknown ceiling went from 0.14 to 0.16 when session 18 guarded the bare recipient noun
      * against connection words; 5 provider texts went from a wrong category (recipient.rejected) to the fallback, with
      * exact and family unchanged: an honest "unknown" is better than a confident wrong answer.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.77, 0.84, 0.14},
-            "provider", new double[] {0.78, 0.83, 0.12},
+            "all", new double[] {0.79, 0.86, 0.11},
+            "provider", new double[] {0.79, 0.84, 0.11},
             "mta", new double[] {0.79, 0.83, 0.09},
-            "client-library", new double[] {0.76, 0.84, 0.16},
-            "non-English", new double[] {0.75, 0.83, 0.17});
+            "client-library", new double[] {0.79, 0.87, 0.12},
+            "non-English", new double[] {0.77, 0.86, 0.13});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
