@@ -35,6 +35,11 @@ class NearWordingsTest {
                 - giraffe
               unless:
                 - toy zebra
+            - name: a rule limited to reply codes
+              source: written for this test
+              code: [5xx]
+              says:
+                - wombat burrow blocked
             """;
 
     @TempDir
@@ -83,6 +88,12 @@ class NearWordingsTest {
         Diagnosis d = diagnoser.diagnose("550 The zebras crossing was closed");
         assertThat(d.basis()).isNotEqualTo(Basis.NEAR_WORDING);
         assertThat(d.category()).isNotEqualTo("tls.wrong-mode");
+    }
+
+    @Test
+    void aRuleLimitedToReplyCodesIsNeverSaidNearlyByACodelessText() {
+        assertThat(diagnoser.diagnose("550 wombat burrow blocked").category()).isEqualTo("tls.wrong-mode");
+        assertThat(diagnoser.diagnose("the wombats burrow was blocked").basis()).isEqualTo(Basis.NONE);
     }
 
     @Test
