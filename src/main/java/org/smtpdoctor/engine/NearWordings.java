@@ -100,6 +100,12 @@ final class NearWordings {
     private final Map<Long, Integer> featureIds;
     private final double[] idf;
     private final int[][] postings;
+    /**
+     * Per wording, the prefix weight a text must hold for the wording to reach {@link #SHARE} with all the rest
+     * (less a rounding margin: the close look decides exactly), in an array of its own so that the filter reads no
+     * wording's record.
+     */
+    private final float[] needed;
 
     private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, Map<Long, Integer> featureIds,
                          double[] idf, int[][] postings) {
@@ -112,6 +118,10 @@ final class NearWordings {
         this.featureIds = featureIds;
         this.idf = idf;
         this.postings = postings;
+        this.needed = new float[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            needed[e] = (float) (entries[e].prefixWeight() - (1 - SHARE) * entries[e].weight()) - 1e-3f;
+        }
     }
 
     /** The layer over every eligible wording of {@code files}; ties go to the rule that ranks first. */
@@ -276,7 +286,7 @@ final class NearWordings {
         int kept = 0;
         for (int i = 0; i < count; i++) {
             int e = touched[i];
-            if (prefixHeld[e] + entries[e].weight() - entries[e].prefixWeight() >= SHARE * entries[e].weight()) {
+            if (prefixHeld[e] >= needed[e]) {
                 candidates[kept++] = e;
             }
             prefixHeld[e] = 0;
