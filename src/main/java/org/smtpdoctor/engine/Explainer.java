@@ -37,13 +37,9 @@ final class Explainer {
             matches.add(codeMatch(Basis.REPLY_CODE, replyCode.category(), "reply code " + replyCode.code(),
                     replyCode, diagnosis, taxonomy));
         }
-        if (diagnosis.basis() == Basis.NEAR_WORDING) {
-            matches.add(new Explanation.Match(Basis.NEAR_WORDING, diagnosis.category(),
+        if (diagnosis.basis().isUntaught()) { // the near wording (its rule) or the fallback (no rule) decided
+            matches.add(new Explanation.Match(diagnosis.basis(), diagnosis.category(),
                     position(taxonomy, diagnosis.category()), diagnosis.rule(), Map.of(), true));
-        }
-        if (diagnosis.basis() == Basis.NONE) {
-            matches.add(new Explanation.Match(Basis.NONE, diagnosis.category(),
-                    position(taxonomy, diagnosis.category()), null, Map.of(), true));
         }
         return new Explanation(diagnosis, reply, matches);
     }

@@ -7,8 +7,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.rules.TextPatterns;
 import org.smtpdoctor.wording.DrlWriter;
@@ -31,13 +34,13 @@ import org.smtpdoctor.wording.WordingRule;
  */
 final class NearWordings {
     /** The share of a wording's weight a text must hold. */
-    static final double SHARE = 0.8;
+    private static final double SHARE = 0.8;
     /**
      * The least weight a wording must have to be matched nearly: about two words. A single word said another way is
      * too often another word.
      */
-    static final double MIN_WEIGHT = 40;
-    private static final java.util.regex.Pattern EMPTY_QUOTATION = java.util.regex.Pattern.compile("\"\"|''|«»|“”|„“");
+    private static final double MIN_WEIGHT = 40;
+    private static final Pattern EMPTY_QUOTATION = Pattern.compile("\"\"|''|«»|“”|„“");
     /**
      * How much of a wording's weight its prefix holds (its rarest trigrams, by which it is found): more than the
      * 1 - {@link #SHARE} a text may miss, so that no wording is lost, and as much again, so that a wording is looked
@@ -48,7 +51,7 @@ final class NearWordings {
     private static final int SLACK = 20;
 
     /** The share of each of the wording's words the text must hold: no word of it may be missing. */
-    static final double WORD_SHARE = 0.6;
+    private static final double WORD_SHARE = 0.6;
 
     /**
      * A wording rule as the layer needs it; {@code guardIds}: the {@code unless} of every rule of its category, since
@@ -89,8 +92,8 @@ final class NearWordings {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** The wording a text says nearly, and how much of it. */
-    record Near(String category, RuleRef wording, String written, double share) {
+    /** The category of the wording a text says nearly, and where that wording is written (its name says how much). */
+    record Near(String category, RuleRef wording) {
     }
 
     private final TextPatterns patterns;
@@ -128,15 +131,19 @@ final class NearWordings {
     static NearWordings of(List<RuleFile> files, Taxonomy taxonomy, TextPatterns patterns) {
         record Written(Rule rule, RuleLayer layer, int precedence, String file, int ruleLine, List<RuleWording> says) {
         }
+        /** A wording before the trigrams' rarity is known: its trigram ids in order of first occurrence, with their words. */
+        record Unweighed(int rule, String written, int line, int[] features, int[] wordOf, int length) {
+        }
         List<Written> written = new ArrayList<>();
         for (RuleFile file : files) {
             String category = file.category().toString();
-            Set<String> guardIds = new HashSet<>();
+            Set<String> guards = new HashSet<>();
             for (int i = 0; i < file.rules().size(); i++) {
                 if (!file.rules().get(i).unless().isEmpty()) {
-                    guardIds.add(DrlWriter.unlessId(category, i + 1));
+                    guards.add(DrlWriter.unlessId(category, i + 1));
                 }
             }
+            Set<String> guardIds = Set.copyOf(guards);
             for (int i = 0; i < file.rules().size(); i++) {
                 WordingRule r = file.rules().get(i);
                 if (r.layer() == RuleLayer.STAGE || !r.enhanced().isEmpty() || !r.stages().isEmpty()
@@ -144,7 +151,7 @@ final class NearWordings {
                     continue;
                 }
                 Rule rule = new Rule(category, new RuleRef(DrlWriter.ruleName(category, r), file.file(), r.line()),
-                        Set.copyOf(guardIds));
+                        guardIds);
                 written.add(new Written(rule, r.layer(), taxonomy.get(category).precedence(), file.file(), r.line(), r.says()));
             }
         }
@@ -152,7 +159,7 @@ final class NearWordings {
         written.sort(Comparator.comparing(Written::layer).thenComparingInt(Written::precedence)
                 .thenComparing(Written::file).thenComparingInt(Written::ruleLine));
         List<Rule> rules = new ArrayList<>();
-        List<Entry> entries = new ArrayList<>();
+        List<Unweighed> entries = new ArrayList<>();
         Map<Long, Integer> featureIds = new HashMap<>();
         List<Integer> df = new ArrayList<>();
         for (Written w : written) {
@@ -166,15 +173,16 @@ final class NearWordings {
                         || EMPTY_QUOTATION.matcher(letters).find()) {
                     continue;
                 }
-                int[] features = trigrams.distinct().stream().mapToInt(t -> featureIds.computeIfAbsent(t, k -> {
+                Map<Long, Integer> byWord = trigrams.distinctByWord();
+                int[] features = byWord.keySet().stream().mapToInt(t -> featureIds.computeIfAbsent(t, k -> {
                     df.add(0);
                     return df.size() - 1;
                 })).toArray();
                 for (int f : features) {
                     df.set(f, df.get(f) + 1);
                 }
-                entries.add(new Entry(rules.size() - 1, says.wording().written(), says.line(), features,
-                        trigrams.wordOfDistinct(), 0, null, trigrams.letters(), 0));
+                entries.add(new Unweighed(rules.size() - 1, says.wording().written(), says.line(), features,
+                        byWord.values().stream().mapToInt(Integer::intValue).toArray(), trigrams.letters()));
             }
         }
         double[] idf = new double[df.size()];
@@ -188,7 +196,7 @@ final class NearWordings {
             byPrefix.add(new ArrayList<>());
         }
         List<Entry> weighed = new ArrayList<>();
-        for (Entry entry : entries) {
+        for (Unweighed entry : entries) {
             int[] order = sortedByFeature(entry.features());
             int[] features = new int[order.length];
             int[] wordOf = new int[order.length];
@@ -243,7 +251,7 @@ final class NearWordings {
 
     /** The positions of {@code features} in ascending order of feature id. */
     private static int[] sortedByFeature(int[] features) {
-        return java.util.stream.IntStream.range(0, features.length).boxed()
+        return IntStream.range(0, features.length).boxed()
                 .sorted(Comparator.comparingInt(k -> features[k])).mapToInt(Integer::intValue).toArray();
     }
 
@@ -324,9 +332,9 @@ final class NearWordings {
         }
         Entry entry = entries[best];
         Rule rule = rules.get(entry.rule());
-        String name = String.format(java.util.Locale.ROOT, "%s, said nearly: '%s' (%.0f%%)", rule.ref().name(),
+        String name = String.format(Locale.ROOT, "%s, said nearly: '%s' (%.0f%%)", rule.ref().name(),
                 entry.written(), 100 * bestShare);
-        return new Near(rule.category(), new RuleRef(name, rule.ref().file(), entry.line()), entry.written(), bestShare);
+        return new Near(rule.category(), new RuleRef(name, rule.ref().file(), entry.line()));
     }
 
     private static boolean better(Entry entry, double share, Entry best, double bestShare) {

@@ -2,8 +2,6 @@ package org.smtpdoctor.engine;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,25 +122,16 @@ final class Trigrams {
         return positions[i];
     }
 
-    /** The trigrams, each once, in the order they first occur. */
-    List<Long> distinct() {
-        Set<Long> distinct = new LinkedHashSet<>();
-        for (int i = 0; i < size; i++) {
-            distinct.add(grams[i]);
-        }
-        return List.copyOf(distinct);
-    }
-
     /**
-     * For each of {@link #distinct}'s trigrams, the word it first occurs in (counting the words of two letters or more
-     * from 0; a run of letters of a spaceless script is one word here).
+     * The trigrams, each once, in the order they first occur, each with the word it first occurs in (counting the
+     * words of two letters or more from 0; a run of letters of a spaceless script is one word here).
      */
-    int[] wordOfDistinct() {
+    Map<Long, Integer> distinctByWord() {
         Map<Long, Integer> first = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
             first.putIfAbsent(grams[i], words[i]);
         }
-        return first.values().stream().mapToInt(Integer::intValue).toArray();
+        return first;
     }
 
     /**
