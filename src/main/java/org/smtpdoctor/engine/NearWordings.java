@@ -41,12 +41,6 @@ final class NearWordings {
      */
     private static final double MIN_WEIGHT = 40;
     private static final Pattern EMPTY_QUOTATION = Pattern.compile("\"\"|''|«»|“”|„“");
-    /**
-     * How much of a wording's weight its prefix holds (its rarest trigrams, by which it is found): more than the
-     * 1 - {@link #SHARE} a text may miss, so that no wording is lost, and as much again, so that a wording is looked
-     * at closely only when the text holds a good part of its rare trigrams (measured best of 0.2, 0.4, 0.6, 0.8).
-     */
-    private static final double PREFIX = 0.6;
     /** How far apart the held trigrams may lie: twice the wording's length and a few letters more. */
     private static final int SLACK = 20;
 
@@ -65,28 +59,26 @@ final class NearWordings {
      * weight, and the wording's length in letters.
      */
     private record Entry(int rule, String written, int line, int[] features, int[] wordOf, double weight,
-                         double[] wordWeights, int length, double prefixWeight) {
+                         double[] wordWeights, int length, int[][] keys) {
     }
 
-    /** Each thread's tallies, reused from text to text: a wording's held prefix weight, and which were touched. */
+    /**
+     * Each thread's marks, reused from text to text (allocating arrays of every trigram and wording for each text cost
+     * as much as the layer): the text's number, stamped on each trigram it holds and each wording already listed.
+     */
     private static final class Scratch {
-        private float[] prefixHeld = new float[0];
-        private int[] touched = new int[256];
+        private int text;
+        private int[] held = new int[0];
+        private int[] listed = new int[0];
 
-        float[] prefixHeld(int entries) {
-            if (prefixHeld.length < entries) {
-                prefixHeld = new float[entries];
+        /** A new text: the stamp that marks its trigrams and wordings. */
+        int next(int features, int entries) {
+            if (held.length < features || listed.length < entries) {
+                held = new int[features];
+                listed = new int[entries];
+                text = 0;
             }
-            return prefixHeld;
-        }
-
-        int[] touched() {
-            return touched;
-        }
-
-        int[] grow() {
-            touched = Arrays.copyOf(touched, touched.length * 2);
-            return touched;
+            return ++text;
         }
     }
 
@@ -103,13 +95,6 @@ final class NearWordings {
     private final Map<Long, Integer> featureIds;
     private final double[] idf;
     private final int[][] postings;
-    /**
-     * Per wording, the prefix weight a text must hold for the wording to reach {@link #SHARE} with all the rest
-     * (less a rounding margin: the close look decides exactly), in an array of its own so that the filter reads no
-     * wording's record.
-     */
-    private final float[] needed;
-
     private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, Map<Long, Integer> featureIds,
                          double[] idf, int[][] postings) {
         this.patterns = patterns;
@@ -121,10 +106,6 @@ final class NearWordings {
         this.featureIds = featureIds;
         this.idf = idf;
         this.postings = postings;
-        this.needed = new float[entries.length];
-        for (int e = 0; e < entries.length; e++) {
-            needed[e] = (float) (entries[e].prefixWeight() - (1 - SHARE) * entries[e].weight()) - 1e-3f;
-        }
     }
 
     /** The layer over every eligible wording of {@code files}; ties go to the rule that ranks first. */
@@ -189,11 +170,11 @@ final class NearWordings {
         for (int f = 0; f < idf.length; f++) {
             idf[f] = Math.log((double) entries.size() / df.get(f));
         }
-        // Each wording is found by its prefix: its rarest trigrams, more than the weight it may miss. A text holding
-        // SHARE of a wording holds some of them, so the commonest trigrams' long lists are never walked.
-        List<List<Integer>> byPrefix = new ArrayList<>();
+        // Each wording is listed under a few rare trigrams of one of its words, which a text holding WORD_SHARE of
+        // that word holds some of (keyTrigrams): the lists are short, and the commonest trigrams' are never walked.
+        List<List<Integer>> byKey = new ArrayList<>();
         for (int f = 0; f < idf.length; f++) {
-            byPrefix.add(new ArrayList<>());
+            byKey.add(new ArrayList<>());
         }
         List<Entry> weighed = new ArrayList<>();
         for (Unweighed entry : entries) {
@@ -211,42 +192,73 @@ final class NearWordings {
             if (weight < MIN_WEIGHT) {
                 continue;
             }
-            int index = weighed.size();
-            double missable = PREFIX * weight;
-            double prefix = 0;
-            for (int f : Arrays.stream(features).boxed().sorted(Comparator.comparingDouble((Integer g) -> -idf[g]))
-                    .mapToInt(Integer::intValue).toArray()) {
-                byPrefix.get(f).add(index);
-                prefix += idf[f];
-                if (prefix > missable) {
-                    break;
+            int[][] keys = keyTrigrams(features, wordOf, wordWeights, idf);
+            int listedUnder = 0;
+            for (int w = 1; w < keys.length; w++) {
+                if (keys[listedUnder].length == 0 || keys[w].length > 0 && cost(keys[w], df) < cost(keys[listedUnder], df)) {
+                    listedUnder = w;
                 }
             }
+            for (int f : keys[listedUnder]) {
+                byKey.get(f).add(weighed.size());
+            }
             weighed.add(new Entry(entry.rule(), entry.written(), entry.line(), features, wordOf, weight, wordWeights,
-                    entry.length(), prefix));
+                    entry.length(), keys));
         }
-        int[][] postings = byPrefix.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        int[][] postings = byKey.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), Map.copyOf(featureIds), idf,
                 postings);
     }
 
-    /** The ids that are not -1, each once, ascending. */
-    private static int[] distinctKnown(int[] ids) {
-        int[] known = new int[ids.length];
-        int n = 0;
-        for (int id : ids) {
-            if (id >= 0) {
-                known[n++] = id;
+    /**
+     * Each word's keys: its rarest trigrams until they weigh more than the {@code 1 - WORD_SHARE} of the word a text
+     * may miss. A text holding {@link #WORD_SHARE} of every word holds a key of each, so a wording is listed under the
+     * keys of one word (the one in the fewest wordings: the rarer, the fewer texts look at it) and no wording the
+     * layer could answer is lost; the other words' keys are the first, cheap look.
+     */
+    private static int[][] keyTrigrams(int[] features, int[] wordOf, double[] wordWeights, double[] idf) {
+        Integer[] rarestFirst = IntStream.range(0, features.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -idf[features[k]])).toArray(Integer[]::new);
+        int[][] keys = new int[wordWeights.length][];
+        for (int w = 0; w < wordWeights.length; w++) {
+            if (wordWeights[w] <= 0) { // a word in every wording asks nothing of a text
+                keys[w] = new int[0];
+                continue;
+            }
+            double missable = (1 - WORD_SHARE + 1e-9) * wordWeights[w];
+            double weight = 0;
+            List<Integer> word = new ArrayList<>();
+            for (int k : rarestFirst) {
+                if (wordOf[k] == w && weight <= missable) {
+                    word.add(features[k]);
+                    weight += idf[features[k]];
+                }
+            }
+            keys[w] = word.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return keys;
+    }
+
+    /** How many wordings' lists hold these trigrams. */
+    private static long cost(int[] trigrams, List<Integer> df) {
+        return Arrays.stream(trigrams).mapToLong(df::get).sum();
+    }
+
+    /** Whether the text (its trigrams marked {@code stamp} in {@code held}) holds a key of every word of the wording. */
+    private static boolean keyOfEveryWord(Entry entry, int[] held, int stamp) {
+        for (int[] word : entry.keys()) {
+            boolean found = word.length == 0;
+            for (int f : word) {
+                if (held[f] == stamp) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
             }
         }
-        Arrays.sort(known, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || known[distinct - 1] != known[i]) {
-                known[distinct++] = known[i];
-            }
-        }
-        return Arrays.copyOf(known, distinct);
+        return true;
     }
 
     /** The positions of {@code features} in ascending order of feature id. */
@@ -272,33 +284,35 @@ final class NearWordings {
     Near nearest(String text) {
         Trigrams trigrams = Trigrams.of(text);
         int[] gramIds = trigrams.ids(featureIds);
-        int[] present = distinctKnown(gramIds);
-        // The prefix weight each wording holds, and which wordings hold any: a wording whose held prefix and whole
-        // rest together fall short of SHARE needs no closer look.
         Scratch scratch = SCRATCH.get();
-        float[] prefixHeld = scratch.prefixHeld(entries.length);
-        int[] touched = scratch.touched();
-        int count = 0;
-        for (int f : present) {
-            for (int e : postings[f]) {
-                if (prefixHeld[e] == 0) {
-                    if (count == touched.length) {
-                        touched = scratch.grow();
-                    }
-                    touched[count++] = e;
-                }
-                prefixHeld[e] += (float) idf[f];
+        int stamp = scratch.next(idf.length, entries.length);
+        int[] held = scratch.held;
+        int[] listed = scratch.listed;
+        int[] present = new int[gramIds.length];
+        int distinct = 0;
+        for (int f : gramIds) {
+            if (f >= 0 && held[f] != stamp) {
+                held[f] = stamp;
+                present[distinct++] = f;
             }
         }
-        int[] candidates = new int[count];
+        // The wordings listed under a trigram the text holds that hold a key of every word: the few to look at closely.
+        int[] candidates = new int[8];
         int kept = 0;
-        for (int i = 0; i < count; i++) {
-            int e = touched[i];
-            if (prefixHeld[e] >= needed[e]) {
-                candidates[kept++] = e;
+        for (int i = 0; i < distinct; i++) {
+            for (int e : postings[present[i]]) {
+                if (listed[e] != stamp) {
+                    listed[e] = stamp;
+                    if (keyOfEveryWord(entries[e], held, stamp)) {
+                        if (kept == candidates.length) {
+                            candidates = Arrays.copyOf(candidates, kept * 2);
+                        }
+                        candidates[kept++] = e;
+                    }
+                }
             }
-            prefixHeld[e] = 0;
         }
+        // In rule order, so that of wordings alike in share and weight the first rule's is kept.
         Arrays.sort(candidates, 0, kept);
         int best = -1;
         double bestShare = 0;
@@ -307,22 +321,23 @@ final class NearWordings {
             int e = candidates[c];
             Entry entry = entries[e];
             double[] heldByWord = new double[entry.wordWeights().length];
-            double held = 0;
+            double weightHeld = 0;
             for (int k = 0; k < entry.features().length; k++) {
-                if (Arrays.binarySearch(present, entry.features()[k]) >= 0) {
-                    held += idf[entry.features()[k]];
+                if (held[entry.features()[k]] == stamp) {
+                    weightHeld += idf[entry.features()[k]];
                     heldByWord[entry.wordOf()[k]] += idf[entry.features()[k]];
                 }
             }
-            double share = held / entry.weight();
+            double share = weightHeld / entry.weight();
             if (share < SHARE || (best >= 0 && !better(entry, share, entries[best], bestShare))
                     || !everyWord(entry, heldByWord) || !closeTogether(entry, gramIds, trigrams)) {
                 continue;
             }
-            if (guards == null) {
+            Set<String> ruleGuards = rules.get(entry.rule()).guardIds();
+            if (guards == null && !ruleGuards.isEmpty()) {
                 guards = patterns.occurring(text, allGuardIds);
             }
-            if (Collections.disjoint(guards, rules.get(entry.rule()).guardIds())) {
+            if (ruleGuards.isEmpty() || Collections.disjoint(guards, ruleGuards)) {
                 best = e;
                 bestShare = share;
             }
