@@ -1,5 +1,6 @@
 package org.smtpdoctor.engine;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,7 +60,7 @@ final class NearWordings {
      * weight, and the wording's length in letters.
      */
     private record Entry(int rule, String written, int line, int[] features, int[] wordOf, double weight,
-                         double[] wordWeights, int length, int[][] keys) {
+                         double[] wordWeights, int length) {
     }
 
     /**
@@ -92,11 +93,21 @@ final class NearWordings {
     private final Set<String> allGuardIds;
     private final List<Rule> rules;
     private final Entry[] entries;
-    private final Map<Long, Integer> featureIds;
+    /** Each trigram's id: a map of primitives, as a boxed key costs a cache miss of its own on every look-up. */
+    private final LongIntHashMap featureIds;
     private final double[] idf;
+    /** Per trigram, the wordings listed under it ({@link #keyTrigrams}). */
     private final int[][] postings;
-    private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, Map<Long, Integer> featureIds,
-                         double[] idf, int[][] postings) {
+    /**
+     * The keys of each wording's words but the one it is listed under, all wordings in one array (a record per
+     * wording, an array per word, cost a cache miss each for every wording a text's trigrams list): at
+     * {@code otherKeysAt[e]}, the number of words, then for each its number of keys and the keys.
+     */
+    private final int[] otherKeys;
+    private final int[] otherKeysAt;
+
+    private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, LongIntHashMap featureIds,
+                         double[] idf, int[][] postings, int[] otherKeys, int[] otherKeysAt) {
         this.patterns = patterns;
         Set<String> guards = new HashSet<>();
         rules.forEach(r -> guards.addAll(r.guardIds()));
@@ -106,6 +117,8 @@ final class NearWordings {
         this.featureIds = featureIds;
         this.idf = idf;
         this.postings = postings;
+        this.otherKeys = otherKeys;
+        this.otherKeysAt = otherKeysAt;
     }
 
     /** The layer over every eligible wording of {@code files}; ties go to the rule that ranks first. */
@@ -177,6 +190,9 @@ final class NearWordings {
             byKey.add(new ArrayList<>());
         }
         List<Entry> weighed = new ArrayList<>();
+        IntStream.Builder otherKeys = IntStream.builder();
+        List<Integer> otherKeysAt = new ArrayList<>();
+        int otherKeysEnd = 0;
         for (Unweighed entry : entries) {
             int[] order = sortedByFeature(entry.features());
             int[] features = new int[order.length];
@@ -202,12 +218,22 @@ final class NearWordings {
             for (int f : keys[listedUnder]) {
                 byKey.get(f).add(weighed.size());
             }
+            otherKeysAt.add(otherKeysEnd);
+            otherKeys.add(keys.length - 1);
+            otherKeysEnd++;
+            for (int w = 0; w < keys.length; w++) {
+                if (w != listedUnder) {
+                    otherKeys.add(keys[w].length);
+                    Arrays.stream(keys[w]).forEach(otherKeys);
+                    otherKeysEnd += 1 + keys[w].length;
+                }
+            }
             weighed.add(new Entry(entry.rule(), entry.written(), entry.line(), features, wordOf, weight, wordWeights,
-                    entry.length(), keys));
+                    entry.length()));
         }
         int[][] postings = byKey.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), Map.copyOf(featureIds), idf,
-                postings);
+        return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), primitive(featureIds), idf,
+                postings, otherKeys.build().toArray(), otherKeysAt.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -239,24 +265,34 @@ final class NearWordings {
         return keys;
     }
 
+    private static LongIntHashMap primitive(Map<Long, Integer> ids) {
+        LongIntHashMap map = new LongIntHashMap(ids.size());
+        ids.forEach(map::put);
+        return map;
+    }
+
     /** How many wordings' lists hold these trigrams. */
     private static long cost(int[] trigrams, List<Integer> df) {
         return Arrays.stream(trigrams).mapToLong(df::get).sum();
     }
 
-    /** Whether the text (its trigrams marked {@code stamp} in {@code held}) holds a key of every word of the wording. */
-    private static boolean keyOfEveryWord(Entry entry, int[] held, int stamp) {
-        for (int[] word : entry.keys()) {
-            boolean found = word.length == 0;
-            for (int f : word) {
-                if (held[f] == stamp) {
-                    found = true;
-                    break;
-                }
+    /**
+     * Whether the text (its trigrams marked {@code stamp} in {@code held}) holds a key of every other word of wording
+     * {@code e} (of the word it is listed under it holds one).
+     */
+    private boolean keyOfEveryOtherWord(int e, int[] held, int stamp) {
+        int at = otherKeysAt[e];
+        int words = otherKeys[at++];
+        for (int w = 0; w < words; w++) {
+            int keys = otherKeys[at++];
+            boolean found = keys == 0;
+            for (int k = at; k < at + keys && !found; k++) {
+                found = held[otherKeys[k]] == stamp;
             }
             if (!found) {
                 return false;
             }
+            at += keys;
         }
         return true;
     }
@@ -303,7 +339,7 @@ final class NearWordings {
             for (int e : postings[present[i]]) {
                 if (listed[e] != stamp) {
                     listed[e] = stamp;
-                    if (keyOfEveryWord(entries[e], held, stamp)) {
+                    if (keyOfEveryOtherWord(e, held, stamp)) {
                         if (kept == candidates.length) {
                             candidates = Arrays.copyOf(candidates, kept * 2);
                         }

@@ -1,5 +1,6 @@
 package org.smtpdoctor.engine;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class Trigrams {
     }
 
     /** Each trigram's id in {@code ids}, in the text's order; -1 for one no wording has. */
-    int[] ids(Map<Long, Integer> ids) {
+    int[] ids(LongIntHashMap ids) {
         int[] found = new int[size];
         for (int i = 0; i < size; i++) {
             found[i] = ids.getOrDefault(grams[i], -1);
