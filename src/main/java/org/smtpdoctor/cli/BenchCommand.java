@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code smtp-doctor bench}: generates a realistic log from the sample replies, and one whose every line has a
  * template of its own, and measures, on those files in this run, the floor (read and split lines),
  * {@code batch} end to end with full and with compact records (warm, in this JVM, and as the command runs in a
- * new one), Sisimai on the same lines where it is installed, and the same rules evaluated naively; then the
- * latency of single diagnoses and parses, and the peak memory.
+ * new one), Sisimai on the same lines where it is installed, the latency of single diagnoses and parses, then the
+ * same rules evaluated naively (last: its compiled programs would crowd the heap of any measurement after it), and
+ * the peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         // One string: picocli prints each array element as a line of its own, and wraps a string itself.
@@ -83,7 +84,6 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
         Diagnoser diagnoser = engine.diagnoser();
-        Diagnoser naive = engine.diagnoser(false);
         List<String> wordings = wordings();
         LogGenerator generator = new LogGenerator(wordings, seed);
         Path log = keepLog != null ? keepLog : Files.createTempFile("smtp-doctor-bench", ".log");
@@ -116,6 +116,12 @@ final class BenchCommand implements Callable<Integer> {
             NewJvmBatch.Run commandDistinct = NewJvmBatch.run(distinct, full.distinct.lines());
             Row newJvm = new Row(command.rate(), commandDistinct.rate());
             NewJvmBatch.Run commandLong = memoryLines > 0 ? longRun(wordings) : null;
+            long[] warm = Benchmark.latencies(diagnoser::diagnose, wordings, latencyCalls);
+            long[] uncached = Benchmark.latencies(diagnoser::explain, wordings, latencyCalls);
+            long[] parse = Benchmark.parseLatencies(log, latencyCalls);
+            // Last: the naive baseline compiles every wording's RE2/J program (with 45,600 wordings about 320 MB
+            // beside the engine's 150), which no measurement after it should share the heap with.
+            Diagnoser naive = engine.diagnoser(false);
             Benchmark.batch(naive, naiveWarmUp, cores); // warm-up
             Benchmark.Throughput naiveRun = Benchmark.batch(naive, head, cores);
 
@@ -142,15 +148,12 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("         on every line; same pipeline)%n");
             out.printf("batch / naive: %.1fx%n", full.repetitive.linesPerSecond() / naiveRun.linesPerSecond());
 
-            long[] warm = Benchmark.latencies(diagnoser::diagnose, wordings, latencyCalls);
             out.printf("diagnose() warm, one thread, %,d calls over the sample replies: p50 %.1f us, p99 %.1f us, max %.1f us%n",
                     latencyCalls, Benchmark.percentile(warm, 50) / 1e3, Benchmark.percentile(warm, 99) / 1e3,
                     warm[warm.length - 1] / 1e3);
-            long[] uncached = Benchmark.latencies(diagnoser::explain, wordings, latencyCalls);
             out.printf("explain() warm, the same calls, Drools run every time (diagnose() takes the verdicts of a reply with"
                     + " the same facts): p50 %.1f us, p99 %.1f us, max %.1f us%n", Benchmark.percentile(uncached, 50) / 1e3,
                     Benchmark.percentile(uncached, 99) / 1e3, uncached[uncached.length - 1] / 1e3);
-            long[] parse = Benchmark.parseLatencies(log, latencyCalls);
             out.printf("parse warm, one thread, the log's first %,d lines (each distinct): p50 %.1f us, p99 %.1f us, max %.1f us%n",
                     parse.length, Benchmark.percentile(parse, 50) / 1e3, Benchmark.percentile(parse, 99) / 1e3,
                     parse[parse.length - 1] / 1e3);
