@@ -3,10 +3,10 @@ package org.smtpdoctor.engine;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +90,6 @@ final class NearWordings {
     }
 
     private final TextPatterns patterns;
-    private final Set<String> allGuardIds;
     private final List<Rule> rules;
     private final Entry[] entries;
     /** Each trigram's id: a map of primitives, as a boxed key costs a cache miss of its own on every look-up. */
@@ -109,9 +108,6 @@ final class NearWordings {
     private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, LongIntHashMap featureIds,
                          double[] idf, int[][] postings, int[] otherKeys, int[] otherKeysAt) {
         this.patterns = patterns;
-        Set<String> guards = new HashSet<>();
-        rules.forEach(r -> guards.addAll(r.guardIds()));
-        this.allGuardIds = Set.copyOf(guards);
         this.rules = rules;
         this.entries = entries;
         this.featureIds = featureIds;
@@ -352,7 +348,10 @@ final class NearWordings {
         Arrays.sort(candidates, 0, kept);
         int best = -1;
         double bestShare = 0;
-        Set<String> guards = null; // the guards the text says, read once a wording needs them
+        // Per category (its guards' set), whether the text says one of its guards: read once a wording of it needs it,
+        // and only its own guards' patterns confirmed.
+        Map<Set<String>, Boolean> guardedOut = new IdentityHashMap<>();
+        long[] inOrder = null; // the text's trigrams in the text's order, sorted once a wording needs them
         for (int c = 0; c < kept; c++) {
             int e = candidates[c];
             Entry entry = entries[e];
@@ -366,14 +365,18 @@ final class NearWordings {
             }
             double share = weightHeld / entry.weight();
             if (share < SHARE || (best >= 0 && !better(entry, share, entries[best], bestShare))
-                    || !everyWord(entry, heldByWord) || !closeTogether(entry, gramIds, trigrams)) {
+                    || !everyWord(entry, heldByWord)) {
+                continue;
+            }
+            if (inOrder == null) {
+                inOrder = inTextOrder(gramIds, trigrams);
+            }
+            if (!closeTogether(entry, gramIds, inOrder)) {
                 continue;
             }
             Set<String> ruleGuards = rules.get(entry.rule()).guardIds();
-            if (guards == null && !ruleGuards.isEmpty()) {
-                guards = patterns.occurring(text, allGuardIds);
-            }
-            if (ruleGuards.isEmpty() || Collections.disjoint(guards, ruleGuards)) {
+            if (ruleGuards.isEmpty()
+                    || !guardedOut.computeIfAbsent(ruleGuards, guards -> !patterns.occurring(text, guards).isEmpty())) {
                 best = e;
                 bestShare = share;
             }
@@ -386,6 +389,22 @@ final class NearWordings {
         String name = String.format(Locale.ROOT, "%s, said nearly: '%s' (%.0f%%)", rule.ref().name(),
                 entry.written(), 100 * bestShare);
         return new Near(rule.category(), new RuleRef(name, rule.ref().file(), entry.line()));
+    }
+
+    /**
+     * The text's trigrams that some wording has, as {@code position << 32 | index} sorted: in the order they stand
+     * in the text (a spaceless script's pair is listed after its second letter but starts at its first).
+     */
+    private static long[] inTextOrder(int[] gramIds, Trigrams trigrams) {
+        long[] order = new long[gramIds.length];
+        int count = 0;
+        for (int g = 0; g < gramIds.length; g++) {
+            if (gramIds[g] >= 0) {
+                order[count++] = (long) trigrams.position(g) << 32 | g;
+            }
+        }
+        Arrays.sort(order, 0, count);
+        return count == order.length ? order : Arrays.copyOf(order, count);
     }
 
     private static boolean better(Entry entry, double share, Entry best, double bestShare) {
@@ -410,36 +429,45 @@ final class NearWordings {
 
     /**
      * Whether {@link #SHARE} of the wording's weight lies in the text within a stretch of at most twice its length
-     * and {@link #SLACK} letters: the shortest such stretch, found by sliding over the positions in order.
+     * and {@link #SLACK} letters: the shortest such stretch, found by sliding over the positions in order
+     * ({@code inOrder}: the text's known trigrams as {@link #inTextOrder} gives them).
      */
-    private boolean closeTogether(Entry entry, int[] gramIds, Trigrams trigrams) {
-        List<long[]> found = new ArrayList<>(); // {position, feature}, in the text's order
-        for (int g = 0; g < gramIds.length; g++) {
-            if (gramIds[g] >= 0 && Arrays.binarySearch(entry.features(), gramIds[g]) >= 0) {
-                found.add(new long[] {trigrams.position(g), gramIds[g]});
+    private boolean closeTogether(Entry entry, int[] gramIds, long[] inOrder) {
+        int[] features = entry.features();
+        // The wording's trigrams in the text, in the text's order, as (position, the trigram's place in the text),
+        // and each one's place in the wording's features beside it.
+        long[] found = new long[inOrder.length];
+        int[] featureAt = new int[gramIds.length];
+        int count = 0;
+        for (long at : inOrder) {
+            int g = (int) at;
+            int k = Arrays.binarySearch(features, gramIds[g]);
+            if (k >= 0) {
+                featureAt[g] = k;
+                found[count++] = at;
             }
         }
-        found.sort(Comparator.comparingLong(a -> a[0]));
         double needed = SHARE * entry.weight();
         int longest = 2 * entry.length() + SLACK;
-        Map<Long, Integer> inWindow = new HashMap<>();
+        int[] inWindow = new int[features.length];
         double weight = 0;
         int start = 0;
-        for (long[] end : found) {
-            if (inWindow.merge(end[1], 1, Integer::sum) == 1) {
-                weight += idf[(int) end[1]];
+        for (int end = 0; end < count; end++) {
+            int k = featureAt[(int) found[end]];
+            if (inWindow[k]++ == 0) {
+                weight += idf[features[k]];
             }
             while (weight >= needed) {
-                if (end[0] + 3 - found.get(start)[0] <= longest) {
+                if ((found[end] >>> 32) + 3 - (found[start] >>> 32) <= longest) {
                     return true;
                 }
-                long first = found.get(start++)[1];
-                if (inWindow.merge(first, -1, Integer::sum) == 0) {
-                    inWindow.remove(first);
-                    weight -= idf[(int) first];
+                int first = featureAt[(int) found[start++]];
+                if (--inWindow[first] == 0) {
+                    weight -= idf[features[first]];
                 }
             }
         }
         return false;
     }
+
 }
