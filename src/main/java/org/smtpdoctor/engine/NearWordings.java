@@ -1,10 +1,10 @@
 package org.smtpdoctor.engine;
 
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -72,11 +72,18 @@ final class NearWordings {
         private int[] held = new int[0];
         private int[] listed = new int[0];
 
-        /** A new text: the stamp that marks its trigrams and wordings. */
+        /**
+         * A new text: the stamp that marks its trigrams and wordings. Before the count would wrap round to stamps
+         * already written (a thread of a long-running service can read more than 2^31 texts), the marks are cleared.
+         */
         int next(int features, int entries) {
             if (held.length < features || listed.length < entries) {
                 held = new int[features];
                 listed = new int[entries];
+                text = 0;
+            } else if (text == Integer.MAX_VALUE) {
+                Arrays.fill(held, 0);
+                Arrays.fill(listed, 0);
                 text = 0;
             }
             return ++text;
@@ -150,8 +157,8 @@ final class NearWordings {
                 .thenComparing(Written::file).thenComparingInt(Written::ruleLine));
         List<Rule> rules = new ArrayList<>();
         List<Unweighed> entries = new ArrayList<>();
-        Map<Long, Integer> featureIds = new HashMap<>();
-        List<Integer> df = new ArrayList<>();
+        LongIntHashMap featureIds = new LongIntHashMap();
+        IntArrayList df = new IntArrayList();
         for (Written w : written) {
             rules.add(w.rule());
             for (RuleWording says : w.says()) {
@@ -164,12 +171,16 @@ final class NearWordings {
                     continue;
                 }
                 Map<Long, Integer> byWord = trigrams.distinctByWord();
-                int[] features = byWord.keySet().stream().mapToInt(t -> featureIds.computeIfAbsent(t, k -> {
-                    df.add(0);
-                    return df.size() - 1;
-                })).toArray();
-                for (int f : features) {
-                    df.set(f, df.get(f) + 1);
+                int[] features = new int[byWord.size()];
+                int k = 0;
+                for (long trigram : byWord.keySet()) {
+                    if (!featureIds.containsKey(trigram)) {
+                        featureIds.put(trigram, df.size());
+                        df.add(0);
+                    }
+                    features[k] = featureIds.get(trigram);
+                    df.set(features[k], df.get(features[k]) + 1);
+                    k++;
                 }
                 entries.add(new Unweighed(rules.size() - 1, says.wording().written(), says.line(), features,
                         byWord.values().stream().mapToInt(Integer::intValue).toArray(), trigrams.letters()));
@@ -181,14 +192,11 @@ final class NearWordings {
         }
         // Each wording is listed under a few rare trigrams of one of its words, which a text holding WORD_SHARE of
         // that word holds some of (keyTrigrams): the lists are short, and the commonest trigrams' are never walked.
-        List<List<Integer>> byKey = new ArrayList<>();
-        for (int f = 0; f < idf.length; f++) {
-            byKey.add(new ArrayList<>());
-        }
+        IntArrayList[] byKey = new IntArrayList[idf.length];
+        Arrays.setAll(byKey, f -> new IntArrayList());
         List<Entry> weighed = new ArrayList<>();
-        IntStream.Builder otherKeys = IntStream.builder();
-        List<Integer> otherKeysAt = new ArrayList<>();
-        int otherKeysEnd = 0;
+        IntArrayList otherKeys = new IntArrayList();
+        IntArrayList otherKeysAt = new IntArrayList();
         for (Unweighed entry : entries) {
             int[] order = sortedByFeature(entry.features());
             int[] features = new int[order.length];
@@ -212,24 +220,22 @@ final class NearWordings {
                 }
             }
             for (int f : keys[listedUnder]) {
-                byKey.get(f).add(weighed.size());
+                byKey[f].add(weighed.size());
             }
-            otherKeysAt.add(otherKeysEnd);
+            otherKeysAt.add(otherKeys.size());
             otherKeys.add(keys.length - 1);
-            otherKeysEnd++;
             for (int w = 0; w < keys.length; w++) {
                 if (w != listedUnder) {
                     otherKeys.add(keys[w].length);
-                    Arrays.stream(keys[w]).forEach(otherKeys);
-                    otherKeysEnd += 1 + keys[w].length;
+                    otherKeys.add(keys[w]);
                 }
             }
             weighed.add(new Entry(entry.rule(), entry.written(), entry.line(), features, wordOf, weight, wordWeights,
                     entry.length()));
         }
-        int[][] postings = byKey.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), primitive(featureIds), idf,
-                postings, otherKeys.build().toArray(), otherKeysAt.stream().mapToInt(Integer::intValue).toArray());
+        int[][] postings = Arrays.stream(byKey).map(IntArrayList::toArray).toArray(int[][]::new);
+        return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), featureIds, idf,
+                postings, otherKeys.toArray(), otherKeysAt.toArray());
     }
 
     /**
@@ -261,14 +267,8 @@ final class NearWordings {
         return keys;
     }
 
-    private static LongIntHashMap primitive(Map<Long, Integer> ids) {
-        LongIntHashMap map = new LongIntHashMap(ids.size());
-        ids.forEach(map::put);
-        return map;
-    }
-
     /** How many wordings' lists hold these trigrams. */
-    private static long cost(int[] trigrams, List<Integer> df) {
+    private static long cost(int[] trigrams, IntArrayList df) {
         return Arrays.stream(trigrams).mapToLong(df::get).sum();
     }
 
@@ -434,17 +434,13 @@ final class NearWordings {
      */
     private boolean closeTogether(Entry entry, int[] gramIds, long[] inOrder) {
         int[] features = entry.features();
-        // The wording's trigrams in the text, in the text's order, as (position, the trigram's place in the text),
-        // and each one's place in the wording's features beside it.
+        // The wording's trigrams in the text, in the text's order, as (position, place in the wording's features).
         long[] found = new long[inOrder.length];
-        int[] featureAt = new int[gramIds.length];
         int count = 0;
         for (long at : inOrder) {
-            int g = (int) at;
-            int k = Arrays.binarySearch(features, gramIds[g]);
+            int k = Arrays.binarySearch(features, gramIds[(int) at]);
             if (k >= 0) {
-                featureAt[g] = k;
-                found[count++] = at;
+                found[count++] = at & ~0xFFFF_FFFFL | k;
             }
         }
         double needed = SHARE * entry.weight();
@@ -453,7 +449,7 @@ final class NearWordings {
         double weight = 0;
         int start = 0;
         for (int end = 0; end < count; end++) {
-            int k = featureAt[(int) found[end]];
+            int k = (int) found[end];
             if (inWindow[k]++ == 0) {
                 weight += idf[features[k]];
             }
@@ -461,7 +457,7 @@ final class NearWordings {
                 if ((found[end] >>> 32) + 3 - (found[start] >>> 32) <= longest) {
                     return true;
                 }
-                int first = featureAt[(int) found[start++]];
+                int first = (int) found[start++];
                 if (--inWindow[first] == 0) {
                     weight -= idf[features[first]];
                 }
