@@ -64,30 +64,26 @@ final class NearWordings {
     }
 
     /**
-     * Each thread's marks, reused from text to text (allocating arrays of every trigram and wording for each text cost
-     * as much as the layer): the text's number, stamped on each trigram it holds and each wording already listed.
+     * Each thread's marks, reused from text to text, one bit for each trigram the text holds and each wording taken
+     * for a close look, cleared bit by bit once the text is read. Bits, not a mark per entry: the layer looks them up
+     * in random order, and 2 KB of trigrams and 5 KB of wordings stay in the processor's nearest cache where arrays of
+     * ints (60 and 160 KB) cost a cache miss on each look-up of a text whose neighbours were other texts.
      */
     private static final class Scratch {
-        private int text;
-        private int[] held = new int[0];
-        private int[] listed = new int[0];
+        private long[] held = new long[0];
+        private long[] taken = new long[0];
 
-        /**
-         * A new text: the stamp that marks its trigrams and wordings. Before the count would wrap round to stamps
-         * already written (a thread of a long-running service can read more than 2^31 texts), the marks are cleared.
-         */
-        int next(int features, int entries) {
-            if (held.length < features || listed.length < entries) {
-                held = new int[features];
-                listed = new int[entries];
-                text = 0;
-            } else if (text == Integer.MAX_VALUE) {
-                Arrays.fill(held, 0);
-                Arrays.fill(listed, 0);
-                text = 0;
+        Scratch fit(int features, int entries) {
+            if (held.length << 6 < features || taken.length << 6 < entries) {
+                held = new long[(features + 63) >>> 6];
+                taken = new long[(entries + 63) >>> 6];
             }
-            return ++text;
+            return this;
         }
+    }
+
+    private static boolean isSet(long[] bits, int i) {
+        return (bits[i >>> 6] & 1L << i) != 0;
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -102,26 +98,25 @@ final class NearWordings {
     /** Each trigram's id: a map of primitives, as a boxed key costs a cache miss of its own on every look-up. */
     private final LongIntHashMap featureIds;
     private final double[] idf;
-    /** Per trigram, the wordings listed under it ({@link #keyTrigrams}). */
-    private final int[][] postings;
     /**
-     * The keys of each wording's words but the one it is listed under, all wordings in one array (a record per
-     * wording, an array per word, cost a cache miss each for every wording a text's trigrams list): at
-     * {@code otherKeysAt[e]}, the number of words, then for each its number of keys and the keys.
+     * The wordings listed under each trigram ({@link #keyTrigrams}), all trigrams' lists in one array, trigram
+     * {@code f}'s from {@code listedAt[f]} to {@code listedAt[f + 1]}. Each listing is a record with what the first
+     * look needs, so that walking a list reads memory in order (a look-up per wording in arrays of all wordings cost a
+     * cache miss each, most of the layer's time on a text whose neighbours in a log are other texts): the wording, the
+     * record's length, then for each of its other words the number of its keys and the keys.
      */
-    private final int[] otherKeys;
-    private final int[] otherKeysAt;
+    private final int[] listed;
+    private final int[] listedAt;
 
     private NearWordings(TextPatterns patterns, List<Rule> rules, Entry[] entries, LongIntHashMap featureIds,
-                         double[] idf, int[][] postings, int[] otherKeys, int[] otherKeysAt) {
+                         double[] idf, int[] listed, int[] listedAt) {
         this.patterns = patterns;
         this.rules = rules;
         this.entries = entries;
         this.featureIds = featureIds;
         this.idf = idf;
-        this.postings = postings;
-        this.otherKeys = otherKeys;
-        this.otherKeysAt = otherKeysAt;
+        this.listed = listed;
+        this.listedAt = listedAt;
     }
 
     /** The layer over every eligible wording of {@code files}; ties go to the rule that ranks first. */
@@ -195,8 +190,7 @@ final class NearWordings {
         IntArrayList[] byKey = new IntArrayList[idf.length];
         Arrays.setAll(byKey, f -> new IntArrayList());
         List<Entry> weighed = new ArrayList<>();
-        IntArrayList otherKeys = new IntArrayList();
-        IntArrayList otherKeysAt = new IntArrayList();
+        IntArrayList record = new IntArrayList();
         for (Unweighed entry : entries) {
             int[] order = sortedByFeature(entry.features());
             int[] features = new int[order.length];
@@ -219,23 +213,30 @@ final class NearWordings {
                     listedUnder = w;
                 }
             }
-            for (int f : keys[listedUnder]) {
-                byKey[f].add(weighed.size());
-            }
-            otherKeysAt.add(otherKeys.size());
-            otherKeys.add(keys.length - 1);
+            record.clear();
+            record.add(weighed.size(), 0);
             for (int w = 0; w < keys.length; w++) {
                 if (w != listedUnder) {
-                    otherKeys.add(keys[w].length);
-                    otherKeys.add(keys[w]);
+                    record.add(keys[w].length);
+                    record.add(keys[w]);
                 }
+            }
+            record.set(1, record.size());
+            for (int f : keys[listedUnder]) {
+                byKey[f].addAll(record);
             }
             weighed.add(new Entry(entry.rule(), entry.written(), entry.line(), features, wordOf, weight, wordWeights,
                     entry.length()));
         }
-        int[][] postings = Arrays.stream(byKey).map(IntArrayList::toArray).toArray(int[][]::new);
+        IntArrayList listed = new IntArrayList();
+        int[] listedAt = new int[idf.length + 1];
+        for (int f = 0; f < idf.length; f++) {
+            listedAt[f] = listed.size();
+            listed.addAll(byKey[f]);
+        }
+        listedAt[idf.length] = listed.size();
         return new NearWordings(patterns, List.copyOf(rules), weighed.toArray(Entry[]::new), featureIds, idf,
-                postings, otherKeys.toArray(), otherKeysAt.toArray());
+                listed.toArray(), listedAt);
     }
 
     /**
@@ -273,17 +274,16 @@ final class NearWordings {
     }
 
     /**
-     * Whether the text (its trigrams marked {@code stamp} in {@code held}) holds a key of every other word of wording
-     * {@code e} (of the word it is listed under it holds one).
+     * Whether the text (its trigrams' bits set in {@code held}) holds a key of every other word of the
+     * wording listed at {@code record} in {@link #listed} (of the word it is listed under it holds one).
      */
-    private boolean keyOfEveryOtherWord(int e, int[] held, int stamp) {
-        int at = otherKeysAt[e];
-        int words = otherKeys[at++];
-        for (int w = 0; w < words; w++) {
-            int keys = otherKeys[at++];
+    private boolean keyOfEveryOtherWord(int record, long[] held) {
+        int end = record + listed[record + 1];
+        for (int at = record + 2; at < end; ) {
+            int keys = listed[at++];
             boolean found = keys == 0;
             for (int k = at; k < at + keys && !found; k++) {
-                found = held[otherKeys[k]] == stamp;
+                found = isSet(held, listed[k]);
             }
             if (!found) {
                 return false;
@@ -316,26 +316,27 @@ final class NearWordings {
     Near nearest(String text) {
         Trigrams trigrams = Trigrams.of(text);
         int[] gramIds = trigrams.ids(featureIds);
-        Scratch scratch = SCRATCH.get();
-        int stamp = scratch.next(idf.length, entries.length);
-        int[] held = scratch.held;
-        int[] listed = scratch.listed;
+        Scratch scratch = SCRATCH.get().fit(idf.length, entries.length);
+        long[] held = scratch.held;
         int[] present = new int[gramIds.length];
         int distinct = 0;
         for (int f : gramIds) {
-            if (f >= 0 && held[f] != stamp) {
-                held[f] = stamp;
+            if (f >= 0 && !isSet(held, f)) {
+                held[f >>> 6] |= 1L << f;
                 present[distinct++] = f;
             }
         }
-        // The wordings listed under a trigram the text holds that hold a key of every word: the few to look at closely.
         int[] candidates = new int[8];
         int kept = 0;
-        for (int i = 0; i < distinct; i++) {
-            for (int e : postings[present[i]]) {
-                if (listed[e] != stamp) {
-                    listed[e] = stamp;
-                    if (keyOfEveryOtherWord(e, held, stamp)) {
+        try {
+            // The wordings listed under a trigram the text holds that hold a key of every word: the few to look at
+            // closely.
+            long[] taken = scratch.taken;
+            for (int i = 0; i < distinct; i++) {
+                for (int at = listedAt[present[i]], end = listedAt[present[i] + 1]; at < end; at += listed[at + 1]) {
+                    int e = listed[at];
+                    if (keyOfEveryOtherWord(at, held) && !isSet(taken, e)) {
+                        taken[e >>> 6] |= 1L << e;
                         if (kept == candidates.length) {
                             candidates = Arrays.copyOf(candidates, kept * 2);
                         }
@@ -343,7 +344,19 @@ final class NearWordings {
                     }
                 }
             }
+            return nearestOf(text, candidates, kept, held, gramIds, trigrams);
+        } finally {
+            for (int i = 0; i < distinct; i++) {
+                scratch.held[present[i] >>> 6] = 0;
+            }
+            for (int c = 0; c < kept; c++) {
+                scratch.taken[candidates[c] >>> 6] = 0;
+            }
         }
+    }
+
+    /** Of the wordings {@code candidates[0, kept)}, the one the text says nearly, as {@link #nearest}, or null. */
+    private Near nearestOf(String text, int[] candidates, int kept, long[] held, int[] gramIds, Trigrams trigrams) {
         // In rule order, so that of wordings alike in share and weight the first rule's is kept.
         Arrays.sort(candidates, 0, kept);
         int best = -1;
@@ -358,7 +371,7 @@ final class NearWordings {
             double[] heldByWord = new double[entry.wordWeights().length];
             double weightHeld = 0;
             for (int k = 0; k < entry.features().length; k++) {
-                if (held[entry.features()[k]] == stamp) {
+                if (isSet(held, entry.features()[k])) {
                     weightHeld += idf[entry.features()[k]];
                     heldByWord[entry.wordOf()[k]] += idf[entry.features()[k]];
                 }

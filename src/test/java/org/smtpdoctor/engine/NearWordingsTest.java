@@ -103,6 +103,17 @@ class NearWordingsTest {
         assertThat(diagnoser.diagnose("the quaggas paddock was flooded").basis()).isEqualTo(Basis.NONE);
     }
 
+    /** Each thread's marks are reused from text to text: what one text held or took must not reach the next. */
+    @Test
+    void nothingOfOneTextIsLeftForTheNext() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(diagnoser.diagnose("The zebras crossing was closed").basis()).as("taken again").isEqualTo(Basis.NEAR_WORDING);
+            assertThat(diagnoser.diagnose("zq zq zq").basis()).isEqualTo(Basis.NONE);
+            assertThat(diagnoser.diagnose("the quaggas paddock was flooded").basis())
+                    .as("the word 'zq' of the text before is not held by this one").isEqualTo(Basis.NONE);
+        }
+    }
+
     @Test
     void wordsFarApartAreNotTheWording() {
         String between = " and then the keeper walked along the fence past the feeding station".repeat(4);
