@@ -1,7 +1,6 @@
 package org.smtpdoctor.rules;
 
 import com.google.re2j.Pattern;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -52,7 +51,7 @@ final class LiteralWordings {
      * Per phrase (folded, one space between words, in the codes of {@link #alphabet}): the patterns it is, as
      * {@code index << 3 | edges}, or whose {@link #gate} it is, as {@code index << 3 | GATE}.
      */
-    private final AhoCorasickDoubleArrayTrie<int[]> phrases;
+    private final PhraseAutomaton phrases;
     /**
      * The steps of the wordings with gaps ({@link WordGap}), {@link #STEP} ints each: {the pattern a step completes
      * (-1 when it only opens), the slot whose occurrences must precede it (-1 for a first phrase), the slot it
@@ -78,7 +77,7 @@ final class LiteralWordings {
      */
     private final ThreadLocal<SlotEnds> slotEnds;
 
-    private LiteralWordings(AhoCorasickDoubleArrayTrie<int[]> phrases, int[] steps, int slots, char[] alphabet,
+    private LiteralWordings(PhraseAutomaton phrases, int[] steps, int slots, char[] alphabet,
                             BitSet taken, BitSet ungated) {
         this.phrases = phrases;
         this.steps = steps;
@@ -141,11 +140,7 @@ final class LiteralWordings {
         char[] alphabet = alphabet(byPhrase.keySet());
         Map<String, int[]> coded = new TreeMap<>();
         byPhrase.forEach((phrase, entries) -> coded.put(encode(phrase, alphabet), entries));
-        AhoCorasickDoubleArrayTrie<int[]> phrases = new AhoCorasickDoubleArrayTrie<>();
-        if (!coded.isEmpty()) {
-            phrases.build(coded);
-        }
-        return new LiteralWordings(phrases, steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots,
+        return new LiteralWordings(PhraseAutomaton.of(coded), steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots,
                 alphabet, taken, ungated);
     }
 
@@ -421,22 +416,20 @@ final class LiteralWordings {
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
         int end = length;
         GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at, slotEnds.get().forNextText());
-        phrases.parseText(folded, (begin, stop, entries) -> {
-            for (int entry : entries) {
-                int edges = entry >= 0 ? entry : -1 - entry;
-                if ((edges & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
-                    continue;
-                }
-                if ((edges & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
-                    continue;
-                }
-                if (entry >= 0) {
-                    hits.add(entry >>> 3);
-                } else {
-                    int completed = gapped.take((-1 - entry) >>> 2, begin, stop);
-                    if (completed >= 0) {
-                        hits.add(completed);
-                    }
+        phrases.scan(folded, (begin, stop, entry) -> {
+            int edges = entry >= 0 ? entry : -1 - entry;
+            if ((edges & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
+                return;
+            }
+            if ((edges & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
+                return;
+            }
+            if (entry >= 0) {
+                hits.add(entry >>> 3);
+            } else {
+                int completed = gapped.take((-1 - entry) >>> 2, begin, stop);
+                if (completed >= 0) {
+                    hits.add(completed);
                 }
             }
         });
