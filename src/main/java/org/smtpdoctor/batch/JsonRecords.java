@@ -30,8 +30,12 @@ final class JsonRecords implements OutputFormat.Writer {
     private final List<String> keep;
     private final RecordFields fields;
     private final AdviceDictionary dictionary;
-    /** The part after {@code input} of the diagnoses met lately, by what it is rendered from. */
-    private final Cache<Alike, SerializedString> rest = Caffeine.newBuilder().maximumSize(RENDERED).build();
+    /**
+     * The part after {@code input} of the diagnoses met lately, by what it is rendered from. Its upkeep is done on the
+     * rendering thread, as in the rules' memo ({@code VerdictMemo}): no pool thread woken per record.
+     */
+    private final Cache<Alike, SerializedString> rest = Caffeine.newBuilder().maximumSize(RENDERED)
+            .executor(Runnable::run).build();
 
     JsonRecords(Locale locale, List<String> keep, RecordFields fields, AdviceDictionary dictionary) {
         this.locale = locale;

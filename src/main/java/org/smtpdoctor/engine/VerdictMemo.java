@@ -24,7 +24,13 @@ import org.smtpdoctor.rules.Verdict;
 final class VerdictMemo {
     /** Far more combinations than a real log holds (the bench log: a few thousand), a few MB of heap at most. */
     private static final int MAX_ENTRIES = 20_000;
-    private final Cache<Key, List<Shape>> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    /**
+     * The cache's upkeep (its record of reads and evictions) done by the reading thread, a little on each call: by
+     * default it is handed to the common fork-join pool, which woke a pool thread (a system call) that often that
+     * the waking cost more than the look-up.
+     */
+    private final Cache<Key, List<Shape>> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+            .executor(Runnable::run).build();
 
     /**
      * Everything a compiled rule reads of one reply. Hashed once, and compared field by field as written here: a
