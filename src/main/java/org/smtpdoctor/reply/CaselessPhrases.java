@@ -21,6 +21,11 @@ final class CaselessPhrases {
     private final String[] phrases;
     /** The indexes of the phrases by their first two characters (lower-case ASCII, {@link #key}). */
     private final int[][] byStart = new int[128 * 128][];
+    /**
+     * A bit per pair of first characters that starts some phrase: read at every position of a text, 2 KB stay in the
+     * processor's nearest cache where the 64 KB of {@link #byStart}'s references did not.
+     */
+    private final long[] starts = new long[128 * 128 / 64];
 
     /** @param phrases lower-case ASCII, at least two characters each */
     CaselessPhrases(List<String> phrases) {
@@ -33,7 +38,10 @@ final class CaselessPhrases {
             }
             starting.computeIfAbsent(key(phrase.charAt(0), phrase.charAt(1)), key -> new ArrayList<>()).add(i);
         }
-        starting.forEach((key, indexes) -> byStart[key] = indexes.stream().mapToInt(Integer::intValue).toArray());
+        starting.forEach((key, indexes) -> {
+            byStart[key] = indexes.stream().mapToInt(Integer::intValue).toArray();
+            starts[key >>> 6] |= 1L << key;
+        });
     }
 
     /** Reports every phrase at every position of {@code text}, in the order of their starts, until told to stop. */
@@ -46,11 +54,11 @@ final class CaselessPhrases {
             if ((c | next) >= 128) {
                 continue;
             }
-            int[] candidates = byStart[key(c, next)];
-            if (candidates == null) {
+            int key = key(c, next);
+            if ((starts[key >>> 6] & 1L << key) == 0) {
                 continue;
             }
-            for (int phrase : candidates) {
+            for (int phrase : byStart[key]) {
                 int end = i + phrases[phrase].length();
                 if (end <= n && matchesAt(text, i, phrases[phrase]) && !found.at(phrase, i, end)) {
                     return;
