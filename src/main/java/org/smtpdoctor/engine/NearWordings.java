@@ -326,12 +326,12 @@ final class NearWordings {
                 present[distinct++] = f;
             }
         }
+        long[] taken = scratch.taken;
         int[] candidates = new int[8];
         int kept = 0;
         try {
             // The wordings listed under a trigram the text holds that hold a key of every word: the few to look at
             // closely.
-            long[] taken = scratch.taken;
             for (int i = 0; i < distinct; i++) {
                 for (int at = listedAt[present[i]], end = listedAt[present[i] + 1]; at < end; at += listed[at + 1]) {
                     int e = listed[at];
@@ -346,11 +346,12 @@ final class NearWordings {
             }
             return nearestOf(text, candidates, kept, held, gramIds, trigrams);
         } finally {
+            // Whole words: every bit set in them is this text's.
             for (int i = 0; i < distinct; i++) {
-                scratch.held[present[i] >>> 6] = 0;
+                held[present[i] >>> 6] = 0;
             }
             for (int c = 0; c < kept; c++) {
-                scratch.taken[candidates[c] >>> 6] = 0;
+                taken[candidates[c] >>> 6] = 0;
             }
         }
     }
@@ -478,5 +479,4 @@ final class NearWordings {
         }
         return false;
     }
-
 }

@@ -140,8 +140,8 @@ final class LiteralWordings {
         char[] alphabet = alphabet(byPhrase.keySet());
         Map<String, int[]> coded = new TreeMap<>();
         byPhrase.forEach((phrase, entries) -> coded.put(encode(phrase, alphabet), entries));
-        return new LiteralWordings(PhraseAutomaton.of(coded), steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots,
-                alphabet, taken, ungated);
+        return new LiteralWordings(PhraseAutomaton.of(coded),
+                steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots, alphabet, taken, ungated);
     }
 
     /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */

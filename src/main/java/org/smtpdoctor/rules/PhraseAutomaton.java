@@ -9,6 +9,9 @@ import java.util.Map;
  * phrases with their entries are one run of ints. The library's own pass reads, for every character, the state's
  * array of phrases (a reference into memory of its own, null for most states), and for every phrase found its length
  * and its value object elsewhere again.
+ *
+ * <p>A subclass only to reach the library's arrays: once built, only {@link #scan} and {@link #size} may be called,
+ * since the library's own passes and look-ups read the arrays {@link #flatten} drops.
  */
 final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<int[]> {
     /** What a pass reports: an entry of a phrase that occupies {@code [begin, end)} of the text. */
