@@ -28,6 +28,7 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.io.ResourceFactory;
 import org.smtpdoctor.catalog.Catalog;
 import org.smtpdoctor.catalog.CatalogLoader;
+import org.smtpdoctor.catalog.Taxonomy;
 import org.smtpdoctor.reply.ReplyParser;
 import org.smtpdoctor.rules.Budget;
 import org.smtpdoctor.rules.Reply;
@@ -104,6 +105,19 @@ final class RuleSetLoader {
     private record Drl(String file, CategoryId category, String text, boolean generated) {
     }
 
+    /** One YAML rule file as read and turned into DRL, with the problems found in it; {@code file} null when it has no category. */
+    private record ReadRuleFile(RuleFile file, DrlWriter.Generated drl, Problems problems) {
+        static ReadRuleFile of(SourceFile yaml, Taxonomy taxonomy) {
+            Problems problems = new Problems();
+            CategoryId category = categoryOf(yaml.name(), "yaml", taxonomy, problems);
+            if (category == null) {
+                return new ReadRuleFile(null, null, problems);
+            }
+            RuleFile file = RuleFile.read(category, yaml, problems);
+            return new ReadRuleFile(file, DrlWriter.write(file), problems);
+        }
+    }
+
     /**
      * Loads {@code tree}, reporting every problem to {@code problems}: every file is read and checked even
      * when others failed, so that one run shows all problems; a file the gate refuses never reaches Drools.
@@ -122,20 +136,21 @@ final class RuleSetLoader {
         List<Drl> drls = new ArrayList<>();
         List<RuleFile> ruleFiles = new ArrayList<>();
 
-        for (SourceFile yaml : yamlFiles) {
-            if (isRuleFile(yaml.name())) {
-                CategoryId category = categoryOf(yaml.name(), "yaml", catalog, problems);
-                if (category != null) {
-                    RuleFile file = RuleFile.read(category, yaml, problems);
-                    ruleFiles.add(file);
-                    DrlWriter.Generated generated = DrlWriter.write(file);
-                    indexYaml(file, generated, patterns, locations, drlOfRule, loaded);
-                    drls.add(new Drl(yaml.name(), category, generated.text(), true));
-                }
+        // The files are read on every core, each into problems of its own that join the run's in file order (the same
+        // report, in the same order, as one file after the other); what they define is then indexed in that order.
+        Taxonomy taxonomy = catalog == null ? null : catalog.taxonomy();
+        List<ReadRuleFile> read = yamlFiles.parallelStream().filter(yaml -> isRuleFile(yaml.name()))
+                .map(yaml -> ReadRuleFile.of(yaml, taxonomy)).toList();
+        for (ReadRuleFile r : read) {
+            problems.addAll(r.problems().all());
+            if (r.file() != null) {
+                ruleFiles.add(r.file());
+                indexYaml(r.file(), r.drl(), patterns, locations, drlOfRule, loaded);
+                drls.add(new Drl(r.file().file(), r.file().category(), r.drl().text(), true));
             }
         }
         for (SourceFile drl : drlFiles) {
-            CategoryId category = categoryOf(drl.name(), "drl", catalog, problems);
+            CategoryId category = categoryOf(drl.name(), "drl", taxonomy, problems);
             if (category != null) {
                 drls.add(new Drl(drl.name(), category, drl.content(), false));
             }
@@ -155,7 +170,7 @@ final class RuleSetLoader {
                 new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
                 version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
                 drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null,
-                NearWordings.of(ruleFiles, catalog.taxonomy(), patterns));
+                NearWordings.of(ruleFiles, taxonomy, patterns));
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 
@@ -165,12 +180,12 @@ final class RuleSetLoader {
                 : !NOT_RULE_FOLDERS.contains(name.substring(0, slash));
     }
 
-    private static CategoryId categoryOf(String file, String extension, Catalog catalog, Problems problems) {
+    private static CategoryId categoryOf(String file, String extension, Taxonomy taxonomy, Problems problems) {
         CategoryId category = CategoryId.ofFile(file, extension).orElse(null);
         if (category == null) {
             problems.error(file, 1, 1, "a rule file belongs in its family's folder, named after its category: "
                     + "<family>/<name>." + extension + " for category <family>.<name> (" + CategoryId.FORM_DESCRIPTION + ")");
-        } else if (catalog != null && !catalog.taxonomy().contains(category.toString())) {
+        } else if (taxonomy != null && !taxonomy.contains(category.toString())) {
             problems.error(file, 1, 1, "unknown category '" + category + "': add it to categories.yaml (in the place"
                     + " that gives it the right precedence) or rename the file after an existing category");
             return null;

@@ -1,6 +1,5 @@
 package org.smtpdoctor.source;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,21 +7,18 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionEndEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML node that knows its file, line and column, so that every schema error in a catalog or
@@ -62,15 +58,16 @@ public final class YamlNode {
     public static YamlNode parse(SourceFile source, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(0); // refused below with their place; this is the second line of defence
+        options.setMaxAliasesForCollections(0); // VettedEvents refuses them at their place; this is a second line of defence
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        VettedEvents events = new VettedEvents(new ParserImpl(new StreamReader(source.content()), options),
+                source.name(), problems);
         try {
-            if (!acceptable(yaml, source, problems)) {
+            Node root = new Composer(events, new Resolver(), options).getSingleNode();
+            if (events.refused()) {
                 return null;
             }
-            Node root = yaml.compose(new StringReader(source.content()));
             if (root == null) {
                 problems.error(source.name(), 1, 1, "the file is empty");
                 return null;
@@ -78,6 +75,8 @@ public final class YamlNode {
             YamlNode node = new YamlNode(root, source.name());
             node.reportDuplicateKeys(problems);
             return node;
+        } catch (VettedEvents.TooDeep e) {
+            return null;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
@@ -91,37 +90,6 @@ public final class YamlNode {
                     + " the wordings that a shorter one already matches)");
             return null;
         }
-    }
-
-    /**
-     * Walks the file's parse events (no nodes are built, so nothing expands) and reports every anchor, alias
-     * and nesting deeper than {@link #MAX_NESTING} at its place, all in one run.
-     */
-    private static boolean acceptable(Yaml yaml, SourceFile source, Problems problems) {
-        boolean acceptable = true;
-        int depth = 0;
-        for (Event event : yaml.parse(new StringReader(source.content()))) {
-            Mark at = event.getStartMark();
-            if (event instanceof AliasEvent alias) {
-                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "YAML alias *" + alias.getAnchor()
-                        + " refused: aliases and anchors are not allowed in rule, catalog and sample files;"
-                        + " write the value out here in full");
-                acceptable = false;
-            } else if (event instanceof NodeEvent node && node.getAnchor() != null) {
-                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "YAML anchor &" + node.getAnchor()
-                        + " refused: aliases and anchors are not allowed in rule, catalog and sample files;"
-                        + " remove it and write the value out in full wherever it is needed");
-                acceptable = false;
-            }
-            if (event instanceof CollectionStartEvent && ++depth == MAX_NESTING + 1) {
-                problems.error(source.name(), at.getLine() + 1, at.getColumn() + 1, "lists and maps nest more than "
-                        + MAX_NESTING + " levels deep here: no rule, catalog or sample file needs that; flatten it");
-                return false;
-            } else if (event instanceof CollectionEndEvent) {
-                depth--;
-            }
-        }
-        return acceptable;
     }
 
     private void reportDuplicateKeys(Problems problems) {

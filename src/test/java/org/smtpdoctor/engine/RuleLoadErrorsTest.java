@@ -170,6 +170,30 @@ class RuleLoadErrorsTest {
                 .startsWith("auth/too-many-attempts.drl:12:1: error: a rule named \"auth.too-many-attempts: a\" already exists at auth/too-many-attempts.drl:6"));
     }
 
+    /** Files are read on several threads; their problems still come file by file, in the files' order, every run. */
+    @Test
+    void problemsOfManyFilesComeInTheFilesOrderEveryRun() {
+        TestRules rules = copy();
+        List<String> broken = List.of("auth/invalid-credentials.yaml", "connection/refused.yaml", "recipient/unknown.yaml",
+                "tls/handshake-failed.yaml", "auth/too-many-attempts.yaml");
+        for (String file : broken) {
+            rules.write(file, """
+                    - name: first
+                      source: a test
+                      code: [6xx]
+                      says: [one]
+                    - name: second
+                      sayz: [two]
+                    """);
+        }
+        List<String> first = problemsOf(rules).stream().map(Problem::toString).toList();
+        assertThat(first.stream().map(p -> p.substring(0, p.indexOf(':'))).distinct())
+                .containsExactlyElementsOf(broken.stream().sorted().toList());
+        for (int run = 0; run < 3; run++) {
+            assertThat(problemsOf(rules).stream().map(Problem::toString).toList()).isEqualTo(first);
+        }
+    }
+
     @Test
     void aMissingRulesDirectoryIsAClearError() {
         assertThatThrownBy(() -> Diagnoser.builder().rulesDirectory(temp.resolve("nothing")).build())
