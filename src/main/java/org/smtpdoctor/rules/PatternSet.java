@@ -21,11 +21,17 @@ public final class PatternSet {
     private final LiteralWordings phrases;
     /** Per pattern, its program where the automaton cannot answer for it (else null); all of them in the baseline. */
     private final Pattern[] programs;
+    /**
+     * Per unsure pattern, literals one of which each of its matches holds near its start ({@link RequiredLiterals#lead}),
+     * or null: RE2/J starts looking where the first of them allows, not at the text's start.
+     */
+    private final RequiredLiterals.Lead[] leads;
     private final BitSet unsure;
 
-    private PatternSet(LiteralWordings phrases, Pattern[] programs, BitSet unsure) {
+    private PatternSet(LiteralWordings phrases, Pattern[] programs, RequiredLiterals.Lead[] leads, BitSet unsure) {
         this.phrases = phrases;
         this.programs = programs;
+        this.leads = leads;
         this.unsure = unsure;
     }
 
@@ -39,16 +45,18 @@ public final class PatternSet {
         BitSet unsure = phrases.taken();
         unsure.flip(0, patterns.size());
         Pattern[] programs = new Pattern[patterns.size()];
+        RequiredLiterals.Lead[] leads = new RequiredLiterals.Lead[patterns.size()];
         for (int i = unsure.nextSetBit(0); i >= 0; i = unsure.nextSetBit(i + 1)) {
             programs[i] = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE);
+            leads[i] = RequiredLiterals.lead(patterns.get(i));
         }
-        return new PatternSet(phrases, programs, unsure);
+        return new PatternSet(phrases, programs, leads, unsure);
     }
 
     /** The baseline: every pattern compiled and run by RE2/J in turn, no automaton. */
     static PatternSet eachInTurn(List<String> patterns) {
         return new PatternSet(null, patterns.stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE))
-                .toArray(Pattern[]::new), new BitSet());
+                .toArray(Pattern[]::new), new RequiredLiterals.Lead[patterns.size()], new BitSet());
     }
 
     /** The indexes (into the list the set was built from) of the patterns that occur in {@code text}. */
@@ -78,8 +86,19 @@ public final class PatternSet {
         return unsure.get(i);
     }
 
-    /** Whether the unsure pattern {@code i}, a candidate in {@code text}, occurs there: RE2/J's answer. */
+    /** The literals one of which each match of the unsure pattern {@code i} holds near its start, or null. */
+    RequiredLiterals.Lead lead(int i) {
+        return leads[i];
+    }
+
+    /**
+     * Whether the unsure pattern {@code i}, a candidate in {@code text}, occurs there: RE2/J's answer, looked for from
+     * where the first of its leading literals allows a match to start (the text before it cannot hold one, and RE2/J's
+     * assertions still see it); none of them in the text, no match.
+     */
     boolean confirm(int i, String text) {
-        return programs[i].matcher(text).find();
+        RequiredLiterals.Lead lead = leads[i];
+        int from = lead == null ? 0 : lead.earliestStart(TextPatterns.fold(text));
+        return from >= 0 && programs[i].matcher(text).find(from);
     }
 }

@@ -41,6 +41,39 @@ final class RequiredLiterals {
         }
     }
 
+    /**
+     * Literals of which every match of {@code pattern} holds one within {@link Lead#offset} characters of its start,
+     * or null when no such literals are certain: where the first of them occurs in a text, less the offset, is as far
+     * back as a match can start there, so a regex engine need not look before it.
+     */
+    static Lead lead(String pattern) {
+        try {
+            RequiredLiterals reader = new RequiredLiterals(pattern);
+            Lead lead = reader.readAll().leadOf();
+            return lead == null || lead.literals().contains("") ? null : lead;
+        } catch (IllegalArgumentException unsupported) {
+            return null;
+        }
+    }
+
+    /**
+     * Folded literals, one of which every match holds starting at most {@code offset} characters (UTF-16 units) after
+     * the match's own start.
+     */
+    record Lead(Set<String> literals, int offset) {
+        /** Where in {@code foldedText} the first match can start at the earliest; -1 when no match can occur. */
+        int earliestStart(String foldedText) {
+            int first = -1;
+            for (String literal : literals) {
+                int at = foldedText.indexOf(literal);
+                if (at >= 0 && (first < 0 || at < first)) {
+                    first = at;
+                }
+            }
+            return first < 0 ? -1 : Math.max(0, first - offset);
+        }
+    }
+
     /** Whether {@code foldedText} holds one of {@code literals} (from {@link #of}; {@code null}: none is needed). */
     static boolean anyIn(String[] literals, String foldedText) {
         if (literals == null) {
@@ -106,7 +139,7 @@ final class RequiredLiterals {
             case '[':
                 return characterClass();
             case '.':
-                return Facts.UNKNOWN;
+                return Facts.ONE_CHARACTER;
             case '^':
             case '$':
                 return Facts.EMPTY;
@@ -159,13 +192,13 @@ final class RequiredLiterals {
             } else {
                 position++;
             }
-            return Facts.UNKNOWN;
+            return Facts.ONE_CHARACTER;
         }
         if (c == 'Q' || c == 'x' || Character.isDigit(c)) {
             throw new IllegalArgumentException("escape \\" + c);
         }
         // \d \s \w, \n \t and the like are classes or control characters: no literal to rely on.
-        return Character.isLetter(c) ? Facts.UNKNOWN : Facts.literal(c);
+        return Character.isLetter(c) ? Facts.ONE_CHARACTER : Facts.literal(c);
     }
 
     /** A class of a few plain characters ({@code [- ]}, {@code [sz]}) is a small exact set; other classes are unknown. */
@@ -176,11 +209,11 @@ final class RequiredLiterals {
         if (members.isEmpty() || members.length() > 8 || members.startsWith("^")
                 || members.chars().anyMatch(c -> c == '\\' || c == '[' || c > 0x7F)
                 || members.indexOf('-') > 0 && members.indexOf('-') < members.length() - 1) {
-            return Facts.UNKNOWN;
+            return Facts.ONE_CHARACTER;
         }
         Set<String> options = new LinkedHashSet<>();
         members.chars().forEach(c -> options.add(String.valueOf(TextPatterns.fold((char) c))));
-        return new Facts(options, null);
+        return new Facts(options, null, 1, null);
     }
 
     private void skipClass() {
@@ -230,7 +263,13 @@ final class RequiredLiterals {
         if (min == 0 && max == 1) {
             return atom.orEmpty();
         }
-        return min == 0 ? Facts.UNKNOWN : atom.atLeastOnce();
+        return min == 0 ? Facts.unknown(times(max, atom.maxLength)) : atom.atLeastOnce(times(max, atom.maxLength));
+    }
+
+    /** {@code n} times {@code length}, where {@link Facts#UNBOUNDED} stands for any length. */
+    private static int times(int n, int length) {
+        return n == Integer.MAX_VALUE || length == Facts.UNBOUNDED || (long) n * length >= Facts.UNBOUNDED
+                ? Facts.UNBOUNDED : n * length;
     }
 
     private static int requireIndex(int index) {
@@ -241,31 +280,40 @@ final class RequiredLiterals {
     }
 
     /**
-     * What is known about the strings a part of a pattern matches: the exact set, when it is small and
-     * known, else a set of which every match contains one (or null).
+     * What is known about the strings a part of a pattern matches: the exact set, when it is small and known, else a
+     * set of which every match contains one (or null); the most characters (UTF-16 units) a match of it spans; and
+     * literals one of which every match holds within a bounded distance of its start ({@link Lead}, or null).
      */
-    private record Facts(Set<String> exact, Set<String> required) {
-        static final Facts UNKNOWN = new Facts(null, null);
-        static final Facts EMPTY = new Facts(Set.of(""), null);
+    private record Facts(Set<String> exact, Set<String> required, int maxLength, Lead lead) {
+        /** A length no bound is known for. */
+        static final int UNBOUNDED = Integer.MAX_VALUE;
+        /** A class, a dot, {@code \\pL}: one code point, so at most two UTF-16 units, and no literal. */
+        static final Facts ONE_CHARACTER = unknown(2);
+        static final Facts EMPTY = new Facts(Set.of(""), null, 0, null);
+
+        static Facts unknown(int maxLength) {
+            return new Facts(null, null, maxLength, null);
+        }
 
         static Facts literal(char c) {
             if (c > 0x7F && !foldsSimply(c)) {
-                return UNKNOWN;
+                return ONE_CHARACTER;
             }
-            return new Facts(Set.of(String.valueOf(TextPatterns.fold(c))), null);
+            return new Facts(Set.of(String.valueOf(TextPatterns.fold(c))), null, 1, null);
         }
 
         Facts orEmpty() {
             if (exact == null || exact.size() >= MAX_ALTERNATIVES) {
-                return UNKNOWN;
+                return unknown(maxLength);
             }
             Set<String> options = new LinkedHashSet<>(exact);
             options.add("");
-            return new Facts(options, null);
+            return new Facts(options, null, maxLength, null);
         }
 
-        Facts atLeastOnce() {
-            return new Facts(null, best());
+        /** One or more matches of this part in a row, spanning at most {@code maxLength}: the first holds its lead. */
+        Facts atLeastOnce(int maxLength) {
+            return new Facts(null, best(), maxLength, leadOf());
         }
 
         /** The literals this part guarantees: its exact set, else its required set; null when none. */
@@ -276,9 +324,17 @@ final class RequiredLiterals {
             return required;
         }
 
+        /** The literals every match holds near its start: an exact set at the start itself, else {@link #lead}. */
+        Lead leadOf() {
+            return exact != null && !exact.contains("") ? new Lead(exact, 0) : lead;
+        }
+
         static Facts anyOf(List<Facts> branches) {
             Set<String> exact = new LinkedHashSet<>();
             Set<String> required = new LinkedHashSet<>();
+            Set<String> leading = new LinkedHashSet<>();
+            int maxLength = 0;
+            int offset = 0;
             for (Facts branch : branches) {
                 if (exact != null && branch.exact != null) {
                     exact.addAll(branch.exact);
@@ -291,38 +347,71 @@ final class RequiredLiterals {
                 } else {
                     required = null;
                 }
+                Lead lead = branch.leadOf();
+                if (leading != null && lead != null) {
+                    leading.addAll(lead.literals());
+                    offset = Math.max(offset, lead.offset());
+                } else {
+                    leading = null;
+                }
+                maxLength = Math.max(maxLength, branch.maxLength);
             }
             if (exact != null && exact.size() > MAX_ALTERNATIVES) {
                 exact = null;
             }
-            return new Facts(exact, required);
+            return new Facts(exact, required, maxLength, leading == null ? null : new Lead(leading, offset));
         }
 
-        /** A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. */
+        /**
+         * A concatenation: adjacent exact parts multiply into longer literals; the strongest part wins. Its lead is
+         * the strongest of its parts' (or of such products) that only parts of bounded length stand before.
+         */
         static Facts allOf(List<Facts> parts) {
             List<Set<String>> candidates = new ArrayList<>();
+            List<Lead> leads = new ArrayList<>();
             Set<String> current = Set.of("");
+            int currentAt = 0;
+            int before = 0;
             boolean exactSoFar = true;
             for (Facts part : parts) {
                 if (part.exact != null && current.size() * part.exact.size() <= MAX_ALTERNATIVES) {
                     current = product(current, part.exact);
+                    before = plus(before, part.maxLength);
                     continue;
                 }
                 exactSoFar = false;
                 candidates.add(current);
+                leads.add(new Lead(current, currentAt));
                 current = Set.of("");
+                currentAt = before;
                 if (part.exact != null) {
                     current = part.exact;
-                } else if (part.required != null) {
-                    candidates.add(part.required);
+                } else {
+                    if (part.required != null) {
+                        candidates.add(part.required);
+                    }
+                    if (part.lead != null && before != UNBOUNDED) {
+                        leads.add(new Lead(part.lead.literals(), plus(before, part.lead.offset())));
+                    }
+                    currentAt = plus(before, part.maxLength);
                 }
+                before = plus(before, part.maxLength);
             }
             candidates.add(current);
+            leads.add(new Lead(current, currentAt));
             Set<String> strongest = candidates.stream()
                     .filter(set -> !set.contains(""))
                     .max(Comparator.comparingInt(Facts::shortest))
                     .orElse(null);
-            return new Facts(exactSoFar ? current : null, strongest);
+            Lead lead = leads.stream()
+                    .filter(l -> !l.literals().contains("") && l.offset() != UNBOUNDED)
+                    .max(Comparator.comparingInt(l -> shortest(l.literals())))
+                    .orElse(null);
+            return new Facts(exactSoFar ? current : null, strongest, before, lead);
+        }
+
+        private static int plus(int a, int b) {
+            return a == UNBOUNDED || b == UNBOUNDED || (long) a + b >= UNBOUNDED ? UNBOUNDED : a + b;
         }
 
         private static int shortest(Set<String> literals) {

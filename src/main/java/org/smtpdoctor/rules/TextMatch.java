@@ -14,12 +14,22 @@ import java.util.Map;
 public final class TextMatch {
     private final Pattern pattern;
     private final String text;
+    private final RequiredLiterals.Lead lead;
     private Map<String, String> params;
 
     /** A match of {@code pattern}, known to occur in {@code text}; {@code pattern} is null when it has no named groups. */
     TextMatch(Pattern pattern, String text) {
+        this(pattern, text, null);
+    }
+
+    /**
+     * A match of {@code pattern}, known to occur in {@code text}, none of whose matches starts before its {@code lead}
+     * (or null) allows: the capture looks from there.
+     */
+    TextMatch(Pattern pattern, String text, RequiredLiterals.Lead lead) {
         this.pattern = pattern;
         this.text = text;
+        this.lead = lead;
     }
 
     /** The named groups of the pattern's first match, by name (groups that took no part left out). */
@@ -28,7 +38,8 @@ public final class TextMatch {
             Map<String, String> values = new LinkedHashMap<>();
             if (pattern != null && !pattern.namedGroups().isEmpty()) {
                 Matcher m = pattern.matcher(text);
-                if (m.find()) {
+                int from = lead == null ? 0 : lead.earliestStart(TextPatterns.fold(text));
+                if (from >= 0 && m.find(from)) {
                     for (String name : pattern.namedGroups().keySet()) {
                         String value = m.group(name);
                         if (value != null) {

@@ -2,9 +2,16 @@ package org.smtpdoctor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.smtpdoctor.batch.SampleTexts;
 
 class RequiredLiteralsTest {
 
@@ -107,5 +114,85 @@ class RequiredLiteralsTest {
         assertThat(filtered.mayMatch("mailbox (is )?full", TextPatterns.fold("user unknown"))).isFalse();
         assertThat(filtered.unfiltered().mayMatch("mailbox (is )?full", "user unknown")).isTrue();
         assertThat(filtered.unfiltered()).as("one baseline per rule set, not one per text").isSameAs(filtered.unfiltered());
+    }
+
+    @Test
+    void aLeadIsTheStrongestLiteralOnlyBoundedPartsStandBefore() {
+        assertThat(RequiredLiterals.lead("could not connect to (?P<host>\\S+)"))
+                .isEqualTo(new RequiredLiterals.Lead(Set.of("could not connect to "), 0));
+        // a word edge is a character at most (two UTF-16 units); nothing after \\s+ is at a bounded distance
+        assertThat(RequiredLiterals.lead("(?:^|[^\\pL\\pN])duurde\\s+te\\s+langzaam"))
+                .isEqualTo(new RequiredLiterals.Lead(Set.of("duurde"), 2));
+        assertThat(RequiredLiterals.lead("(a|bc)d")).isEqualTo(new RequiredLiterals.Lead(Set.of("ad", "bcd"), 0));
+        assertThat(RequiredLiterals.lead("x{2,3}yz")).isEqualTo(new RequiredLiterals.Lead(Set.of("yz"), 3));
+        assertThat(RequiredLiterals.lead("(?:auflösen|résoudre)[\\s«»]*[\\pL-]+"))
+                .isEqualTo(new RequiredLiterals.Lead(Set.of("auflösen", "résoudre"), 0));
+        assertThat(RequiredLiterals.lead("\\d+ bytes")).isNull();
+        assertThat(RequiredLiterals.lead(".*spam")).isNull();
+        assertThat(RequiredLiterals.lead("spam|\\d+")).isNull();
+        assertThat(RequiredLiterals.lead("(spam)?ham")).isEqualTo(new RequiredLiterals.Lead(Set.of("spamham", "ham"), 0));
+        assertThat(RequiredLiterals.lead("a?b?c?")).isNull();
+    }
+
+    @Test
+    void aMatchStartsNoEarlierThanItsLeadAllows() {
+        RequiredLiterals.Lead lead = RequiredLiterals.lead("(?:^|[^\\pL\\pN])duurde\\s+te\\s+lang");
+        assertThat(lead.earliestStart(TextPatterns.fold("De verbinding DUURDE te lang"))).isEqualTo(12);
+        assertThat(lead.earliestStart("duurde")).isZero();
+        assertThat(lead.earliestStart("te lang")).as("no match can occur").isEqualTo(-1);
+    }
+
+    @Test
+    void parametersReadFromTheLeadAreTheFirstMatchs() {
+        String source = "(?:^|[^\\pL\\pN])could\\s+not\\s+connect\\s+to\\s+(?P<host>[a-z.]+)";
+        Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE);
+        RequiredLiterals.Lead lead = RequiredLiterals.lead(source);
+        assertThat(lead).isNotNull();
+        for (String text : List.of("Could not connect to a.example", "could; could not: COULD NOT CONNECT TO b.example, could not connect to c.example",
+                "xcould not connect to d.example; could not connect to e.example")) {
+            assertThat(new TextMatch(pattern, text, lead).params()).as(text).isEqualTo(new TextMatch(pattern, text).params())
+                    .isNotEmpty();
+        }
+    }
+
+    /**
+     * The property the regex engine relies on, on the project's own wordings that RE2/J runs (those the phrase automaton
+     * does not answer for): wherever RE2/J finds a match, its start is no earlier than the lead's earliest start, on an
+     * every sample, each also behind the start of a log line and in capitals (RE2/J runs where a literal the pattern
+     * needs occurs).
+     */
+    @Test
+    void noMatchOfAProjectWordingStartsBeforeItsLead() {
+        List<Pattern> all = PatternSetTest.projectWordings();
+        BitSet phrases = LiteralWordings.of(all.stream().map(Pattern::pattern).toList()).taken();
+        List<Pattern> patterns = IntStream.range(0, all.size()).filter(i -> !phrases.get(i)).mapToObj(all::get).toList();
+        List<String> texts = SampleTexts.all().stream().filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> forms = texts.stream().flatMap(t -> Stream.of(t,
+                "2026-12-05 ERROR [mail-1] o.e.Mailer - to=<a.b@example.org>: " + t, t.toUpperCase(Locale.ROOT))).toList();
+        List<String> folded = forms.stream().map(TextPatterns::fold).toList();
+        int leads = 0;
+        int checked = 0;
+        for (Pattern pattern : patterns) {
+            RequiredLiterals.Lead lead = RequiredLiterals.lead(pattern.pattern());
+            Set<String> required = RequiredLiterals.of(pattern.pattern());
+            if (lead == null || required == null) {
+                continue;
+            }
+            leads++;
+            String[] literals = required.toArray(String[]::new);
+            for (int i = 0; i < forms.size(); i++) {
+                if (RequiredLiterals.anyIn(literals, folded.get(i))) {
+                    Matcher m = pattern.matcher(forms.get(i));
+                    if (m.find()) {
+                        assertThat(lead.earliestStart(folded.get(i))).as(pattern.pattern() + " on " + forms.get(i))
+                                .isBetween(0, m.start());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(patterns).as("wordings RE2/J runs").hasSizeGreaterThan(100);
+        assertThat(leads).as("of them with a lead").isGreaterThan(patterns.size() / 2);
+        assertThat(checked).as("matches checked").isGreaterThan(2_000);
     }
 }
