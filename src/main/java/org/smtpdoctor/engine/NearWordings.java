@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -400,8 +399,8 @@ final class NearWordings {
         }
         Entry entry = entries[best];
         Rule rule = rules.get(entry.rule());
-        String name = String.format(Locale.ROOT, "%s, said nearly: '%s' (%.0f%%)", rule.ref().name(),
-                entry.written(), 100 * bestShare);
+        // Concatenated, not String.format (a third of choosing the nearest); Math.round rounds half up as %.0f did.
+        String name = rule.ref().name() + ", said nearly: '" + entry.written() + "' (" + Math.round(100 * bestShare) + "%)";
         return new Near(rule.category(), new RuleRef(name, rule.ref().file(), entry.line()));
     }
 
