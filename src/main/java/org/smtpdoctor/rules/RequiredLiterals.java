@@ -17,6 +17,8 @@ import java.util.Set;
  * not understand (flags other than {@code i}, {@code \Q...\E}) gives no filter at all, so the pattern
  * always runs. A concatenation needs all its parts, so the longest single part is enough; an
  * alternation needs one of its branches, so each branch must bring a literal or the whole gives none.
+ * The same reading also bounds how far into a match such literals stand ({@link #lead}), so that a regex engine can
+ * start where the first of them allows instead of at the text's start.
  */
 final class RequiredLiterals {
     /** Cross products of optional parts stay small: a few wordings, never an explosion. */
