@@ -97,8 +97,6 @@ public final class PatternSet {
      * assertions still see it); none of them in the text, no match.
      */
     boolean confirm(int i, String text) {
-        RequiredLiterals.Lead lead = leads[i];
-        int from = lead == null ? 0 : lead.earliestStart(TextPatterns.fold(text));
-        return from >= 0 && programs[i].matcher(text).find(from);
+        return RequiredLiterals.Lead.find(programs[i].matcher(text), text, leads[i]);
     }
 }

@@ -1,5 +1,6 @@
 package org.smtpdoctor.rules;
 
+import com.google.re2j.Matcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -63,6 +64,16 @@ final class RequiredLiterals {
      * the match's own start.
      */
     record Lead(Set<String> literals, int offset) {
+        /**
+         * RE2/J's {@code find} of {@code matcher} on {@code text}, looking from where the first of {@code lead}'s literals
+         * allows a match to start (RE2/J's assertions still see the text before); without a lead, from the start. No
+         * literal of the lead in the text, no match. The matcher holds the match found, as after {@code find}.
+         */
+        static boolean find(Matcher matcher, String text, Lead lead) {
+            int from = lead == null ? 0 : lead.earliestStart(TextPatterns.fold(text));
+            return from >= 0 && matcher.find(from);
+        }
+
         /** Where in {@code foldedText} the first match can start at the earliest; -1 when no match can occur. */
         int earliestStart(String foldedText) {
             int first = -1;
@@ -265,13 +276,8 @@ final class RequiredLiterals {
         if (min == 0 && max == 1) {
             return atom.orEmpty();
         }
-        return min == 0 ? Facts.unknown(times(max, atom.maxLength)) : atom.atLeastOnce(times(max, atom.maxLength));
-    }
-
-    /** {@code n} times {@code length}, where {@link Facts#UNBOUNDED} stands for any length. */
-    private static int times(int n, int length) {
-        return n == Integer.MAX_VALUE || length == Facts.UNBOUNDED || (long) n * length >= Facts.UNBOUNDED
-                ? Facts.UNBOUNDED : n * length;
+        int maxLength = Facts.times(max, atom.maxLength);
+        return min == 0 ? Facts.unknown(maxLength) : atom.atLeastOnce(maxLength);
     }
 
     private static int requireIndex(int index) {
@@ -412,8 +418,14 @@ final class RequiredLiterals {
             return new Facts(exactSoFar ? current : null, strongest, before, lead);
         }
 
+        /** Lengths added, where {@link #UNBOUNDED} stands for any length (so does a sum that reaches it). */
         private static int plus(int a, int b) {
             return a == UNBOUNDED || b == UNBOUNDED || (long) a + b >= UNBOUNDED ? UNBOUNDED : a + b;
+        }
+
+        /** {@code n} repeats of a part at most {@code length} long (an unbounded count is {@link #UNBOUNDED} too). */
+        static int times(int n, int length) {
+            return n == UNBOUNDED || length == UNBOUNDED || (long) n * length >= UNBOUNDED ? UNBOUNDED : n * length;
         }
 
         private static int shortest(Set<String> literals) {

@@ -38,8 +38,7 @@ public final class TextMatch {
             Map<String, String> values = new LinkedHashMap<>();
             if (pattern != null && !pattern.namedGroups().isEmpty()) {
                 Matcher m = pattern.matcher(text);
-                int from = lead == null ? 0 : lead.earliestStart(TextPatterns.fold(text));
-                if (from >= 0 && m.find(from)) {
+                if (RequiredLiterals.Lead.find(m, text, lead)) {
                     for (String name : pattern.namedGroups().keySet()) {
                         String value = m.group(name);
                         if (value != null) {

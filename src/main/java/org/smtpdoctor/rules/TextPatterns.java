@@ -174,7 +174,8 @@ public final class TextPatterns {
             if (set != previous) {
                 previous = set;
                 int p = index.setPatterns()[set][(int) places[i]];
-                said.add(new Said(reply, index.setIds()[set], new TextMatch(index.parameters()[p], text, index.patterns().lead(p))));
+                TextMatch match = new TextMatch(index.parameters()[p], text, index.patterns().lead(p));
+                said.add(new Said(reply, index.setIds()[set], match));
             }
         }
         return said;
