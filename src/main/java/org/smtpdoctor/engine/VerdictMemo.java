@@ -19,10 +19,14 @@ import org.smtpdoctor.rules.Verdict;
  * many lines it has, and lines that differ in every word still say the same wordings.
  *
  * <p>Exact by construction, so nothing is proven per entry; a rule set with hand-written DRL (whose text tests
- * see more than these facts) has none. Bounded: the least recently used combinations go first.
+ * see more than these facts) has none. Bounded: Caffeine keeps the combinations read most often and most lately.
  */
 final class VerdictMemo {
-    /** Far more combinations than a real log holds (the bench log: a few thousand), a few MB of heap at most. */
+    /**
+     * Far more combinations than a real log holds, a few MB of heap at most. The bench log, drawn from every sample
+     * case, holds tens of thousands; the frequent ones stay (Caffeine admits by frequency), and a million entries
+     * measured no faster there (docs/benchmarks.md, session 28).
+     */
     private static final int MAX_ENTRIES = 20_000;
     /**
      * The cache's upkeep (its record of reads and evictions) done by the reading thread, a little on each call: by
