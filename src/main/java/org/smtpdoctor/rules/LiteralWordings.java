@@ -343,8 +343,9 @@ final class LiteralWordings {
 
     /**
      * Each folded character's code: 1, 2, 3 ... for those the phrases hold (the more frequent, the lower), one code
-     * more for every other character. A dense alphabet keeps the double-array trie small and its build fast (with
-     * the raw characters, CJK among them, it took seconds).
+     * more for every other character. A dense alphabet keeps the automaton's tables small: the root's has a slot per
+     * code, and a state's children, mostly frequent characters with low codes, seldom clash in a table indexed by a
+     * code's low bits ({@link PhraseAutomaton}).
      */
     private static char[] alphabet(Iterable<String> phrases) {
         int[] counts = new int[Character.MAX_VALUE + 1];
