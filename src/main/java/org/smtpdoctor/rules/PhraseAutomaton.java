@@ -1,7 +1,6 @@
 package org.smtpdoctor.rules;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -190,12 +189,13 @@ final class PhraseAutomaton {
             int[] failure = new int[nodes];
             int[][] phrasesAt = new int[nodes][];
             // Breadth first, so that a node's failure (shallower) has its own failure and phrases already.
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int[] queue = new int[nodes]; // each node but the root enters once
+            int tail = 0;
             for (int child : children[ROOT]) {
-                queue.add(child);
+                queue[tail++] = child;
             }
-            while (!queue.isEmpty()) {
-                int node = queue.poll();
+            for (int head = 0; head < tail; head++) {
+                int node = queue[head];
                 if (parent[node] != ROOT) {
                     int fallback = failure[parent[node]];
                     int target;
@@ -206,7 +206,7 @@ final class PhraseAutomaton {
                 }
                 phrasesAt[node] = merged(ends[node], phrasesAt[failure[node]]);
                 for (int child : children[node]) {
-                    queue.add(child);
+                    queue[tail++] = child;
                 }
             }
             return layOut(children, failure, phrasesAt);
