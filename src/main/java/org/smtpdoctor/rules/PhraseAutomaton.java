@@ -14,9 +14,9 @@ import java.util.Map;
  * {@code c & mask} (one read, one comparison; a leaf has one empty slot), else, for the few states whose children's
  * codes clash in any table of up to {@link #SLOTS_PER_CHILD} slots a child, (code, record) pairs searched by halving.
  * The root's children are a table by code. A state's header, failure and children share a cache line or two, where
- * the double-array trie this replaced (com.hankcs) kept them in three arrays megabytes apart; in a diagnosis, whose
- * other work evicts the automaton between texts, this layout measured faster, and it builds in a fraction of the
- * time (docs/benchmarks.md, session 28).
+ * the double-array trie this replaced (com.hankcs) kept them in three arrays megabytes apart. Inside a diagnosis this
+ * layout measured faster (most likely because the rest of the work evicts the automaton between texts; its pass alone
+ * over texts in a row is slower), and it builds in a fraction of the time (docs/benchmarks.md, session 28).
  *
  * <p>Each state's run lists every phrase that ends there, its own and those of its failure chain (descending by
  * phrase), with their entries: a pass reports a state's phrases without walking that chain.
