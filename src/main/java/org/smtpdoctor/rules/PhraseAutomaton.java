@@ -1,7 +1,9 @@
 package org.smtpdoctor.rules;
 
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -40,7 +42,10 @@ final class PhraseAutomaton {
     private final int[] states;
     /** Per code, the record of the root's child on it; {@link #ROOT} where the root has none. */
     private final int[] fromRoot;
-    /** Per state where phrases end, from its run's place: the number of phrases, then each one's length, its number of entries, its entries. */
+    /**
+     * The runs of the states where phrases end (states that end the same phrases share one), each from its place: the
+     * number of phrases, then each one's length, its number of entries, its entries.
+     */
     private final int[] runs;
     private final int phrases;
 
@@ -63,9 +68,6 @@ final class PhraseAutomaton {
 
     /** Reports every entry of every phrase that occurs in {@code text}, in the order the phrases end. */
     void scan(char[] text, Found found) {
-        if (phrases == 0) {
-            return;
-        }
         int[] states = this.states;
         int state = ROOT;
         for (int i = 0; i < text.length; i++) {
@@ -142,7 +144,8 @@ final class PhraseAutomaton {
         private char[] code = new char[1024];
         /** Per node, the phrase that ends there, or -1. */
         private int[] ends = new int[1024];
-        private int maxCode;
+        /** The runs of phrases laid out so far ({@link PhraseAutomaton#runs}). */
+        private final IntArrayList runs = new IntArrayList();
 
         Builder(Map<String, int[]> phrases) {
             entries = new int[phrases.size()][];
@@ -179,7 +182,6 @@ final class PhraseAutomaton {
             parent[child] = node;
             code[child] = c;
             ends[child] = -1;
-            maxCode = Math.max(maxCode, c);
             edges.put(key, child);
             return child;
         }
@@ -286,6 +288,17 @@ final class PhraseAutomaton {
             return 0;
         }
 
+        /** Appends to {@code runs} the run of {@code ending}'s phrases; returns where it starts. */
+        private int appendRun(int[] ending) {
+            int start = runs.size();
+            runs.add(ending.length);
+            for (int phrase : ending) {
+                runs.add(lengths[phrase], entries[phrase].length);
+                runs.add(entries[phrase]);
+            }
+            return start;
+        }
+
         private PhraseAutomaton layOut(int[][] children, int[] failure, int[][] phrasesAt) {
             int[] record = new int[nodes];
             int[] order = new int[nodes];
@@ -310,37 +323,19 @@ final class PhraseAutomaton {
                 }
             }
             int[] states = new int[size];
-            int runLength = 0;
-            for (int node = 1; node < nodes; node++) {
-                if (phrasesAt[node] != null) {
-                    runLength += 1;
-                    for (int phrase : phrasesAt[node]) {
-                        runLength += 2 + entries[phrase].length;
-                    }
-                }
-            }
-            int[] runs = new int[runLength];
-            int run = 0;
+            // Nodes whose failure chain brings the same phrases share one array of them (merged), and so one run.
+            Map<int[], Integer> runOf = new IdentityHashMap<>();
             for (int k = 0; k < placed; k++) {
                 int node = order[k];
                 int at = record[node];
                 int count = children[node].length;
-                boolean ends = phrasesAt[node] != null;
-                states[at++] = ends ? ENDS : 0;
+                int[] ending = phrasesAt[node];
+                states[at++] = (ending != null ? ENDS : 0) | (slots[node] > 0 ? slots[node] - 1 << 2 : count << 2 | SEARCHED);
                 states[at++] = record[failure[node]];
-                if (ends) {
-                    states[at++] = run;
-                    runs[run++] = phrasesAt[node].length;
-                    for (int phrase : phrasesAt[node]) {
-                        runs[run++] = lengths[phrase];
-                        runs[run++] = entries[phrase].length;
-                        for (int entry : entries[phrase]) {
-                            runs[run++] = entry;
-                        }
-                    }
+                if (ending != null) {
+                    states[at++] = runOf.computeIfAbsent(ending, this::appendRun).intValue();
                 }
                 if (slots[node] > 0) {
-                    states[record[node]] |= (slots[node] - 1) << 2;
                     Arrays.fill(states, at, at + 2 * slots[node], EMPTY);
                     for (int child : children[node]) {
                         int slot = at + 2 * (code[child] & slots[node] - 1);
@@ -348,18 +343,19 @@ final class PhraseAutomaton {
                         states[slot + 1] = record[child];
                     }
                 } else {
-                    states[record[node]] |= count << 2 | SEARCHED;
                     for (int child : children[node]) {
                         states[at++] = code[child];
                         states[at++] = record[child];
                     }
                 }
             }
-            int[] fromRoot = new int[maxCode + 1];
-            for (int child : children[ROOT]) {
+            // The root's children are sorted by code: the last has the highest the root's table needs.
+            int[] rootChildren = children[ROOT];
+            int[] fromRoot = new int[rootChildren.length == 0 ? 0 : code[rootChildren[rootChildren.length - 1]] + 1];
+            for (int child : rootChildren) {
                 fromRoot[code[child]] = record[child];
             }
-            return new PhraseAutomaton(states, fromRoot, runs, entries.length);
+            return new PhraseAutomaton(states, fromRoot, runs.toArray(), entries.length);
         }
     }
 }
