@@ -72,12 +72,16 @@ final class StageInference {
             new Clue(SmtpStage.DATA, "in reply to data command", "while sending data command",
                     "while sending the data command", "while sending message body", "while sending the message body",
                     "after data" + Phrase.WORD_END, "after pipelined data" + Phrase.WORD_END,
-                    "failed on data command"),
+                    "failed on data command",
+                    // Symfony Mailer / SwiftMailer name the reply code they waited for: 354 answers DATA alone
+                    "expected response code \"354\"", "expected response code 354" + Phrase.WORD_END),
             // Exim: "after RCPT TO:<...>", "after pipelined RCPT TO:<...>"; PHPMailer: "The following recipients failed"
             new Clue(SmtpStage.RCPT, "in reply to rcpt to command", "while sending rcpt to", "reject: rcpt from",
                     "after rcpt" + Phrase.WORD_END, "after pipelined rcpt" + Phrase.WORD_END, "the following recipients failed",
                     // Exim: "Remote host closed connection in response to RCPT TO:<...>"; qmail-remote: "does not like recipient."
-                    "in response to rcpt to", "does not like recipient"),
+                    "in response to rcpt to", "does not like recipient",
+                    // Symfony Mailer / SwiftMailer: the codes RCPT TO may get ("Expected response code "250/251/252" but got ...")
+                    "expected response code \"250/251/252\"", "expected response code 250/251/252" + Phrase.WORD_END),
             // PHPMailer: "The following From address failed"
             new Clue(SmtpStage.MAIL, "in reply to mail from command", "while sending mail from", "reject: mail from",
                     "after mail" + Phrase.WORD_END, "after pipelined mail" + Phrase.WORD_END, "the following from address failed",
@@ -87,7 +91,10 @@ final class StageInference {
             new Clue(SmtpStage.AUTH, "in reply to auth command", "after auth" + Phrase.WORD_END, "reject: auth from",
                     "failed to authenticate on smtp server", "could not authenticate",
                     // Postfix smtp(8): "SASL authentication failed; server mx.example.com[192.0.2.7] said: 535 ..."
-                    "sasl authentication failed; server"),
+                    "sasl authentication failed; server",
+                    // Symfony Mailer / SwiftMailer: 235 (authenticated) and 334 (the next challenge) answer AUTH alone
+                    "expected response code \"235\"", "expected response code 235" + Phrase.WORD_END,
+                    "expected response code \"334\"", "expected response code 334" + Phrase.WORD_END),
             new Clue(SmtpStage.STARTTLS, "in reply to starttls command", "after starttls" + Phrase.WORD_END),
             // Exim: "after EHLO <name>"; Gmail ends its replies to EHLO with "(EHLO)"
             new Clue(SmtpStage.EHLO, "while performing the ehlo handshake", "while performing the helo handshake",

@@ -53,6 +53,12 @@ class StageInferenceTest {
             192.0.2.7 does not like recipient. Remote host said: 550 5.1.1 no such user                                       | rcpt
             192.0.2.7 failed on DATA command. Remote host said: 554 no valid recipients                                       | data
             192.0.2.7 failed after I sent the message. Remote host said: 554 5.7.1 message refused                            | end-of-data
+            Expected response code "354" but got code "554", with message "554 5.7.1 Message rejected as spam".               | data
+            Expected response code 354 but got code "451", with message "451 4.3.0 Try again later"                           | data
+            Expected response code "250/251/252" but got code "550", with message "550 5.1.1 User unknown".                  | rcpt
+            Expected response code 250/251/252 but got code "550", with message "550 5.1.1 User unknown"                     | rcpt
+            Expected response code "235" but got code "535", with message "535 5.7.8 Authentication credentials invalid".    | auth
+            Expected response code 334 but got code "504", with message "504 5.7.4 Unrecognized authentication type"         | auth
             """)
     void stageFromText(String text, String stage) {
         assertThat(parser.parse(text).stage()).isEqualTo(SmtpStage.fromId(stage).orElseThrow());
@@ -66,6 +72,10 @@ class StageInferenceTest {
         assertThat(parser.parse("550 the following policy applies (EHLOX)").stage()).isNull();
         assertThat(parser.parse("java.net.SocketTimeoutException: Read timed out").stage())
                 .as("a read time-out alone can be at any stage").isNull();
+        assertThat(parser.parse("Expected response code \"250\" but got code \"550\", with message \"550 5.7.1 Rejected\".").stage())
+                .as("250 answers EHLO, MAIL FROM and the end of data alike").isNull();
+        assertThat(parser.parse("Expected response code 3540 but got code \"500\"").stage())
+                .as("a longer number is not the code 354").isNull();
     }
 
     @Test
