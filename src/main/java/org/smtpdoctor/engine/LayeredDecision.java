@@ -15,8 +15,9 @@ import org.smtpdoctor.rules.Verdict;
 /**
  * Decides one diagnosis from the rules' verdicts and the code tables, layer by layer:
  * provider wording rules, then concept wording rules, then the enhanced status code, then stage rules (the SMTP
- * command a text names, which tells only the family, where an enhanced code names the cause), then the reply code,
- * then, for a text without a reply code, a wording said nearly ({@link NearWordings}), then unknown.*.
+ * command a text names, which tells only the family, where an enhanced code names the cause; in a text without a reply
+ * code, a wording of the same family said nearly names the cause in its place), then the reply code, then, for a text
+ * without a reply code, a wording said nearly ({@link NearWordings}), then unknown.*.
  *
  * <p>When several wording rules of one layer match, the winner is the verdict whose category comes first in
  * categories.yaml; within one category, the rule written first (by file, then line). A code layer
@@ -48,7 +49,14 @@ final class LayeredDecision {
         RuleSet.Placed first = ranked.isEmpty() ? null : rules.place(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
         Basis winnerLayer = first == null ? Basis.NONE : first.layer();
         // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
-        if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT
+        if (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory) && reply.code() == 0
+                && (near = rules.near().nearest(reply.text())) != null
+                && sameFamily(catalog, near.category(), ranked.get(0).category())) {
+            // The command a stage rule reads names the family only; a wording of that family said nearly names the cause.
+            category = near.category();
+            basis = Basis.NEAR_WORDING;
+            rule = near.wording();
+        } else if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT
                 || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
             Verdict winner = ranked.get(0);
             category = winner.category();
@@ -103,6 +111,10 @@ final class LayeredDecision {
 
     /** A verdict with its rule's place and its category's precedence, each looked up once, not per comparison. */
     private record Placing(Verdict verdict, RuleSet.Placed placed, int precedence) {
+    }
+
+    private static boolean sameFamily(Catalog catalog, String category, String other) {
+        return catalog.taxonomy().get(category).family().equals(catalog.taxonomy().get(other).family());
     }
 
     private static boolean isKnown(String category) {

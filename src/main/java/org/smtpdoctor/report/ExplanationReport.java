@@ -103,10 +103,12 @@ public final class ExplanationReport {
             case REPLY_CODE -> ru ? "ни одно правило по тексту не подошло, а расширенного кода нет или его запись "
                     + "говорит unknown.*"
                     : "no wording rule matched, and there is no enhanced code or its entry says unknown.*";
-            case NEAR_WORDING -> ru ? "ни одна формулировка, код или команда не распознали ответ точно, но в нём близко друг"
+            case NEAR_WORDING -> ru ? "ни одна формулировка или код не распознали ответ точно (команда SMTP, если правило"
+                    + " stage её прочло, называет лишь семейство), но в нём близко друг"
                     + " к другу стоит почти всё из этой формулировки (другие окончания, порядок слов, лишнее слово): ответ"
                     + " принят за неё. Если это верно, добавьте текст формулировкой; если нет, добавьте в правило unless"
-                    : "no wording, code or stage recognised the reply exactly, but it holds nearly all of this wording's"
+                    : "no wording or code recognised the reply exactly (an SMTP command a stage rule read names only the"
+                    + " family), but it holds nearly all of this wording's"
                     + " letters close together (other word endings, another word order, a word more): it is taken for"
                     + " that wording. If that is right, add the text as a wording; if not, add a guard (unless) to the rule";
             case NONE -> ru ? "ничто не распознало ответ; запасная категория выбрана по классу ответа "

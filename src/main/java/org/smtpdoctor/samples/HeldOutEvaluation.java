@@ -138,13 +138,17 @@ public final class HeldOutEvaluation {
         return group(o -> o.sample().file());
     }
 
-    /** How many cases each layer decided. */
-    public Map<Basis, Integer> byBasis() {
-        Map<Basis, Integer> counts = new LinkedHashMap<>();
+    /** The cases each layer decided, and how often it was right (layers that decided none left out). */
+    public Map<Basis, Tally> byBasis() {
+        Map<String, Tally> byId = group(o -> o.basis().id());
+        Map<Basis, Tally> tallies = new LinkedHashMap<>();
         for (Basis b : Basis.values()) {
-            counts.put(b, (int) outcomes.stream().filter(o -> o.basis() == b).count());
+            Tally t = byId.get(b.id());
+            if (t != null) {
+                tallies.put(b, t);
+            }
         }
-        return counts;
+        return tallies;
     }
 
     /** The cases not exactly right. */
@@ -154,7 +158,7 @@ public final class HeldOutEvaluation {
 
     /**
      * The figures as a table: overall, per kind, non-English, per language, per family (all, then English alone), per
-     * file, per layer.
+     * file, per layer that decided (how often each layer is right when it decides).
      */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -166,9 +170,7 @@ public final class HeldOutEvaluation {
         byFamily().forEach((k, t) -> lines.add(line("family " + k, t)));
         byFamilyInEnglish().forEach((k, t) -> lines.add(line("family " + k + ", English", t)));
         byFile().forEach((k, t) -> lines.add(line("file " + k, t)));
-        StringBuilder layers = new StringBuilder("decided by:");
-        byBasis().forEach((b, n) -> layers.append(' ').append(b.id()).append(' ').append(n));
-        lines.add(layers.toString());
+        byBasis().forEach((b, t) -> lines.add(line("decided by " + b.id(), t)));
         return lines;
     }
 

@@ -127,6 +127,51 @@ class ConceptLayerTest {
         assertThat(coded.secondary()).contains("tls.wrong-mode");
     }
 
+    /**
+     * The command a stage rule reads names the family only: in a text without a reply code, a wording of the same family
+     * said nearly names the cause instead; one of another family, or a text with a code, leaves the stage rule's answer.
+     */
+    @Test
+    void aWordingOfTheStageFamilySaidNearlyNamesTheCause() {
+        TestRules rules = TestRules.copyInto(temp.resolve("stage-near"));
+        rules.deleteRulesOf("recipient.rejected").deleteRulesOf("recipient.mailbox-full").deleteRulesOf("server.error");
+        rules.write("recipient/rejected.yaml", """
+                - name: the zebra command
+                  layer: stage
+                  source: written for this test
+                  says:
+                    - ZEBRA command
+                """).write("recipient/mailbox-full.yaml", """
+                - name: the quagga paddock
+                  layer: concept
+                  source: written for this test
+                  says:
+                    - the quagga paddock is overflowing with stripes
+                """).write("server/error.yaml", """
+                - name: the okapi gate
+                  layer: concept
+                  source: written for this test
+                  says:
+                    - the okapi gatehouse has jammed its turnstile
+                """);
+        Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules.root()).build();
+
+        Diagnosis sameFamily = diagnoser.diagnose("ZEBRA command failed: the quagga padock is overflowing with stripes");
+        assertThat(sameFamily.category()).isEqualTo("recipient.mailbox-full");
+        assertThat(sameFamily.basis()).isEqualTo(Basis.NEAR_WORDING);
+        assertThat(sameFamily.secondary()).contains("recipient.rejected");
+
+        assertThat(diagnoser.diagnose("the okapi gatehouse has jamed its turnstile").basis())
+                .as("said nearly, alone").isEqualTo(Basis.NEAR_WORDING);
+        Diagnosis otherFamily = diagnoser.diagnose("ZEBRA command failed: the okapi gatehouse has jamed its turnstile");
+        assertThat(otherFamily.category()).isEqualTo("recipient.rejected");
+        assertThat(otherFamily.basis()).isEqualTo(Basis.STAGE);
+
+        Diagnosis coded = diagnoser.diagnose("550 ZEBRA command failed: the quagga padock is overflowing with stripes");
+        assertThat(coded.category()).as("a reply code keeps near wordings out").isEqualTo("recipient.rejected");
+        assertThat(coded.basis()).isEqualTo(Basis.STAGE);
+    }
+
     @Test
     void theDrlOfAConceptRuleCarriesItsLayer() {
         assertThat(diagnoser().generatedDrl("tls.wrong-mode: the generic zebra wording"))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smtpdoctor.TestRules;
+import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.source.Problems;
 import org.smtpdoctor.source.SourceTree;
@@ -24,19 +25,20 @@ class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
 
     /**
-     * Floors a little below the figures measured on main's rules in 2026-12-05's twenty-fourth session, after the
-     * near-wording layer (all 80.0 / 86.5 / 10.1 %): a rule edit must not fall below them. Raise them as the figures rise; never lower one to
+     * Floors a little below the figures measured on main's rules in 2026-12-05's twenty-ninth session, after a wording
+     * of a stage rule's family said nearly took the place of the stage rule (all 80.6 / 86.6 / 10.1 %): a rule edit must
+     * not fall below them. Raise them as the figures rise; never lower one to
      * let a change through. Order: exact, family, and the most {@code unknown.*} allowed. One exception, made once and
      * on purpose: provider's unknown ceiling went from 0.14 to 0.16 when session 18 guarded the bare recipient noun
      * against connection words; 5 provider texts went from a wrong category (recipient.rejected) to the fallback, with
      * exact and family unchanged: an honest "unknown" is better than a confident wrong answer.
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.79, 0.86, 0.11},
+            "all", new double[] {0.80, 0.86, 0.11},
             "provider", new double[] {0.79, 0.84, 0.11},
             "mta", new double[] {0.79, 0.83, 0.09},
-            "client-library", new double[] {0.79, 0.87, 0.12},
-            "non-English", new double[] {0.77, 0.86, 0.13});
+            "client-library", new double[] {0.80, 0.87, 0.12},
+            "non-English", new double[] {0.78, 0.86, 0.13});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
@@ -56,6 +58,10 @@ class HeldOutEvaluationTest {
         assertThat(evaluation.byKind()).as("every kind of source is measured").containsOnlyKeys(HeldOutLoader.KINDS);
         assertThat(evaluation.nonEnglish().cases()).as("non-English texts").isGreaterThanOrEqualTo(100);
         assertThat(cases).allSatisfy(c -> assertThat(c.source()).as("%s:%d names its source", c.file(), c.line()).isNotBlank());
+        assertThat(evaluation.byBasis().values().stream().mapToInt(HeldOutEvaluation.Tally::cases).sum())
+                .as("each case counted under the one layer that decided it").isEqualTo(cases.size());
+        assertThat(evaluation.byBasis().get(Basis.NONE).unknownRate()).as("the fallback layer answers unknown.* alone")
+                .isEqualTo(1.0);
         FLOORS.forEach((group, floor) -> {
             HeldOutEvaluation.Tally t = tally(evaluation, group);
             assertThat(t.exactRate()).as("%s: exact category", group).isGreaterThanOrEqualTo(floor[0]);
