@@ -175,14 +175,15 @@ public final class HeldOutEvaluation {
     }
 
     /**
-     * The misses counted per pair of expected and given category, most frequent first, English and other languages
-     * apart: where the rules go wrong, without the texts (so it can steer work without spoiling the set).
+     * The misses counted per pair of expected and given category and the layer that gave it, most frequent first,
+     * English and other languages apart: where the rules go wrong, without the texts (so it can steer work without
+     * spoiling the set).
      */
     public List<String> confusionLines() {
         Map<String, Integer> pairs = new TreeMap<>();
-        misses().forEach(o -> pairs.merge(String.format("%-8s %-34s -> %s",
-                o.sample().language().equals("en") ? "English" : "other", o.sample().expect(), o.category()), 1,
-                Integer::sum));
+        misses().forEach(o -> pairs.merge(String.format("%-8s %-34s -> %-34s (%s)",
+                o.sample().language().equals("en") ? "English" : "other", o.sample().expect(), o.category(),
+                o.basis().id()), 1, Integer::sum));
         return pairs.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> String.format("%4d  %s", e.getValue(), e.getKey())).toList();

@@ -71,8 +71,9 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", "--rules=rules", "--set", set.toString(), "--confusion");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^ +2  other +recipient\\.unknown +-> unknown\\.permanent$")
-                .containsPattern("(?m)^ +1  English +recipient\\.unknown +-> unknown\\.permanent$")
+        assertThat(run.out()).containsPattern("(?m)^ +2  other +recipient\\.unknown +-> unknown\\.permanent +\\(none\\)$")
+                .containsPattern("(?m)^ +1  English +recipient\\.unknown +-> unknown\\.permanent +\\(none\\)$")
+                .containsPattern("(?m)^decided by none +3 +0\\.0% +0\\.0% +100\\.0%$")
                 .doesNotContain("nobody has seen");
     }
 
