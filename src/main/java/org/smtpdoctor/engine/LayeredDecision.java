@@ -50,6 +50,7 @@ final class LayeredDecision {
         Basis winnerLayer = first == null ? Basis.NONE : first.layer();
         // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
         if (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory) && reply.code() == 0
+                && isKnown(ranked.get(0).category()) // a notice that says only the class names no family
                 && (near = rules.near().nearest(reply.text())) != null
                 && sameFamily(catalog, near.category(), ranked.get(0).category())) {
             // The command a stage rule reads names the family only; a wording of that family said nearly names the cause.
