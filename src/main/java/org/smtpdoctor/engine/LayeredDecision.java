@@ -49,16 +49,12 @@ final class LayeredDecision {
         RuleSet.Placed first = ranked.isEmpty() ? null : rules.place(ranked.get(0).rulePackage(), ranked.get(0).ruleName());
         Basis winnerLayer = first == null ? Basis.NONE : first.layer();
         // Provider and concept wordings decide before the enhanced code; a stage rule only where the code names no cause.
-        if (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory) && reply.code() == 0
-                && isKnown(ranked.get(0).category()) // a notice that says only the class names no family
-                && (near = rules.near().nearest(reply.text())) != null
-                && sameFamily(catalog, near.category(), ranked.get(0).category())) {
-            // The command a stage rule reads names the family only; a wording of that family said nearly names the cause.
+        boolean stageDecides = winnerLayer == Basis.STAGE && !isKnown(enhancedCategory);
+        if (stageDecides && (near = nearInFamily(reply, ranked.get(0).category(), rules)) != null) {
             category = near.category();
             basis = Basis.NEAR_WORDING;
             rule = near.wording();
-        } else if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT
-                || (winnerLayer == Basis.STAGE && !isKnown(enhancedCategory))) {
+        } else if (winnerLayer == Basis.PATTERN || winnerLayer == Basis.CONCEPT || stageDecides) {
             Verdict winner = ranked.get(0);
             category = winner.category();
             basis = winnerLayer;
@@ -114,8 +110,19 @@ final class LayeredDecision {
     private record Placing(Verdict verdict, RuleSet.Placed placed, int precedence) {
     }
 
-    private static boolean sameFamily(Catalog catalog, String category, String other) {
-        return catalog.taxonomy().get(category).family().equals(catalog.taxonomy().get(other).family());
+    /**
+     * The command a stage rule reads names the family only: in a text without a reply code, a wording of that family
+     * said nearly names the cause. Null when there is none, or when the stage rule's category is a fallback (a notice
+     * that says only the failure's class names no family, so the near wordings are not looked up).
+     */
+    private static NearWordings.Near nearInFamily(ParsedReply reply, String stageCategory, RuleSet rules) {
+        if (reply.code() != 0 || !isKnown(stageCategory)) {
+            return null;
+        }
+        NearWordings.Near near = rules.near().nearest(reply.text());
+        Taxonomy taxonomy = rules.catalog().taxonomy();
+        return near != null && taxonomy.get(near.category()).family().equals(taxonomy.get(stageCategory).family())
+                ? near : null;
     }
 
     private static boolean isKnown(String category) {

@@ -1,7 +1,7 @@
 package org.smtpdoctor.samples;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -140,14 +140,8 @@ public final class HeldOutEvaluation {
 
     /** The cases each layer decided, and how often it was right (layers that decided none left out). */
     public Map<Basis, Tally> byBasis() {
-        Map<String, Tally> byId = group(o -> o.basis().id());
-        Map<Basis, Tally> tallies = new LinkedHashMap<>();
-        for (Basis b : Basis.values()) {
-            Tally t = byId.get(b.id());
-            if (t != null) {
-                tallies.put(b, t);
-            }
-        }
+        Map<Basis, Tally> tallies = new EnumMap<>(Basis.class); // in the layers' order
+        outcomes.forEach(o -> tallies.merge(o.basis(), Tally.NONE.plus(o), HeldOutEvaluation::sum));
         return tallies;
     }
 
