@@ -14,7 +14,8 @@ import org.smtpdoctor.source.SourceTree;
 
 /**
  * The honest figure: replies and client errors held out of {@code samples/} and never used to write a rule
- * ({@code src/test/resources/evaluation/}, see its README), each labelled by hand with its source. Prints exact
+ * ({@code src/test/resources/evaluation/} and a second, independent set {@code evaluation-v2/}, see their READMEs),
+ * each labelled by hand with its source. Prints exact
  * category, family and {@code unknown.*} shares overall, per kind of source, per language, per family and per
  * file ({@code smtp-doctor evaluate} prints the same; its {@code --misses} the texts missed, which this test keeps
  * out of the build log that rule writers read). Fails when the set is malformed, a label
@@ -23,6 +24,11 @@ import org.smtpdoctor.source.SourceTree;
  */
 class HeldOutEvaluationTest {
     private static final Path SET = Path.of("src/test/resources/evaluation");
+    /**
+     * The second held-out set (session 30, see its README): texts users pasted in public issue threads, collected and
+     * labelled by people who saw neither the rules nor the samples; threads and pages a rule cites were left out.
+     */
+    private static final Path SECOND_SET = Path.of("src/test/resources/evaluation-v2");
 
     /**
      * Floors a little below the figures measured on main's rules in 2026-12-05's twenty-ninth session, after a wording
@@ -40,29 +46,49 @@ class HeldOutEvaluationTest {
             "client-library", new double[] {0.80, 0.87, 0.12},
             "non-English", new double[] {0.78, 0.86, 0.13});
 
+    /**
+     * Floors of the second set, a little below its first measurement (session 30, main's rules: all 79.9 / 84.6 / 9.3 %,
+     * non-English 67.6 / 71.6 / 17.6 % on 74 texts); the same rule as {@link #FLOORS}: raise, never lower.
+     */
+    private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
+            "all", new double[] {0.79, 0.84, 0.10},
+            "provider", new double[] {0.75, 0.82, 0.10},
+            "mta", new double[] {0.80, 0.85, 0.11},
+            "client-library", new double[] {0.80, 0.84, 0.09},
+            "non-English", new double[] {0.67, 0.71, 0.18});
+
     @Test
     void printsAccuracyOnTheHeldOutSet() {
+        measure(SET, 1500, 100, FLOORS);
+    }
+
+    @Test
+    void printsAccuracyOnTheSecondHeldOutSet() {
+        measure(SECOND_SET, 400, 70, SECOND_SET_FLOORS);
+    }
+
+    private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors) {
         Path rules = Path.of(System.getProperty("evaluation.rules", TestRules.PROJECT_RULES.toString()));
         Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).build();
         Problems problems = new Problems();
-        List<HeldOutCase> cases = HeldOutLoader.load(SourceTree.of(SET), problems);
+        List<HeldOutCase> cases = HeldOutLoader.load(SourceTree.of(set), problems);
         HeldOutEvaluation evaluation = HeldOutEvaluation.run(diagnoser, cases);
         problems.addAll(evaluation.problems());
 
-        System.out.println("held-out evaluation against " + rules);
+        System.out.println("held-out evaluation of " + set + " against " + rules);
         evaluation.lines().forEach(System.out::println);
         // The misses themselves stay out of the build log, which rule writers read: `evaluate --misses` shows them.
 
         assertThat(problems.all()).as("every case well-formed, every label an existing category").isEmpty();
-        assertThat(cases).as("the issue asks for at least 1,500 texts").hasSizeGreaterThanOrEqualTo(1500);
+        assertThat(cases).as("the set keeps its size").hasSizeGreaterThanOrEqualTo(leastCases);
         assertThat(evaluation.byKind()).as("every kind of source is measured").containsOnlyKeys(HeldOutLoader.KINDS);
-        assertThat(evaluation.nonEnglish().cases()).as("non-English texts").isGreaterThanOrEqualTo(100);
+        assertThat(evaluation.nonEnglish().cases()).as("non-English texts").isGreaterThanOrEqualTo(leastNonEnglish);
         assertThat(cases).allSatisfy(c -> assertThat(c.source()).as("%s:%d names its source", c.file(), c.line()).isNotBlank());
         assertThat(evaluation.byBasis().values().stream().mapToInt(HeldOutEvaluation.Tally::cases).sum())
                 .as("each case counted under the one layer that decided it").isEqualTo(cases.size());
         assertThat(evaluation.byBasis().get(Basis.NONE).unknownRate()).as("the fallback layer answers unknown.* alone")
                 .isEqualTo(1.0);
-        FLOORS.forEach((group, floor) -> {
+        floors.forEach((group, floor) -> {
             HeldOutEvaluation.Tally t = tally(evaluation, group);
             assertThat(t.exactRate()).as("%s: exact category", group).isGreaterThanOrEqualTo(floor[0]);
             assertThat(t.familyRate()).as("%s: right family", group).isGreaterThanOrEqualTo(floor[1]);
