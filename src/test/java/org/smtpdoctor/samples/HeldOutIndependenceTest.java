@@ -41,7 +41,9 @@ class HeldOutIndependenceTest {
             Pattern.compile("(?i)github\\.com/([\\w.-]+/[\\w.-]+)/(?:issues|pull|discussions)/(\\d+)");
     /** The short form rules use in their sources: {@code owner/repo#123}. */
     private static final Pattern SHORT_THREAD = Pattern.compile("([\\w.-]+/[\\w.-]+)#(\\d+)");
-    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'()\\]>,]+");
+    /** A page: a host name with a path, with or without its scheme (rules often cite "support.example.com/a/1"). */
+    private static final Pattern URL =
+            Pattern.compile("(?i)(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,}/[^\\s\"'()\\]>,;]*)");
 
     @Test
     void noHeldOutTextIsASampleText() {
@@ -64,7 +66,7 @@ class HeldOutIndependenceTest {
             threads(SHORT_THREAD, content, cited);
             Matcher url = URL.matcher(content);
             while (url.find()) {
-                cited.add(page(url.group()));
+                cited.add(page(url.group(1)));
             }
         });
         List<String> leaked = load(SECOND_SET).stream().filter(c -> citedBy(cited, c.source()))
@@ -99,7 +101,7 @@ class HeldOutIndependenceTest {
             return true;
         }
         Matcher url = URL.matcher(source);
-        return url.find() && cited.contains(page(url.group()));
+        return url.find() && cited.contains(page(url.group(1)));
     }
 
     private static void threads(Pattern pattern, String content, Set<String> into) {
@@ -114,9 +116,11 @@ class HeldOutIndependenceTest {
         return "thread " + m.group(1).toLowerCase(Locale.ROOT) + "#" + m.group(2);
     }
 
-    private static String page(String url) {
-        String page = url.toLowerCase(Locale.ROOT).replaceFirst("^http://", "https://").replaceFirst("#.*", "");
-        return page.replaceFirst("[./]+$", "");
+    /** One form per page: no scheme, no "www.", no fragment, no language or session parameters, no trailing dot. */
+    private static String page(String hostAndPath) {
+        String page = hostAndPath.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").replaceFirst("#.*", "")
+                .replaceAll("[?&](hl|sjid|authuser)=[^&]*", "");
+        return page.replaceFirst("[./?&]+$", "");
     }
 
     private static String normalized(String text) {
