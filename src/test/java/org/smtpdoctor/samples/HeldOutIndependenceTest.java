@@ -24,12 +24,15 @@ import org.smtpdoctor.source.SourceTree;
  * The held-out figures mean something only while the sets stay apart from what the rules were written from. Checks
  * what can be checked without reading a held-out text into a rule writer's view: no held-out text is a sample's text
  * (or a line of the sample log), no case of the second set comes from an issue thread or page a rule or sample
- * cites, and no rule or sample names a program the first set was taken from. Failures name the file and line of the
+ * cites, and no rule or sample names a program the first set was taken from; the training set that rule writers read
+ * shares no text with a held-out set and no thread or page with the second. Failures name the file and line of the
  * held-out case or the rule file, never the text.
  */
 class HeldOutIndependenceTest {
     private static final Path FIRST_SET = Path.of("src/test/resources/evaluation");
     private static final Path SECOND_SET = Path.of("src/test/resources/evaluation-v2");
+    /** The texts rule writers read (its README): kept apart from both held-out sets. */
+    private static final Path TRAINING_SET = Path.of("src/test/resources/training");
     private static final List<Path> KNOWLEDGE = List.of(Path.of("rules"), Path.of("samples"));
 
     /** The programs of the first set (its README's table), which rules must not be written from. */
@@ -73,6 +76,30 @@ class HeldOutIndependenceTest {
                 .map(c -> c.file() + ":" + c.line()).toList();
         assertThat(cited).as("the citations were read").hasSizeGreaterThan(100);
         assertThat(leaked).as("second-set cases from a thread or page a rule or sample cites").isEmpty();
+    }
+
+    @Test
+    void theTrainingSetSharesNoTextWithAHeldOutSetAndNoSourceWithTheSecond() {
+        Set<String> heldOutTexts = Stream.of(FIRST_SET, SECOND_SET).flatMap(set -> load(set).stream())
+                .map(c -> normalized(c.text())).collect(Collectors.toSet());
+        Set<String> secondSetSources = new TreeSet<>();
+        for (HeldOutCase c : load(SECOND_SET)) {
+            Matcher thread = GITHUB_THREAD.matcher(c.source());
+            if (thread.find()) {
+                secondSetSources.add(thread(thread));
+            }
+            Matcher url = URL.matcher(c.source());
+            if (url.find()) {
+                secondSetSources.add(page(url.group(1)));
+            }
+        }
+        List<HeldOutCase> training = load(TRAINING_SET, 500);
+        List<String> sharedText = training.stream().filter(c -> heldOutTexts.contains(normalized(c.text())))
+                .map(c -> c.file() + ":" + c.line()).toList();
+        List<String> sharedSource = training.stream().filter(c -> citedBy(secondSetSources, c.source()))
+                .map(c -> c.file() + ":" + c.line()).toList();
+        assertThat(sharedText).as("training cases whose text is a held-out text").isEmpty();
+        assertThat(sharedSource).as("training cases from a thread or page of the second held-out set").isEmpty();
     }
 
     @Test
@@ -128,10 +155,14 @@ class HeldOutIndependenceTest {
     }
 
     private static List<HeldOutCase> load(Path set) {
+        return load(set, 1000);
+    }
+
+    private static List<HeldOutCase> load(Path set, int moreThan) {
         Problems problems = new Problems();
         List<HeldOutCase> cases = HeldOutLoader.load(SourceTree.of(set), problems);
-        assertThat(problems.all()).isEmpty();
-        assertThat(cases).hasSizeGreaterThan(1000);
+        assertThat(problems.all()).as("%s is well-formed", set).isEmpty();
+        assertThat(cases).hasSizeGreaterThan(moreThan);
         return cases;
     }
 
