@@ -311,7 +311,9 @@ public final class ReplyParser {
         int from = 0;
         for (int i = 0; i < MAX_PREFIX_TOKENS; i++) {
             int end = LogPrefix.end(text, from);
-            if (end <= from) {
+            // A part that would leave nothing (each part ends after its blanks) is the message itself
+            // ("[WebException: The remote name could not be resolved: 'mailhost']"), not a prefix.
+            if (end <= from || end >= text.length()) {
                 break;
             }
             from = end;

@@ -160,6 +160,13 @@ class ReplyParserTest {
     }
 
     @Test
+    void aMessageWhollyInBracketsIsNotTakenForAPrefix() {
+        ParsedReply r = parser.parse("[WebException: The remote name could not be resolved: 'mailhost']");
+        assertThat(r.text()).contains("The remote name could not be resolved");
+        assertThat(parser.parse("[main] [Connection timed out]").text()).isEqualTo("[Connection timed out]");
+    }
+
+    @Test
     void replyEmbeddedInAPostfixLogLine() {
         ParsedReply r = parser.parse("May  1 12:00:00 mx postfix/smtp[1234]: 4BQ2Xs1234Z: to=<bob@example.org>, "
                 + "relay=mx.example.org[192.0.2.7]:25, status=bounced (host mx.example.org[192.0.2.7] said: "
