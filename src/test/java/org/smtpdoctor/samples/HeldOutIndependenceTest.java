@@ -2,22 +2,21 @@ package org.smtpdoctor.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.smtpdoctor.batch.SampleTexts;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -64,7 +63,7 @@ class HeldOutIndependenceTest {
     void noSecondSetCaseComesFromAThreadOrPageARuleOrSampleCites() {
         Set<String> cited = new TreeSet<>();
         knowledgeFiles().forEach(file -> {
-            String content = read(file);
+            String content = file.content();
             threads(GITHUB_THREAD, content, cited);
             threads(SHORT_THREAD, content, cited);
             Matcher url = URL.matcher(content);
@@ -80,19 +79,11 @@ class HeldOutIndependenceTest {
 
     @Test
     void theTrainingSetSharesNoTextWithAHeldOutSetAndNoSourceWithTheSecond() {
-        Set<String> heldOutTexts = Stream.of(FIRST_SET, SECOND_SET).flatMap(set -> load(set).stream())
+        List<HeldOutCase> secondSet = load(SECOND_SET);
+        Set<String> heldOutTexts = Stream.concat(load(FIRST_SET).stream(), secondSet.stream())
                 .map(c -> normalized(c.text())).collect(Collectors.toSet());
-        Set<String> secondSetSources = new TreeSet<>();
-        for (HeldOutCase c : load(SECOND_SET)) {
-            Matcher thread = GITHUB_THREAD.matcher(c.source());
-            if (thread.find()) {
-                secondSetSources.add(thread(thread));
-            }
-            Matcher url = URL.matcher(c.source());
-            if (url.find()) {
-                secondSetSources.add(page(url.group(1)));
-            }
-        }
+        Set<String> secondSetSources = secondSet.stream().flatMap(c -> citations(c.source()))
+                .collect(Collectors.toSet());
         List<HeldOutCase> training = load(TRAINING_SET, 500);
         List<String> sharedText = training.stream().filter(c -> heldOutTexts.contains(normalized(c.text())))
                 .map(c -> c.file() + ":" + c.line()).toList();
@@ -105,10 +96,10 @@ class HeldOutIndependenceTest {
     @Test
     void noRuleOrSampleNamesAProgramOfTheFirstSet() {
         List<String> named = knowledgeFiles().flatMap(file -> {
-            List<String> lines = read(file).lines().toList();
-            return java.util.stream.IntStream.range(0, lines.size())
+            List<String> lines = file.content().lines().toList();
+            return IntStream.range(0, lines.size())
                     .filter(i -> FIRST_SET_PROGRAMS.matcher(lines.get(i)).find())
-                    .mapToObj(i -> file + ":" + (i + 1));
+                    .mapToObj(i -> file.name() + ":" + (i + 1));
         }).toList();
         assertThat(named).as("rules or samples citing a program the first held-out set was taken from").isEmpty();
     }
@@ -123,12 +114,15 @@ class HeldOutIndependenceTest {
     }
 
     private static boolean citedBy(Set<String> cited, String source) {
+        return citations(source).anyMatch(cited::contains);
+    }
+
+    /** What a case's {@code source} names: its issue thread and its page, each in the one form citations are kept in. */
+    private static Stream<String> citations(String source) {
         Matcher thread = GITHUB_THREAD.matcher(source);
-        if (thread.find() && cited.contains(thread(thread))) {
-            return true;
-        }
         Matcher url = URL.matcher(source);
-        return url.find() && cited.contains(page(url.group(1)));
+        return Stream.of(thread.find() ? thread(thread) : null, url.find() ? page(url.group(1)) : null)
+                .filter(Objects::nonNull);
     }
 
     private static void threads(Pattern pattern, String content, Set<String> into) {
@@ -166,21 +160,9 @@ class HeldOutIndependenceTest {
         return cases;
     }
 
-    private static Stream<Path> knowledgeFiles() {
-        return KNOWLEDGE.stream().flatMap(dir -> {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The rule and sample files, each named by its path from the project folder (for the failure messages). */
+    private static Stream<SourceFile> knowledgeFiles() {
+        return KNOWLEDGE.stream().flatMap(dir -> SourceTree.of(dir).files(".yaml").stream()
+                .map(file -> new SourceFile(dir + "/" + file.name(), file.content())));
     }
 }
