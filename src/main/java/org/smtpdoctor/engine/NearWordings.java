@@ -441,9 +441,11 @@ final class NearWordings {
     }
 
     /**
-     * Whether {@link #SHARE} of the wording's weight lies in the text within a stretch of at most twice its length
-     * and {@link #SLACK} letters: the shortest such stretch, found by sliding over the positions in order
-     * ({@code inOrder}: the text's known trigrams as {@link #inTextOrder} gives them).
+     * Whether {@link #SHARE} of the wording's weight, and {@link #WORD_SHARE} of each of its words, lie in the text
+     * within a stretch of at most twice its length and {@link #SLACK} letters: the shortest such stretch, found by
+     * sliding over the positions in order ({@code inOrder}: the text's known trigrams as {@link #inTextOrder} gives
+     * them). Each word within the stretch, not anywhere in the text: "user not local" is not said by a path
+     * "/usr/local" after "does not exist" with a "dovecot_user" far before them.
      */
     private boolean closeTogether(Entry entry, int[] gramIds, long[] inOrder) {
         int[] features = entry.features();
@@ -459,20 +461,23 @@ final class NearWordings {
         double needed = SHARE * entry.weight();
         int longest = 2 * entry.length() + SLACK;
         int[] inWindow = new int[features.length];
+        double[] byWord = new double[entry.wordWeights().length];
         double weight = 0;
         int start = 0;
         for (int end = 0; end < count; end++) {
             int k = (int) found[end];
             if (inWindow[k]++ == 0) {
                 weight += idf[features[k]];
+                byWord[entry.wordOf()[k]] += idf[features[k]];
             }
-            while (weight >= needed) {
+            while (weight >= needed && everyWord(entry, byWord)) {
                 if ((found[end] >>> 32) + 3 - (found[start] >>> 32) <= longest) {
                     return true;
                 }
                 int first = (int) found[start++];
                 if (--inWindow[first] == 0) {
                     weight -= idf[features[first]];
+                    byWord[entry.wordOf()[first]] -= idf[features[first]];
                 }
             }
         }

@@ -121,6 +121,18 @@ class NearWordingsTest {
                 .isEqualTo(Basis.NONE);
     }
 
+    /**
+     * Most of the wording's weight close together is not enough when one of its words is held only far away: each
+     * word must be there within the stretch (the text below holds "zq" only at its start).
+     */
+    @Test
+    void aWordHeldOnlyFarFromTheOthersDoesNotCount() {
+        String far = " and then the keeper walked along the fence past the feeding station".repeat(4);
+        assertThat(diagnoser.diagnose("zq" + far + " the quaggas paddock was flooded").basis()).isEqualTo(Basis.NONE);
+        assertThat(diagnoser.diagnose(far + " the zq quaggas paddock was flooded").basis())
+                .isEqualTo(Basis.NEAR_WORDING);
+    }
+
     @Test
     void oneWordAndWordingsWithNumbersAreOnlyEverSaidExactly() {
         assertThat(diagnoser.diagnose("okapienclosureslocked").basis()).isEqualTo(Basis.NONE);
