@@ -658,14 +658,20 @@ public final class ReplyParser {
     private static ParsedReply readEmbeddedCode(String original, String text, List<String> exceptions) {
         for (int at = 0; at + 3 <= text.length(); at++) {
             char c = text.charAt(at);
-            if (c < '2' || c > '5' || !Chars.digitsAt(text, at + 1, 2)
-                    || (at > 0 && !Chars.isSpace(text.charAt(at - 1)) && CODE_OPENERS.indexOf(text.charAt(at - 1)) < 0)) {
+            // Right after a colon only with its enhanced code ("Authentication failed:554 5.1.8 ..."): a colon alone
+            // also stands before a port or the parts of a time or an IPv6 address.
+            boolean afterColon = at > 0 && text.charAt(at - 1) == ':';
+            if (c < '2' || c > '5' || !Chars.digitsAt(text, at + 1, 2) || (at > 0 && !afterColon
+                    && !Chars.isSpace(text.charAt(at - 1)) && CODE_OPENERS.indexOf(text.charAt(at - 1)) < 0)) {
                 continue;
             }
             int enhancedEnd = -1;
             if (at + 3 < text.length() && (text.charAt(at + 3) == ' ' || text.charAt(at + 3) == '-')) {
                 int end = enhancedCodeEnd(text, at + 4);
                 enhancedEnd = end >= 0 && (Chars.endsAt(text, end) || isSpaceOrDash(text, end)) ? end : -1;
+            }
+            if (afterColon && enhancedEnd < 0) {
+                continue;
             }
             int end = enhancedEnd >= 0 ? enhancedEnd : at + 3;
             if (enhancedEnd < 0 && !Chars.endsAt(text, end) && !isSpaceOrDash(text, end) && !isClosed(text, end)) {

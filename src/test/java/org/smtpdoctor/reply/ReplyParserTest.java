@@ -219,6 +219,21 @@ class ReplyParserTest {
         assertEmbeddedCode("容量：500 MB", 0);
     }
 
+    /**
+     * A client that glues the server's reply to its own words with a bare colon ("Authentication failed:554 5.1.8
+     * ..."): the code counts with its enhanced code only, since a colon alone also heads a port, a time or an IPv6
+     * address's parts.
+     */
+    @Test
+    void aCodeRightAfterAColonCountsOnlyWithItsEnhancedCode() {
+        assertParsed("Reason:Authentication failed:554 5.1.8 Sender Address Blocked", 554, "5.1.8",
+                "Reason:Authentication failed:554 5.1.8 Sender Address Blocked");
+        assertEmbeddedCode("Could not connect to mail.example.com:443 now", 0);
+        assertEmbeddedCode("Negative SMTP reply:550 information", 0);
+        assertEmbeddedCode("at 10:45:523 elapsed", 0);
+        assertEmbeddedCode("relay=[2001:db8::250] deferred", 0);
+    }
+
     /** Words that name an error or a code before it introduce a code, in the languages mail clients speak. */
     @Test
     void aCodeAfterAWordForErrorOrCode() {
