@@ -49,11 +49,11 @@ class HeldOutEvaluationTest {
     /**
      * Floors of the second set, a little below its measurement when it last grew (session 31, 1,650 texts: all 78.8 / 83.3
      * / 11.0 %), raised with session 31's rules (1,637 texts: all 80.6 / 84.8 / 10.3 %, non-English 67.3 / 75.5 / 19.1 %
-     * on 110 texts); the same rule as {@link #FLOORS}: raise, never lower. Adding texts to the set is the only reason to
-     * set them anew, from the new measurement.
+     * on 110 texts) and session 32's (all 81.1 / 85.2 / 10.1 %); the same rule as {@link #FLOORS}: raise, never lower.
+     * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.80, 0.84, 0.11},
+            "all", new double[] {0.80, 0.85, 0.11},
             "provider", new double[] {0.76, 0.82, 0.08},
             "mta", new double[] {0.79, 0.84, 0.11},
             "client-library", new double[] {0.82, 0.85, 0.12},
