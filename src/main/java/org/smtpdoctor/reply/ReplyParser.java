@@ -818,7 +818,11 @@ public final class ReplyParser {
             return false;
         }
         boolean colonOrBracket = !trimmed.isEmpty() && INTRODUCING_ENDS.indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0;
-        return (colonOrBracket && !closed) || namesAnError(words);
+        // A dash between spaces after a word joins a client's words to the reply as a colon does ("Mail from command
+        // failed - 501 Syntax error"); not after a number ("1 - 500" is a range) nor within a word ("1-500").
+        boolean spacedDash = (trimmed.endsWith(" -") || trimmed.endsWith(" \u2013")) && trimmed.length() > 2
+                && !Character.isDigit(trimmed.charAt(trimmed.length() - 3));
+        return ((colonOrBracket || spacedDash) && !closed) || namesAnError(words);
     }
 
     /** "error 550", "Fehler 550", "код ошибки 550", "error code 550", and in CJK a run of letters ending in "错误". */

@@ -234,6 +234,15 @@ class ReplyParserTest {
         assertEmbeddedCode("relay=[2001:db8::250] deferred", 0);
     }
 
+    /** A dash between spaces after a word introduces the reply as a colon does; a range of numbers does not. */
+    @Test
+    void aCodeAfterASpacedDashAfterAWord() {
+        assertEmbeddedCode("Mail from command failed - 501 Syntax error", 501);
+        assertEmbeddedCode("Sending failed \u2013 550 mailbox unavailable", 550);
+        assertEmbeddedCode("showing items 1 - 500 of the queue", 0);
+        assertEmbeddedCode("limit 100-500 messages", 0);
+    }
+
     /** Words that name an error or a code before it introduce a code, in the languages mail clients speak. */
     @Test
     void aCodeAfterAWordForErrorOrCode() {
