@@ -15,7 +15,9 @@ import org.smtpdoctor.source.Problem;
 
 /**
  * The rules measured on the held-out set: each case is diagnosed and compared with its hand label, and the
- * share that is exactly right, right in the family and fallen back to {@code unknown.*} is counted overall,
+ * share that is exactly right, right in the family and fallen back to {@code unknown.*} is counted overall
+ * (and, apart, the share of the texts that name a cause which still got {@code unknown.*}: a text labelled
+ * {@code unknown.*} that gets {@code unknown.*} is a right answer, not a fallback),
  * per kind of source, per language (and for all non-English texts together), per expected family and per
  * file, with the layer that decided. A case whose label is no category of the rules in use is reported as a
  * problem, not counted: a renamed category must not silently turn into misses.
@@ -25,12 +27,18 @@ public final class HeldOutEvaluation {
     private static final String ENGLISH = "en";
 
     /** Counts of one group of cases. */
-    public record Tally(int cases, int exact, int family, int unknown) {
-        static final Tally NONE = new Tally(0, 0, 0, 0);
+    public record Tally(int cases, int exact, int family, int unknown, int caused, int causeMissed) {
+        static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0);
 
         Tally plus(Outcome o) {
             return new Tally(cases + 1, exact + (o.exact() ? 1 : 0), family + (o.family() ? 1 : 0),
-                    unknown + (o.unknown() ? 1 : 0));
+                    unknown + (o.unknown() ? 1 : 0), caused + (o.labelNamesCause() ? 1 : 0),
+                    causeMissed + (o.labelNamesCause() && o.unknown() ? 1 : 0));
+        }
+
+        Tally plus(Tally o) {
+            return new Tally(cases + o.cases, exact + o.exact, family + o.family, unknown + o.unknown,
+                    caused + o.caused, causeMissed + o.causeMissed);
         }
 
         /** Share of cases with exactly the expected category, 0 when there are none. */
@@ -46,6 +54,14 @@ public final class HeldOutEvaluation {
         /** Share of cases that fell back to {@code unknown.*}. */
         public double unknownRate() {
             return rate(unknown);
+        }
+
+        /**
+         * Share of the cases whose label names a cause (not {@code unknown.*}) that still got {@code unknown.*}: the
+         * fallback proper, since the texts that name no cause are answered right by {@code unknown.*}.
+         */
+        public double fallbackRate() {
+            return caused == 0 ? 0 : (double) causeMissed / caused;
         }
 
         private double rate(int count) {
@@ -68,6 +84,11 @@ public final class HeldOutEvaluation {
         /** The rules fell back to {@code unknown.*}. */
         public boolean unknown() {
             return Taxonomy.isFallback(category);
+        }
+
+        /** The label names a cause: it is no {@code unknown.*} category. */
+        public boolean labelNamesCause() {
+            return !Taxonomy.isFallback(sample.expect());
         }
     }
 
@@ -103,7 +124,7 @@ public final class HeldOutEvaluation {
 
     /** All counted cases. */
     public Tally all() {
-        return outcomes.stream().reduce(Tally.NONE, Tally::plus, HeldOutEvaluation::sum);
+        return outcomes.stream().reduce(Tally.NONE, Tally::plus, Tally::plus);
     }
 
     /** Per kind of source (provider, mta, client-library). */
@@ -119,7 +140,7 @@ public final class HeldOutEvaluation {
     /** All texts in a language other than English. */
     public Tally nonEnglish() {
         return outcomes.stream().filter(o -> !o.sample().language().equals(ENGLISH))
-                .reduce(Tally.NONE, Tally::plus, HeldOutEvaluation::sum);
+                .reduce(Tally.NONE, Tally::plus, Tally::plus);
     }
 
     /** Per family of the expected category. */
@@ -141,7 +162,7 @@ public final class HeldOutEvaluation {
     /** The cases each layer decided, and how often it was right (layers that decided none left out). */
     public Map<Basis, Tally> byBasis() {
         Map<Basis, Tally> tallies = new EnumMap<>(Basis.class); // in the layers' order
-        outcomes.forEach(o -> tallies.merge(o.basis(), Tally.NONE.plus(o), HeldOutEvaluation::sum));
+        outcomes.forEach(o -> tallies.merge(o.basis(), Tally.NONE.plus(o), Tally::plus));
         return tallies;
     }
 
@@ -156,7 +177,8 @@ public final class HeldOutEvaluation {
      */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-26s %5s %8s %8s %9s", "held-out set", "cases", "exact", "family", "unknown"));
+        lines.add(String.format("%-26s %5s %8s %8s %9s %9s", "held-out set", "cases", "exact", "family", "unknown",
+                "fallback"));
         lines.add(line("all", all()));
         byKind().forEach((k, t) -> lines.add(line("kind " + k, t)));
         lines.add(line("non-English", nonEnglish()));
@@ -191,8 +213,8 @@ public final class HeldOutEvaluation {
     }
 
     private static String line(String label, Tally t) {
-        return String.format("%-26s %5d %7.1f%% %7.1f%% %8.1f%%", label, t.cases(), 100 * t.exactRate(),
-                100 * t.familyRate(), 100 * t.unknownRate());
+        return String.format("%-26s %5d %7.1f%% %7.1f%% %8.1f%% %8.1f%%", label, t.cases(), 100 * t.exactRate(),
+                100 * t.familyRate(), 100 * t.unknownRate(), 100 * t.fallbackRate());
     }
 
     private Map<String, Tally> group(Function<Outcome, String> key) {
@@ -201,12 +223,8 @@ public final class HeldOutEvaluation {
 
     private static Map<String, Tally> group(List<Outcome> outcomes, Function<Outcome, String> key) {
         Map<String, Tally> groups = new TreeMap<>();
-        outcomes.forEach(o -> groups.merge(key.apply(o), Tally.NONE.plus(o), HeldOutEvaluation::sum));
+        outcomes.forEach(o -> groups.merge(key.apply(o), Tally.NONE.plus(o), Tally::plus));
         return groups;
-    }
-
-    private static Tally sum(Tally a, Tally b) {
-        return new Tally(a.cases() + b.cases(), a.exact() + b.exact(), a.family() + b.family(), a.unknown() + b.unknown());
     }
 
     private static String familyOf(String category) {
