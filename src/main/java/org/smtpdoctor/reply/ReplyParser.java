@@ -501,7 +501,7 @@ public final class ReplyParser {
                 restStart = enhancedSeparatorsEnd(text, enhancedEnd);
             }
             String rest = text.substring(restStart);
-            if (continued) {
+            if (continued || hasContinuationMarker(rest, replyCode)) {
                 rest = dropContinuationMarkers(rest, replyCode, enhanced);
             }
             return new ParsedReply(original, replyCode, enhanced, rest.strip(), exceptions, false);
@@ -631,6 +631,22 @@ public final class ReplyParser {
             out.append(rest.charAt(i++));
         }
         return collapseSpaces(out);
+    }
+
+    /**
+     * Whether a multi-line reply's continuation marker ({@code 550-}) stands inside the text after a space: a wrapper
+     * that leads with the code in its own way ({@code 550, Expected response code ... with message " 550-The mail
+     * server ...}) quotes the lines of the reply joined, and their markers would split its sentences.
+     */
+    private static boolean hasContinuationMarker(String rest, int replyCode) {
+        String marker = replyCode + "-";
+        for (int at = rest.indexOf(marker); at >= 0; at = rest.indexOf(marker, at + 1)) {
+            if (at > 0 && Chars.isSpace(rest.charAt(at - 1)) && at + 4 < rest.length()
+                    && !Chars.isSpace(rest.charAt(at + 4))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs of two or more {@code \s} become one space. */

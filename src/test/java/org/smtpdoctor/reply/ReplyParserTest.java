@@ -54,6 +54,18 @@ class ReplyParserTest {
     }
 
     @Test
+    void continuationMarkersOfAReplyQuotedAfterALeadingCodeAreDropped() {
+        // A wrapper that leads with the code its own way, then quotes the reply's lines joined (training set,
+        // in2code-de/luxletter#137); a plain number in a sentence ("550 recipients") is no marker.
+        assertParsed("550, Expected response code \"250\" but got code \"550\", with message \" 550-The mail server could not "
+                        + "deliver mail to a@example.org. The 550-account or domain may not exist, 550 proper dns entries.",
+                550, null, "Expected response code \"250\" but got code \"550\", with message \" The mail server could not "
+                        + "deliver mail to a@example.org. The account or domain may not exist, proper dns entries.");
+        assertParsed("550 Sending to more than 550 recipients is not allowed",
+                550, null, "Sending to more than 550 recipients is not allowed");
+    }
+
+    @Test
     void jakartaMailExceptionWrapperWithTrailingNewline() {
         assertParsed("jakarta.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed: authentication failure\n",
                 535, "5.7.8", "Error: authentication failed: authentication failure");
