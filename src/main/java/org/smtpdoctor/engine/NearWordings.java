@@ -27,7 +27,8 @@ import org.smtpdoctor.wording.WordingRule;
  * letter trigrams within words: the share of the wording's trigrams, each weighed by how rare it is among all
  * wordings, that the text holds within a stretch not much longer than the wording.
  *
- * <p>Only provider and concept wordings written as text, of two words or more and without digits, take part, of
+ * <p>Only provider and concept wordings written as text, of two words or more (two that weigh about two words, or
+ * three or more) and without digits, take part, of
  * rules with no condition on enhanced code, stage or exception whose code conditions hold without a code; every
  * word of the wording must be there in good part ({@link #WORD_SHARE}). The {@code unless} wordings of every rule of
  * the category keep a text out of it. The work is bounded by the text's length (the parser's cap) and the number of wordings.
@@ -36,10 +37,16 @@ final class NearWordings {
     /** The share of a wording's weight a text must hold. */
     private static final double SHARE = 0.8;
     /**
-     * The least weight a wording must have to be matched nearly: about two words. A single word said another way is
-     * too often another word.
+     * The least weight a wording of fewer than {@link #WORDS_ENOUGH} words must have to be matched nearly: about two
+     * words. A single word said another way is too often another word.
      */
     private static final double MIN_WEIGHT = 40;
+    /**
+     * A wording of this many words or more takes part whatever its weight: three words said nearly are no single word
+     * said another way. Session 33: "no such user" weighs 40.0, the rarities of its common words, and left the layer
+     * whenever unrelated wordings were added (a weight is a sum of rarities among all wordings).
+     */
+    private static final int WORDS_ENOUGH = 3;
     private static final Pattern EMPTY_QUOTATION = Pattern.compile("\"\"|''|«»|“”|„“");
     /** How far apart the held trigrams may lie: twice the wording's length and a few letters more. */
     private static final int SLACK = 20;
@@ -202,7 +209,7 @@ final class NearWordings {
                 weight += idf[features[k]];
                 wordWeights[wordOf[k]] += idf[features[k]];
             }
-            if (weight < MIN_WEIGHT) {
+            if (weight < MIN_WEIGHT && Arrays.stream(wordWeights).filter(w -> w > 0).count() < WORDS_ENOUGH) {
                 continue;
             }
             int[][] keys = keyTrigrams(features, wordOf, wordWeights, idf);

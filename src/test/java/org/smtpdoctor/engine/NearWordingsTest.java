@@ -29,6 +29,12 @@ class NearWordingsTest {
                 - zq quagga paddock flooded
                 - okapienclosurelocked
                 - okapi 42 enclosure locked
+            - name: light wordings, of words found in many wordings
+              layer: concept
+              source: written for this test
+              says:
+                - was not the
+                - not the
             - name: a guard of another rule of the category
               source: written for this test
               says:
@@ -131,6 +137,18 @@ class NearWordingsTest {
         assertThat(diagnoser.diagnose("zq" + far + " the quaggas paddock was flooded").basis()).isEqualTo(Basis.NONE);
         assertThat(diagnoser.diagnose(far + " the zq quaggas paddock was flooded").basis())
                 .isEqualTo(Basis.NEAR_WORDING);
+    }
+
+    /**
+     * A light wording (its words are in many wordings, so their trigrams weigh little) takes part when it has three
+     * words: three words said nearly are no single word said another way. Of two light words it does not.
+     */
+    @Test
+    void threeLightWordsAreSaidNearlyTwoAreNot() {
+        Diagnosis three = diagnoser.diagnose("it was not then");
+        assertThat(three.basis()).isEqualTo(Basis.NEAR_WORDING);
+        assertThat(three.rule().name()).contains("'was not the'");
+        assertThat(diagnoser.diagnose("not then").basis()).isEqualTo(Basis.NONE);
     }
 
     @Test
