@@ -195,7 +195,7 @@ class BatchRunnerTest {
         assertThat(records).extracting(r -> r.get("file").asText())
                 .containsExactly(gz.toString(), gz.toString(), "-", plain.toString());
         assertThat(records).extracting(r -> r.get("category").asText())
-                .containsExactly("connection.refused", "server.unavailable", "relay.denied", "content.too-large");
+                .containsExactly("connection.refused", "unknown.transient", "relay.denied", "content.too-large");
     }
 
     @Test
