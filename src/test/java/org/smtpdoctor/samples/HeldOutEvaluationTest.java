@@ -54,16 +54,17 @@ class HeldOutEvaluationTest {
      * Floors of the second set, a little below its measurement when it last grew (session 31, 1,650 texts: all 78.8 / 83.3
      * / 11.0 %), raised with session 31's rules (1,637 texts: all 80.6 / 84.8 / 10.3 %, non-English 67.3 / 75.5 / 19.1 %
      * on 110 texts) and session 32's (all 81.1 / 85.2 / 10.1 %); the same rule as {@link #FLOORS}: raise, never lower.
-     * Session 33 raised the floors with its rules (all 82.2 / 86.1 %) and replaced the unknown ceilings with fallback
+     * Session 33 raised the floors with its rules (all 82.7 / 86.3 %, provider 79.0 / 84.1, mta 82.3 / 86.8, client
+     * 84.2 / 86.9) and replaced the unknown ceilings with fallback
      * ceilings as in {@link #FLOORS} (first measured at all 5.8 %, client 5.7, mta 5.6, provider 6.5, non-English 11.3;
      * after the 4xx retry-words rule 6.0 / 5.9 / 5.8 / 6.5 / 11.3).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.81, 0.855, 0.062},
+            "all", new double[] {0.82, 0.86, 0.062},
             "provider", new double[] {0.78, 0.835, 0.07},
-            "mta", new double[] {0.81, 0.86, 0.062},
-            "client-library", new double[] {0.83, 0.86, 0.062},
+            "mta", new double[] {0.815, 0.86, 0.062},
+            "client-library", new double[] {0.835, 0.865, 0.062},
             "non-English", new double[] {0.66, 0.75, 0.12});
 
     @Test
