@@ -41,14 +41,16 @@ class HeldOutEvaluationTest {
      * 7.5, non-English 9.0 and, after the rule that a 4xx reply saying only "try again later" or "deferred" names no
      * cause (texts the first set labels with the 421 code's meaning), 7.1 / 7.8 / 4.8 / 8.3 / 9.2; the ceilings are
      * set a little above the latter (an honest "unknown" is better than a confident wrong answer, as session 18 found
-     * when it raised the old provider ceiling once on purpose).
+     * when it raised the old provider ceiling once on purpose). Session 34 raised the floors to its figures (all 80.9 /
+     * 86.8 / 7.1 %, provider 81.7 / 85.7 / 7.9, mta 80.5 / 84.2 / 4.8, client 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7
+     * / 9.2).
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.80, 0.86, 0.075},
-            "provider", new double[] {0.79, 0.84, 0.085},
-            "mta", new double[] {0.79, 0.83, 0.05},
-            "client-library", new double[] {0.80, 0.87, 0.08},
-            "non-English", new double[] {0.78, 0.86, 0.095});
+            "all", new double[] {0.805, 0.865, 0.075},
+            "provider", new double[] {0.81, 0.85, 0.082},
+            "mta", new double[] {0.80, 0.835, 0.05},
+            "client-library", new double[] {0.805, 0.875, 0.08},
+            "non-English", new double[] {0.785, 0.865, 0.095});
 
     /**
      * Floors of the second set, a little below its measurement when it last grew (session 31, 1,650 texts: all 78.8 / 83.3
@@ -57,14 +59,15 @@ class HeldOutEvaluationTest {
      * Session 33 raised the floors with its rules (all 82.7 / 86.3 %, provider 79.0 / 84.1, mta 82.3 / 86.8, client
      * 84.2 / 86.9) and replaced the unknown ceilings with fallback
      * ceilings as in {@link #FLOORS} (first measured at all 5.8 %, client 5.7, mta 5.6, provider 6.5, non-English 11.3;
-     * after the 4xx retry-words rule 6.0 / 5.9 / 5.8 / 6.5 / 11.3).
+     * after the 4xx retry-words rule 6.0 / 5.9 / 5.8 / 6.5 / 11.3). Session 34 raised them again (all 83.7 / 86.6 / 5.6 %,
+     * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.82, 0.86, 0.062},
-            "provider", new double[] {0.78, 0.835, 0.07},
-            "mta", new double[] {0.815, 0.86, 0.062},
-            "client-library", new double[] {0.835, 0.865, 0.062},
+            "all", new double[] {0.83, 0.862, 0.06},
+            "provider", new double[] {0.81, 0.835, 0.068},
+            "mta", new double[] {0.825, 0.86, 0.062},
+            "client-library", new double[] {0.845, 0.87, 0.056},
             "non-English", new double[] {0.66, 0.75, 0.12});
 
     @Test
