@@ -155,7 +155,11 @@ final class LogPrefix {
         return i;
     }
 
-    /** {@code \[[^\]]{0,80}\]:?\s*}: a thread or a tag in brackets. */
+    /**
+     * {@code \[(?!(?:Errno|WinError) -?\d+\])[^\]]{0,80}\]:?\s*}: a thread or a tag in brackets, but not Python's
+     * "[Errno 111]" or "[WinError 10060]": the operating system's error number, which reads the same in every language
+     * while the message after it is in the system's.
+     */
     private static int bracketed(String text, int at) {
         if (!isChar(text, at, '[')) {
             return -1;
@@ -167,11 +171,21 @@ final class LogPrefix {
             }
             i += Character.charCount(text.codePointAt(i));
         }
-        if (i >= text.length()) {
+        if (i >= text.length() || isErrorNumber(text, at + 1, i)) {
             return -1;
         }
         int colon = isChar(text, i + 1, ':') ? i + 2 : i + 1;
         return Chars.spacesEnd(text, colon);
+    }
+
+    /** {@code (?:Errno|WinError) -?\d+} exactly between {@code from} and {@code to}. */
+    private static boolean isErrorNumber(String text, int from, int to) {
+        int at = text.startsWith("Errno ", from) ? from + 6 : text.startsWith("WinError ", from) ? from + 9 : -1;
+        if (at < 0) {
+            return false;
+        }
+        at = isChar(text, at, '-') ? at + 1 : at;
+        return at < to && Chars.digitsEnd(text, at) == to;
     }
 
     /** {@code (?:TRACE|DEBUG|...|EMERG)\b:?\s*}: a level. */

@@ -24,7 +24,7 @@ class LeanScansTest {
             Pattern.compile("^\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:\\s+|$)"),
             Pattern.compile("^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+\\d{1,2}\\s+\\d{2}:\\d{2}:\\d{2}\\s+"),
             Pattern.compile("^(?:[\\w.-]+\\s+)?[\\w./-]+\\[\\d+\\]:\\s+"),
-            Pattern.compile("^\\[[^\\]]{0,80}\\]:?\\s*"),
+            Pattern.compile("^\\[(?!(?:Errno|WinError) -?\\d+\\])[^\\]]{0,80}\\]:?\\s*"),
             Pattern.compile("^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|SEVERE|CRITICAL|CRIT|ALERT|EMERG)\\b:?\\s*"),
             Pattern.compile("^\\d+\\s+---\\s+"),
             Pattern.compile("^(?:[0-9A-F]{6,12}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,15}):\\s+"),
@@ -66,7 +66,7 @@ class LeanScansTest {
             SmtpStage.DATA, SmtpStage.RCPT, SmtpStage.MAIL, SmtpStage.AUTH, SmtpStage.STARTTLS, SmtpStage.EHLO, SmtpStage.GREETING);
 
     private static final List<String> PIECES = List.of("2026-01-01", "T", " ", "  ", "12:00", ":00", ".5", ",123", "Z",
-            "+03:00", "-0300", "1", "22", "333", "4444", ".", ":", "-", "---", "[", "]", "[main]", "\t", "\u2028", "\u0085",
+            "+03:00", "-0300", "1", "22", "333", "4444", ".", ":", "-", "---", "[", "]", "[main]", "Errno ", "WinError ", "[Errno 111]", "[WinError 10060]", "[Errno -2]", "\t", "\u2028", "\u0085",
             "Nov", "May", "mx1", "postfix/smtp", "[20417]", "ABCDEF0123", "bcdfghjklm", "1Abc23", "456789", "AB", "o.e.Mailer",
             "WARN", "WARNING", "ERROR", "ERRORS", "ERR", "INFO", "\u0301", "_", "$", "\uD83D\uDE00", "\u00e9",
             "jakarta.", "mail.", "a.", "Foo", "Messaging", "Exception", "Error", "SMTPAuthenticationError", "System.Net.",

@@ -172,6 +172,18 @@ class ReplyParserTest {
     }
 
     @Test
+    void pythonsErrorNumberInBracketsIsNotTakenForAPrefix() {
+        // The number is the part that reads the same in every language; the message after it is the system's.
+        assertThat(parser.parse("[Errno 111] Connexion refusée").text()).isEqualTo("[Errno 111] Connexion refusée");
+        assertThat(parser.parse("[WinError 10060] Eine Verbindung konnte nicht hergestellt werden").text())
+                .startsWith("[WinError 10060] ");
+        assertThat(parser.parse("[Errno -2] Name or service not known").text()).startsWith("[Errno -2] ");
+        assertThat(parser.parse("[main] [Errno 104] Connection reset by peer").text()).isEqualTo("[Errno 104] Connection reset by peer");
+        assertThat(parser.parse("[Errno] x").text()).isEqualTo("x");
+        assertThat(parser.parse("[Errno 12a] x").text()).isEqualTo("x");
+    }
+
+    @Test
     void aMessageWhollyInBracketsIsNotTakenForAPrefix() {
         ParsedReply r = parser.parse("[WebException: The remote name could not be resolved: 'mailhost']");
         assertThat(r.text()).contains("The remote name could not be resolved");
