@@ -35,7 +35,7 @@ public final class RuleLinter {
         Problems ruleProblems = new Problems();
         ruleProblems.addAll(check.problems());
         RepeatedWordings.check(check, ruleProblems);
-        CostlyRegexes.check(check, ruleProblems);
+        CostlyWordings.check(check, ruleProblems);
         if (check.catalog() != null) {
             CatalogUsage.check(check, ruleProblems);
             TodoMarkers.checkCatalog(check.catalog(), ruleProblems);

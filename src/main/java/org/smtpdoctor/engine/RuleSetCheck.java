@@ -70,6 +70,15 @@ public final class RuleSetCheck {
         return TextPatterns.hasRequiredWord(pattern, letters);
     }
 
+    /**
+     * Which of {@code patterns} (RE2 sources, as {@link org.smtpdoctor.wording.Wording#pattern()} writes them) the
+     * engine's one pass over a text can neither read nor gate by a phrase they hold: the regex engine runs each of
+     * them on every reply.
+     */
+    public static BitSet runOnEveryReply(List<String> patterns) {
+        return PatternSet.ungated(patterns);
+    }
+
     /** Every problem: the loader's errors, and its warnings. */
     public List<Problem> problems() {
         return problems;

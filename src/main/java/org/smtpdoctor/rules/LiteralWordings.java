@@ -144,6 +144,19 @@ final class LiteralWordings {
                 steps.table.stream().mapToInt(Integer::intValue).toArray(), steps.slots, alphabet, taken, ungated);
     }
 
+    /**
+     * Which of {@code patterns} neither the automaton reads nor one of its literals gates: RE2/J runs each of them on
+     * every text (a wording in letters the automaton does not read, such as those beyond the Basic Multilingual
+     * Plane). Lint warns of them; the engine builds the same automaton.
+     */
+    static BitSet ungated(List<String> patterns) {
+        BitSet ungated = new BitSet(patterns.size());
+        for (int i : of(patterns).ungated) {
+            ungated.set(i);
+        }
+        return ungated;
+    }
+
     /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */
     private static final class Steps {
         private final List<Integer> table = new ArrayList<>();

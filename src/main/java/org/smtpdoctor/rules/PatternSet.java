@@ -53,6 +53,14 @@ public final class PatternSet {
         return new PatternSet(phrases, programs, leads, unsure);
     }
 
+    /**
+     * Which of {@code patterns} the one-pass scan can neither answer for nor gate by a literal, so that RE2/J runs them
+     * on every text.
+     */
+    public static BitSet ungated(List<String> patterns) {
+        return LiteralWordings.ungated(patterns);
+    }
+
     /** The baseline: every pattern compiled and run by RE2/J in turn, no automaton. */
     static PatternSet eachInTurn(List<String> patterns) {
         return new PatternSet(null, patterns.stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE))
