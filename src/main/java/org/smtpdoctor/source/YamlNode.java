@@ -41,7 +41,7 @@ public final class YamlNode {
     /**
      * Characters a file may hold. A category's wordings live in one file, and the largest (a cause said in twenty
      * languages, each wording with its source) passed 1M characters; 2.1M characters of it parsed in 0.2-0.6 s in
-     * batch's 256 MB heap.
+     * a 256 MB heap.
      */
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
 
