@@ -22,21 +22,20 @@ final class CostlyWordings {
     }
 
     static void check(RuleSetCheck rules, Problems problems) {
-        List<RuleSetCheck.Rule> owners = new ArrayList<>();
-        List<RuleWording> texts = new ArrayList<>();
+        List<Placed> texts = new ArrayList<>();
         for (RuleSetCheck.Rule rule : rules.rules()) {
             if (rule.yaml() != null) {
-                check(rule, rule.yaml().says(), problems, owners, texts);
+                check(rule, rule.yaml().says(), problems, texts);
                 if (rule.yaml().says().isEmpty()) {
                     // With wordings, a guard runs only where they occur.
-                    check(rule, rule.yaml().unless(), problems, owners, texts);
+                    check(rule, rule.yaml().unless(), problems, texts);
                 }
             }
         }
-        BitSet unread = RuleSetCheck.runOnEveryReply(texts.stream().map(w -> w.wording().pattern()).toList());
+        BitSet unread = RuleSetCheck.runOnEveryReply(texts.stream().map(t -> t.wording().wording().pattern()).toList());
         for (int i = unread.nextSetBit(0); i >= 0; i = unread.nextSetBit(i + 1)) {
-            RuleWording wording = texts.get(i);
-            problems.warning(owners.get(i).rule().file(), wording.line(), wording.column(), "the wording "
+            RuleWording wording = texts.get(i).wording();
+            problems.warning(texts.get(i).rule().rule().file(), wording.line(), wording.column(), "the wording "
                     + TodoMarkers.span(wording.wording().written()) + " holds no phrase the engine's one pass over a"
                     + " reply can read (letters beyond the common ones of every script, such as Shavian's), so the"
                     + " regex engine runs it on every reply and slows the engine: write it in the letters the reply"
@@ -44,12 +43,11 @@ final class CostlyWordings {
         }
     }
 
-    private static void check(RuleSetCheck.Rule rule, List<RuleWording> wordings, Problems problems,
-                              List<RuleSetCheck.Rule> owners, List<RuleWording> texts) {
+    /** Warns of the costly regexes among {@code wordings} now; adds the text wordings to {@code texts}. */
+    private static void check(RuleSetCheck.Rule rule, List<RuleWording> wordings, Problems problems, List<Placed> texts) {
         for (RuleWording wording : wordings) {
             if (!wording.wording().regex()) {
-                owners.add(rule);
-                texts.add(wording);
+                texts.add(new Placed(rule, wording));
             } else if (!RuleSetCheck.hasRequiredWord(wording.wording().pattern(), LETTERS)) {
                 problems.warning(rule.rule().file(), wording.line(), wording.column(), "the regex "
                         + TodoMarkers.span(wording.wording().written()) + " contains no word of " + LETTERS
@@ -58,5 +56,9 @@ final class CostlyWordings {
                         + " write it as a text wording");
             }
         }
+    }
+
+    /** A text wording and the rule it belongs to. */
+    private record Placed(RuleSetCheck.Rule rule, RuleWording wording) {
     }
 }

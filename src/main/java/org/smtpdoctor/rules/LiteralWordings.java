@@ -101,41 +101,22 @@ final class LiteralWordings {
         BitSet taken = new BitSet(patterns.size());
         BitSet ungated = new BitSet(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
-            String source = patterns.get(i);
-            int edges = 0;
-            if (source.startsWith(WordEdge.BEFORE)) {
-                source = source.substring(WordEdge.BEFORE.length());
-                edges |= EDGE_BEFORE;
-            }
-            if (source.endsWith(WordEdge.AFTER)) {
-                source = source.substring(0, source.length() - WordEdge.AFTER.length());
-                edges |= EDGE_AFTER;
-            }
-            String phrase = phrase(source);
-            if (phrase != null) {
-                add(byPhrase, phrase, i << 3 | edges);
+            Reading reading = Reading.of(patterns.get(i));
+            if (reading.phrase() != null) {
+                add(byPhrase, reading.phrase(), i << 3 | reading.edges());
                 taken.set(i);
-                continue;
-            }
-            List<String> parts = gapParts(source, edges);
-            List<String> inOrder = parts == null ? phrasesInOrder(source) : null;
-            if (inOrder != null && inOrder.size() >= 2) {
-                steps.addCandidate(byPhrase, inOrder, i);
-                continue;
-            }
-            if (parts == null) {
-                List<String> gate = gate(source, patterns.get(i));
-                if (gate == null) {
-                    ungated.set(i);
-                } else {
-                    for (String literal : gate) {
-                        add(byPhrase, literal, i << 3 | GATE);
-                    }
+            } else if (reading.inOrder() != null) {
+                steps.addCandidate(byPhrase, reading.inOrder(), i);
+            } else if (reading.parts() != null) {
+                steps.addWording(byPhrase, reading.parts(), i, reading.edges());
+                taken.set(i);
+            } else if (reading.gate() == null) {
+                ungated.set(i);
+            } else {
+                for (String literal : reading.gate()) {
+                    add(byPhrase, literal, i << 3 | GATE);
                 }
-                continue;
             }
-            steps.addWording(byPhrase, parts, i, edges);
-            taken.set(i);
         }
         char[] alphabet = alphabet(byPhrase.keySet());
         Map<String, int[]> coded = new TreeMap<>();
@@ -147,14 +128,54 @@ final class LiteralWordings {
     /**
      * Which of {@code patterns} neither the automaton reads nor one of its literals gates: RE2/J runs each of them on
      * every text (a wording in letters the automaton does not read, such as those beyond the Basic Multilingual
-     * Plane). Lint warns of them; the engine builds the same automaton.
+     * Plane). Lint warns of them. Each pattern is read as {@link #of} reads it, without building the automaton.
      */
     static BitSet ungated(List<String> patterns) {
         BitSet ungated = new BitSet(patterns.size());
-        for (int i : of(patterns).ungated) {
-            ungated.set(i);
+        for (int i = 0; i < patterns.size(); i++) {
+            if (Reading.of(patterns.get(i)).isUngated()) {
+                ungated.set(i);
+            }
         }
         return ungated;
+    }
+
+    /**
+     * How the automaton takes one pattern, the first form that fits: a plain phrase ({@code phrase}, with its word
+     * {@code edges}); phrases that must occur in order, each a candidate's literal ({@code inOrder}, two or more); a
+     * wording with gaps ({@code parts}); else the literals one of which gates it ({@code gate}), or none.
+     */
+    private record Reading(int edges, String phrase, List<String> inOrder, List<String> parts, List<String> gate) {
+        static Reading of(String pattern) {
+            String source = pattern;
+            int edges = 0;
+            if (source.startsWith(WordEdge.BEFORE)) {
+                source = source.substring(WordEdge.BEFORE.length());
+                edges |= EDGE_BEFORE;
+            }
+            if (source.endsWith(WordEdge.AFTER)) {
+                source = source.substring(0, source.length() - WordEdge.AFTER.length());
+                edges |= EDGE_AFTER;
+            }
+            String phrase = LiteralWordings.phrase(source);
+            if (phrase != null) {
+                return new Reading(edges, phrase, null, null, null);
+            }
+            List<String> parts = gapParts(source, edges);
+            List<String> inOrder = parts == null ? phrasesInOrder(source) : null;
+            if (inOrder != null && inOrder.size() >= 2) {
+                return new Reading(edges, null, inOrder, null, null);
+            }
+            if (parts != null) {
+                return new Reading(edges, null, null, parts, null);
+            }
+            return new Reading(edges, null, null, null, LiteralWordings.gate(source, pattern));
+        }
+
+        /** Neither read by the automaton nor gated by a literal: a candidate in every text. */
+        boolean isUngated() {
+            return phrase == null && inOrder == null && parts == null && gate == null;
+        }
     }
 
     /** The steps of the wordings with gaps as they are read ({@link #steps}), and the slots they share. */
