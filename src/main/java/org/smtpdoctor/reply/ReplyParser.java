@@ -42,8 +42,15 @@ public final class ReplyParser {
 
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
+    /**
+     * Words right before a number that make it the server's reply code: "said", "replied", "response", and the verbs
+     * and nouns client messages translate them with ("Der Server antwortete 550", "el servidor respondió 554",
+     * "Сервер ответил 550"), as the parser reads them (a Turkish dotless i as i).
+     */
     private static final Set<String> REPLY_INTRODUCERS = Set.of("said", "replied", "response", "reply", "answered",
-            "got");
+            "got", "antwortete", "serverantwort", "répondu", "réponse", "respondió", "respuesta", "respondeu",
+            "resposta", "risposto", "risposta", "antwoordde", "antwoord", "svarade", "svar", "odpowiedział",
+            "odpowiedź", "odpověděl", "odpověď", "yanit", "cevap", "ответил", "ответ", "відповів", "відповідь");
     /**
      * Words that make the code after them the one a client wanted, not the server's: Symfony Mailer and SwiftMailer
      * throw {@code Expected response code "250" but got code "550", with message "550 ..."}.
@@ -63,13 +70,13 @@ public final class ReplyParser {
     /**
      * Words right before a code (with a second digit RFC 5321 defines) that name it as an error, in the languages
      * the catalogs' mail clients speak: "SMTP error 550", "Fehler 550", "ошибку 550", "erreur SMTP 550"; a compound
-     * counts by any of its parts ("SMTP-fout 550"). A word for
+     * counts by any of its parts ("SMTP-fout 550"); each as the parser reads it ("hatası" as "hatasi"). A word for
      * "code" counts only after one of them or a reply's word ("error code 550", "reply code 550"): alone, "Code 503"
      * heads the lists of HTTP statuses that programs translate. Never after "http".
      */
     private static final Set<String> ERROR_WORDS = Set.of("error", "err", "smtp", "esmtp", "fehler",
             "ошибка", "ошибки", "ошибку", "erreur", "errore", "erro", "błąd", "błędu", "chyba", "fout", "fel", "hata",
-            "hatası", "sorun", "sorunu", "помилка", "помилки", "помилку");
+            "hatasi", "sorun", "sorunu", "помилка", "помилки", "помилку");
     private static final Set<String> CODE_WORDS = Set.of("code", "codes", "код", "kod", "kód", "codice", "código",
             "codigo", "fehlercode", "foutcode", "felkod", "kodu", "status", "statuscode");
 

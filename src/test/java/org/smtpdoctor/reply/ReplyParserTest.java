@@ -282,6 +282,20 @@ class ReplyParserTest {
         assertEmbeddedCode("HTTP error 500 from the API", 0);
         assertEmbeddedCode("Connection error 598 times", 0);
         assertEmbeddedCode("Сервер недоступен 550 раз", 0);
+        // The parser reads a Turkish dotless i as i: the word for error must be listed as read.
+        assertThat(parser.parse("SMTP hatası (550): alıcı reddedildi").code()).isEqualTo(550);
+        assertThat(parser.parse("SMTP HATASI 554").code()).isEqualTo(554);
+    }
+
+    /** The verbs and nouns that translate "said" and "response" introduce the server's code as those do. */
+    @Test
+    void aCodeAfterATranslatedWordForTheServersAnswer() {
+        assertEmbeddedCode("El servidor respondió 554 Transaction failed", 554);
+        assertEmbeddedCode("Der Server antwortete 550 Benutzer unbekannt", 550);
+        assertEmbeddedCode("Сервер ответил 550 нет такого ящика", 550);
+        assertEmbeddedCode("Il server ha risposto 421 servizio non disponibile", 421);
+        assertEmbeddedCode("Der Server antwortete nach 550 Sekunden nicht", 0);
+        assertEmbeddedCode("Ожидание ответа: 250 мс", 0);
     }
 
     /** A number with a unit after it is a quantity: "Limit: 500 MB" names no reply 500. */
