@@ -87,6 +87,12 @@ public final class ReplyParser {
     /** What may follow a bare code besides a space: a colon or comma ("Fehler 550: ..."), or a closing bracket or quote ("(550)"). */
     private static final String CODE_CLOSERS = ":,;)]\u00bb\u201d\u201c\"'\u300d\u300f\uff09";
 
+    /** The prepositions of a rate ("500 per day", "par jour", "pro Tag", "por día", "в сутки"), counted only before {@link #PERIODS}. */
+    private static final Set<String> RATE_WORDS = Set.of("per", "par", "pro", "por", "al", "в", "за", "на", "na");
+    /** Units of time after a rate's preposition. */
+    private static final Set<String> PERIODS = Set.of("day", "hour", "minute", "second", "jour", "heure", "tag", "stunde",
+            "día", "dia", "hora", "minuto", "giorno", "ora", "dzień", "godzinę", "den", "hodinu", "сутки", "день", "час",
+            "минуту", "добу", "годину", "хвилину");
     /** Units of size and time, English and Russian, that follow a number that is a quantity and not a reply code. */
     private static final Set<String> UNITS = Set.of("b", "kb", "mb", "gb", "kib", "mib", "gib", "byte", "bytes",
             "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minutes", "kbit", "mbit",
@@ -798,15 +804,38 @@ public final class ReplyParser {
         return codeEnd < text.length() && CODE_CLOSERS.indexOf(text.charAt(codeEnd)) >= 0;
     }
 
-    /** Whether the word after a number is a unit ("Limit: 500 MB", "timeout: 250 ms"): the number is no reply code. */
+    /**
+     * Whether the word after a number is a unit ("Limit: 500 MB", "timeout: 250 ms"), or the number is a rate, one or
+     * two words before "per day" in the languages limit notices come in ("Limit: 500 messages per day", "(500 par
+     * jour)", "500 E-Mails pro Tag", "500 писем в сутки"): the number is no reply code.
+     */
     private static boolean isQuantity(String text, int numberEnd) {
         int start = Chars.spacesEnd(text, numberEnd);
-        int end = start;
-        while (end < text.length() && Character.isLetter(text.charAt(end))) {
-            end++;
+        if (start < text.length() && text.charAt(start) == '%') {
+            return true;
         }
-        return (end > start && UNITS.contains(text.substring(start, end).toLowerCase(Locale.ROOT)))
-                || (start < text.length() && text.charAt(start) == '%');
+        List<String> after = new ArrayList<>(3);
+        int at = start;
+        while (after.size() < 3) {
+            int end = at;
+            while (end < text.length() && (Character.isLetter(text.charAt(end)) || (end > at && text.charAt(end) == '-'))) {
+                end++;
+            }
+            if (end == at) {
+                break;
+            }
+            after.add(text.substring(at, end).toLowerCase(Locale.ROOT));
+            at = Chars.spacesEnd(text, end);
+        }
+        if (after.isEmpty()) {
+            return false;
+        }
+        return UNITS.contains(after.get(0)) || isRate(after, 0) || isRate(after, 1);
+    }
+
+    /** Whether {@code words} hold a rate's preposition at {@code at} and a unit of time right after it ("per day"). */
+    private static boolean isRate(List<String> words, int at) {
+        return words.size() > at + 1 && RATE_WORDS.contains(words.get(at)) && PERIODS.contains(words.get(at + 1));
     }
 
     /** The words before a quoted code without the quote: "said: «" reads as "said:". */

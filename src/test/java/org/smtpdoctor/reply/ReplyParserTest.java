@@ -307,6 +307,19 @@ class ReplyParserTest {
         assertEmbeddedCode("The server said: 550 MB of mail is too much", 550);
     }
 
+    /** A number before "per day", with or without a noun between, is a limit's rate, not a reply code. */
+    @Test
+    void aRateIsNoReplyCode() {
+        assertEmbeddedCode("Limit: 500 messages per day exceeded", 0);
+        assertEmbeddedCode("Info du serveur SMTP : Le nombre maximum d'e-mail (500 par jour) a été atteint.", 0);
+        assertEmbeddedCode("Tageslimit erreicht: 500 E-Mails pro Tag", 0);
+        assertEmbeddedCode("Превышен лимит: 500 писем в сутки", 0);
+        assertEmbeddedCode("Rate limit (450 per hour) exceeded", 0);
+        // a reply text that starts with "per" or a noun is still a reply
+        assertEmbeddedCode("Error: 550 Per policy this message is refused", 550);
+        assertEmbeddedCode("SMTP Error: 550 Recipient address rejected", 550);
+    }
+
     @Test
     void enhancedCodeWithoutReplyCode() {
         assertParsed("5.7.1 spf check failed", 0, "5.7.1", "spf check failed");
