@@ -60,14 +60,15 @@ class HeldOutEvaluationTest {
      * 84.2 / 86.9) and replaced the unknown ceilings with fallback
      * ceilings as in {@link #FLOORS} (first measured at all 5.8 %, client 5.7, mta 5.6, provider 6.5, non-English 11.3;
      * after the 4xx retry-words rule 6.0 / 5.9 / 5.8 / 6.5 / 11.3). Session 34 raised them again (all 83.7 / 86.6 / 5.6 %,
-     * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged).
+     * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged), and session
+     * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.83, 0.862, 0.06},
-            "provider", new double[] {0.81, 0.835, 0.068},
-            "mta", new double[] {0.825, 0.86, 0.062},
-            "client-library", new double[] {0.845, 0.87, 0.056},
+            "all", new double[] {0.835, 0.865, 0.06},
+            "provider", new double[] {0.815, 0.84, 0.068},
+            "mta", new double[] {0.83, 0.865, 0.062},
+            "client-library", new double[] {0.845, 0.875, 0.056},
             "non-English", new double[] {0.66, 0.75, 0.12});
 
     @Test
