@@ -814,23 +814,8 @@ public final class ReplyParser {
         if (start < text.length() && text.charAt(start) == '%') {
             return true;
         }
-        List<String> after = new ArrayList<>(3);
-        int at = start;
-        while (after.size() < 3) {
-            int end = at;
-            while (end < text.length() && (Character.isLetter(text.charAt(end)) || (end > at && text.charAt(end) == '-'))) {
-                end++;
-            }
-            if (end == at) {
-                break;
-            }
-            after.add(text.substring(at, end).toLowerCase(Locale.ROOT));
-            at = Chars.spacesEnd(text, end);
-        }
-        if (after.isEmpty()) {
-            return false;
-        }
-        return UNITS.contains(after.get(0)) || isRate(after, 0) || isRate(after, 1);
+        List<String> after = firstWords(text, start, 3);
+        return !after.isEmpty() && (UNITS.contains(after.get(0)) || isRate(after, 0) || isRate(after, 1));
     }
 
     /** Whether {@code words} hold a rate's preposition at {@code at} and a unit of time right after it ("per day"). */
@@ -895,6 +880,21 @@ public final class ReplyParser {
             }
         }
         return false;
+    }
+
+    /**
+     * The words (as {@link #lastWords} reads them) that follow one another from {@code from}, separated by spaces only,
+     * at most {@code count}: none when no word starts there.
+     */
+    private static List<String> firstWords(String text, int from, int count) {
+        Matcher word = WORD.matcher(text);
+        List<String> words = new ArrayList<>(count);
+        int at = from;
+        while (words.size() < count && at < text.length() && word.region(at, text.length()).lookingAt()) {
+            words.add(word.group().toLowerCase(Locale.ROOT));
+            at = Chars.spacesEnd(text, word.end());
+        }
+        return words;
     }
 
     /** The last {@code count} words (letters and marks, lower case) of {@code text}, the last one last. */
