@@ -1,14 +1,20 @@
 package org.smtpdoctor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.samples.HeldOutCase;
 import org.smtpdoctor.samples.HeldOutEvaluation;
 import org.smtpdoctor.samples.HeldOutLoader;
+import org.smtpdoctor.samples.LabelAgreement;
+import org.smtpdoctor.samples.SecondLabelling;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +48,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + " category has (English and other languages apart), without the texts.")
     private boolean confusion;
 
+    @Option(names = "--second-labels", paramLabel = "FILE",
+            description = "Also compare a second, blind labelling of some of the set's cases (YAML: labels: case,"
+                    + " expect) with the set's own labels and with the rules: how far two readers agree, and the"
+                    + " rules' figures where they do.")
+    private Path secondLabels;
+
     @Spec
     private CommandSpec spec;
 
@@ -55,10 +67,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Problems problems = new Problems();
         List<HeldOutCase> cases = HeldOutLoader.load(SourceTree.of(folder), problems);
-        HeldOutEvaluation evaluation = HeldOutEvaluation.run(engine.checkingDiagnoser(), cases);
+        Diagnoser diagnoser = engine.checkingDiagnoser();
+        HeldOutEvaluation evaluation = HeldOutEvaluation.run(diagnoser, cases);
         problems.addAll(evaluation.problems());
+        LabelAgreement agreement = secondLabels == null ? null : LabelAgreement.of(evaluation.outcomes(),
+                SecondLabelling.load(new SourceFile(secondLabels.toString(), read(secondLabels)), problems),
+                diagnoser.taxonomy()::contains);
+        if (agreement != null) {
+            problems.addAll(agreement.problems());
+        }
         problems.all().forEach(out::println);
         evaluation.lines().forEach(out::println);
+        if (agreement != null) {
+            agreement.lines().forEach(out::println);
+        }
         if (confusion) {
             evaluation.confusionLines().forEach(out::println);
         }
@@ -67,6 +89,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return problems.hasErrors() ? Main.EXIT_FAILURES : 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--second-labels " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The set beside the rules in use: the checkout's when run by ./smtp-doctor, else below the working folder. */

@@ -117,6 +117,11 @@ public final class HeldOutEvaluation {
         return new HeldOutEvaluation(outcomes, problems);
     }
 
+    /** Every counted case with what the rules said, in the set's order. */
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
     /** Labels that name no category (those cases are not counted). */
     public List<Problem> problems() {
         return List.copyOf(problems);

@@ -71,6 +71,12 @@ class HeldOutEvaluationTest {
             "client-library", new double[] {0.845, 0.875, 0.056},
             "non-English", new double[] {0.66, 0.75, 0.12});
 
+    /**
+     * Session 38's second, blind labelling of 300 cases of each set ({@code evaluation-agreement/}, see its README):
+     * how far two readers agree is the ceiling any figure here can be read against.
+     */
+    private static final Path SECOND_LABELS = Path.of("src/test/resources/evaluation-agreement");
+
     @Test
     void printsAccuracyOnTheHeldOutSet() {
         measure(SET, 1500, 100, FLOORS);
@@ -93,7 +99,16 @@ class HeldOutEvaluationTest {
         evaluation.lines().forEach(System.out::println);
         // The misses themselves stay out of the build log, which rule writers read: `evaluate --misses` shows them.
 
+        Path labels = SECOND_LABELS.resolve(set.getFileName() + ".yaml");
+        LabelAgreement agreement = LabelAgreement.of(evaluation.outcomes(), SecondLabelling.load(
+                SourceTree.of(SECOND_LABELS).files(".yaml").stream()
+                        .filter(f -> f.name().equals(labels.getFileName().toString())).findFirst().orElseThrow(),
+                problems), diagnoser.taxonomy()::contains);
+        problems.addAll(agreement.problems());
+        agreement.lines().forEach(System.out::println);
+
         assertThat(problems.all()).as("every case well-formed, every label an existing category").isEmpty();
+        assertThat(agreement.cases()).as("every second label names a case of the set").isEqualTo(300);
         assertThat(cases).as("the set keeps its size").hasSizeGreaterThanOrEqualTo(leastCases);
         assertThat(evaluation.byKind()).as("every kind of source is measured").containsOnlyKeys(HeldOutLoader.KINDS);
         assertThat(evaluation.nonEnglish().cases()).as("non-English texts").isGreaterThanOrEqualTo(leastNonEnglish);
