@@ -2,6 +2,8 @@ package org.smtpdoctor.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.source.Problems;
+import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -61,14 +64,15 @@ class HeldOutEvaluationTest {
      * ceilings as in {@link #FLOORS} (first measured at all 5.8 %, client 5.7, mta 5.6, provider 6.5, non-English 11.3;
      * after the 4xx retry-words rule 6.0 / 5.9 / 5.8 / 6.5 / 11.3). Session 34 raised them again (all 83.7 / 86.6 / 5.6 %,
      * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged), and session
-     * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0).
+     * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0) and 38
+     * (all 84.2 / 87.0 / 5.4 %, mta 83.7 / 87.1 / 5.6, client 85.3 / 87.9 / 4.9; provider unchanged).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.835, 0.865, 0.06},
+            "all", new double[] {0.837, 0.866, 0.059},
             "provider", new double[] {0.815, 0.84, 0.068},
-            "mta", new double[] {0.83, 0.865, 0.062},
-            "client-library", new double[] {0.845, 0.875, 0.056},
+            "mta", new double[] {0.832, 0.867, 0.062},
+            "client-library", new double[] {0.848, 0.876, 0.055},
             "non-English", new double[] {0.66, 0.75, 0.12});
 
     /**
@@ -78,16 +82,17 @@ class HeldOutEvaluationTest {
     private static final Path SECOND_LABELS = Path.of("src/test/resources/evaluation-agreement");
 
     @Test
-    void printsAccuracyOnTheHeldOutSet() {
+    void printsAccuracyOnTheHeldOutSet() throws IOException {
         measure(SET, 1500, 100, FLOORS);
     }
 
     @Test
-    void printsAccuracyOnTheSecondHeldOutSet() {
+    void printsAccuracyOnTheSecondHeldOutSet() throws IOException {
         measure(SECOND_SET, 1600, 110, SECOND_SET_FLOORS);
     }
 
-    private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors) {
+    private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors)
+            throws IOException {
         Path rules = Path.of(System.getProperty("evaluation.rules", TestRules.PROJECT_RULES.toString()));
         Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).build();
         Problems problems = new Problems();
@@ -101,9 +106,7 @@ class HeldOutEvaluationTest {
 
         Path labels = SECOND_LABELS.resolve(set.getFileName() + ".yaml");
         LabelAgreement agreement = LabelAgreement.of(evaluation.outcomes(), SecondLabelling.load(
-                SourceTree.of(SECOND_LABELS).files(".yaml").stream()
-                        .filter(f -> f.name().equals(labels.getFileName().toString())).findFirst().orElseThrow(),
-                problems), diagnoser.taxonomy()::contains);
+                new SourceFile(labels.toString(), Files.readString(labels)), problems), diagnoser.taxonomy()::contains);
         problems.addAll(agreement.problems());
         agreement.lines().forEach(System.out::println);
 

@@ -27,10 +27,16 @@ class LabelAgreementTest {
             outcome(12, "connection.lost", "timeout.read"),           // labels differ; engine = second label
             outcome(17, "auth.invalid-credentials", "connection.lost")); // not labelled twice
 
+    /** The second labelling written {@code yaml} compared with {@link #OUTCOMES}; its reading problems go to {@code problems}. */
+    private static LabelAgreement agreement(String yaml, Problems problems) {
+        return LabelAgreement.of(OUTCOMES, SecondLabelling.load(new SourceFile("second.yaml", yaml), problems),
+                CATEGORIES::contains);
+    }
+
     @Test
     void countsAgreementOfTheLabelsAndOfTheEngineWithEach() {
         Problems problems = new Problems();
-        SecondLabelling second = SecondLabelling.load(new SourceFile("second.yaml", """
+        LabelAgreement a = agreement("""
                 labels:
                   - case: "set.yaml:2"
                     expect: recipient.unknown
@@ -38,8 +44,7 @@ class LabelAgreementTest {
                     expect: recipient.unknown
                   - case: "set.yaml:12"
                     expect: timeout.read
-                """), problems);
-        LabelAgreement a = LabelAgreement.of(OUTCOMES, second, CATEGORIES::contains);
+                """, problems);
 
         assertThat(problems.all()).isEmpty();
         assertThat(a.problems()).isEmpty();
@@ -58,7 +63,7 @@ class LabelAgreementTest {
     @Test
     void reportsEveryBadLabelWithItsLineAndCountsNone() {
         Problems problems = new Problems();
-        SecondLabelling second = SecondLabelling.load(new SourceFile("second.yaml", """
+        LabelAgreement a = agreement("""
                 labels:
                   - case: "set.yaml:3"
                     expect: recipient.unknown
@@ -70,8 +75,7 @@ class LabelAgreementTest {
                     expect: recipient.unknown
                   - case: "set.yaml:7"
                     expect: recipient.rejected
-                """), problems);
-        LabelAgreement a = LabelAgreement.of(OUTCOMES, second, CATEGORIES::contains);
+                """, problems);
 
         assertThat(problems.all()).extracting(Problem::line, Problem::message).containsExactly(
                 tuple(6, "case 'set.yaml' is not <file>.yaml:<line>"),
