@@ -1,8 +1,6 @@
 package org.smtpdoctor.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         HeldOutEvaluation evaluation = HeldOutEvaluation.run(diagnoser, cases);
         problems.addAll(evaluation.problems());
         LabelAgreement agreement = secondLabels == null ? null : LabelAgreement.of(evaluation.outcomes(),
-                SecondLabelling.load(new SourceFile(secondLabels.toString(), read(secondLabels)), problems),
-                diagnoser.taxonomy()::contains);
+                SecondLabelling.load(secondLabelsFile(), problems), diagnoser.taxonomy()::contains);
         if (agreement != null) {
             problems.addAll(agreement.problems());
         }
@@ -91,12 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return problems.hasErrors() ? Main.EXIT_FAILURES : 0;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("--second-labels " + file + ": " + e.getMessage(), e);
+    /** The --second-labels file, read with the same bound as every rules or samples file. */
+    private SourceFile secondLabelsFile() {
+        SourceFile read = SourceTree.fileAt(secondLabels);
+        if (read == null) {
+            throw new IllegalArgumentException("--second-labels " + secondLabels + ": no such file");
         }
+        return read;
     }
 
     /** The set beside the rules in use: the checkout's when run by ./smtp-doctor, else below the working folder. */

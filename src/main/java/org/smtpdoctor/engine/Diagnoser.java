@@ -1,6 +1,5 @@
 package org.smtpdoctor.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -321,14 +320,12 @@ public final class Diagnoser implements AutoCloseable {
         }
 
         private Deployment readDeployment(RuleSet rules) {
-            if (!Files.isRegularFile(deploymentFile)) {
+            SourceFile read = SourceTree.fileAt(deploymentFile);
+            if (read == null) {
                 throw new IllegalArgumentException("deployment file " + deploymentFile + ": no such file");
             }
-            Path folder = deploymentFile.toAbsolutePath().getParent();
-            SourceFile read = SourceTree.of(folder).file(deploymentFile.getFileName().toString());
             Problems problems = new Problems();
-            Deployment deployment = DeploymentLoader.load(new SourceFile(deploymentFile.toString(), read.content()),
-                    rules.catalog().taxonomy().languages(), problems);
+            Deployment deployment = DeploymentLoader.load(read, rules.catalog().taxonomy().languages(), problems);
             problems.throwIfErrors();
             return deployment;
         }

@@ -232,7 +232,8 @@ public final class HeldOutEvaluation {
         return groups;
     }
 
-    private static String familyOf(String category) {
+    /** The family of a category id, or the id itself when it is none (a label is checked against the taxonomy apart). */
+    static String familyOf(String category) {
         return CategoryId.parse(category).map(CategoryId::family).orElse(category);
     }
 }

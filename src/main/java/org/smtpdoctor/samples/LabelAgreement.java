@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.smtpdoctor.source.CategoryId;
 import org.smtpdoctor.source.Problem;
 
 /**
@@ -35,12 +34,12 @@ public record LabelAgreement(int cases, int labelsExact, int labelsFamily, int f
     public static LabelAgreement of(List<HeldOutEvaluation.Outcome> outcomes, SecondLabelling second,
                                     Predicate<String> isCategory) {
         Map<String, HeldOutEvaluation.Outcome> byCase = new HashMap<>();
-        outcomes.forEach(o -> byCase.put(SecondLabelling.keyOf(o.sample()), o));
+        outcomes.forEach(o -> byCase.put(SecondLabelling.keyOf(o.sample().file(), o.sample().line()), o));
         List<Problem> problems = new ArrayList<>();
         int cases = 0, labelsExact = 0, labelsFamily = 0, firstExact = 0, firstFamily = 0, secondExact = 0,
                 secondFamily = 0, agreedExact = 0, agreedFamily = 0;
         for (SecondLabelling.Label label : second.labels()) {
-            HeldOutEvaluation.Outcome o = byCase.get(label.file() + ":" + label.line());
+            HeldOutEvaluation.Outcome o = byCase.get(SecondLabelling.keyOf(label.file(), label.line()));
             if (o == null) {
                 problems.add(Problem.error(second.name(), label.writtenAt(), 0, "case '" + label.file() + ":"
                         + label.line() + "' is no case of the set (a case is named by the line its entry starts on)"));
@@ -89,10 +88,6 @@ public record LabelAgreement(int cases, int labelsExact, int labelsFamily, int f
     }
 
     private static boolean sameFamily(String a, String b) {
-        return familyOf(a).equals(familyOf(b));
-    }
-
-    private static String familyOf(String category) {
-        return CategoryId.parse(category).map(CategoryId::family).orElse(category);
+        return HeldOutEvaluation.familyOf(a).equals(HeldOutEvaluation.familyOf(b));
     }
 }

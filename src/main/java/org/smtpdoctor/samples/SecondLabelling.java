@@ -66,8 +66,8 @@ public final class SecondLabelling {
         return List.copyOf(byCase.values());
     }
 
-    /** The key a held-out case has here: its file and line. */
-    public static String keyOf(HeldOutCase c) {
-        return c.file() + ":" + c.line();
+    /** How a case is named here, and how a label's case and a held-out case are matched: its file and line. */
+    static String keyOf(String file, int line) {
+        return file + ":" + line;
     }
 }

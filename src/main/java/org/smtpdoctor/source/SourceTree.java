@@ -109,6 +109,18 @@ public final class SourceTree {
         return false;
     }
 
+    /**
+     * One file given by its own path (a command-line option's), read with the same bound and named as given, or null
+     * when it is no regular file.
+     */
+    public static SourceFile fileAt(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        SourceFile read = of(file.toAbsolutePath().getParent()).file(file.getFileName().toString());
+        return new SourceFile(file.toString(), read.content());
+    }
+
     /** One file by relative name, or null when it does not exist. */
     public SourceFile file(String relativeName) {
         Path path = root.resolve(relativeName);

@@ -2,8 +2,6 @@ package org.smtpdoctor.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import org.smtpdoctor.TestRules;
 import org.smtpdoctor.engine.Basis;
 import org.smtpdoctor.engine.Diagnoser;
 import org.smtpdoctor.source.Problems;
-import org.smtpdoctor.source.SourceFile;
 import org.smtpdoctor.source.SourceTree;
 
 /**
@@ -83,17 +80,16 @@ class HeldOutEvaluationTest {
     private static final Path SECOND_LABELS = Path.of("src/test/resources/evaluation-agreement");
 
     @Test
-    void printsAccuracyOnTheHeldOutSet() throws IOException {
+    void printsAccuracyOnTheHeldOutSet() {
         measure(SET, 1500, 100, FLOORS);
     }
 
     @Test
-    void printsAccuracyOnTheSecondHeldOutSet() throws IOException {
+    void printsAccuracyOnTheSecondHeldOutSet() {
         measure(SECOND_SET, 1600, 110, SECOND_SET_FLOORS);
     }
 
-    private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors)
-            throws IOException {
+    private static void measure(Path set, int leastCases, int leastNonEnglish, Map<String, double[]> floors) {
         Path rules = Path.of(System.getProperty("evaluation.rules", TestRules.PROJECT_RULES.toString()));
         Diagnoser diagnoser = Diagnoser.builder().rulesDirectory(rules).build();
         Problems problems = new Problems();
@@ -105,9 +101,8 @@ class HeldOutEvaluationTest {
         evaluation.lines().forEach(System.out::println);
         // The misses themselves stay out of the build log, which rule writers read: `evaluate --misses` shows them.
 
-        Path labels = SECOND_LABELS.resolve(set.getFileName() + ".yaml");
         LabelAgreement agreement = LabelAgreement.of(evaluation.outcomes(), SecondLabelling.load(
-                new SourceFile(labels.toString(), Files.readString(labels)), problems), diagnoser.taxonomy()::contains);
+                SourceTree.of(SECOND_LABELS).file(set.getFileName() + ".yaml"), problems), diagnoser.taxonomy()::contains);
         problems.addAll(agreement.problems());
         agreement.lines().forEach(System.out::println);
 
