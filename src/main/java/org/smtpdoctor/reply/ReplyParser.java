@@ -65,7 +65,7 @@ public final class ReplyParser {
      * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space).
      */
     private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
-    private static final String CODE_OPENERS = OPENING_QUOTES + "(\uff08\uff1a[";
+    private static final String CODE_OPENERS = OPENING_QUOTES + "(\uff08\uff1a[#";
 
     /**
      * Words right before a code (with a second digit RFC 5321 defines) that name it as an error, in the languages

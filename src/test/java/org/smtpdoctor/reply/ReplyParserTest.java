@@ -258,6 +258,20 @@ class ReplyParserTest {
         assertEmbeddedCode("relay=[2001:db8::250] deferred", 0);
     }
 
+    /**
+     * Exchange's non-delivery reports write the remote server's reply between a hash and two hashes
+     * ({@code mx.example.com #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##}): the hash opens a code as a
+     * bracket does, so it counts with its enhanced code, or after words that introduce a reply, not after any word.
+     */
+    @Test
+    void aCodeAfterAHashInAnExchangeReport() {
+        assertParsed("relay.example.com #503 5.5.1 Error: Bad sequence ##", 503, "5.5.1",
+                "relay.example.com #503 5.5.1 Error: Bad sequence ##");
+        String loop = "#554 5.4.4 SMTPSEND.DNS.MxLoopback; DNS records for this domain are configured in a loop ##";
+        assertParsed(loop, 554, "5.4.4", loop);
+        assertEmbeddedCode("Fixed in issue #550 of the tracker", 0);
+    }
+
     /** A dash between spaces after a word introduces the reply as a colon does; a range of numbers does not. */
     @Test
     void aCodeAfterASpacedDashAfterAWord() {
