@@ -62,7 +62,8 @@ public final class ReplyParser {
 
     /**
      * What may stand right before an embedded code: a bracket or an opening quote, in the forms other languages
-     * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space).
+     * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space),
+     * and the hash of Exchange's non-delivery reports ({@code mx.example.com #550 5.1.1 ... ##}).
      */
     private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
     private static final String CODE_OPENERS = OPENING_QUOTES + "(\uff08\uff1a[#";
