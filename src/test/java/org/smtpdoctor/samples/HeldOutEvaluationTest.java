@@ -63,14 +63,14 @@ class HeldOutEvaluationTest {
      * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged), and session
      * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0) and 38
      * (all 84.4 / 87.3 / 5.4 %, mta 83.7 / 87.1 / 5.6, client 85.6 / 88.4 / 4.9, non-English 72.7 / 80.0 / 11.3; provider
-     * unchanged).
+     * unchanged), and 39 (all 84.5 / 87.4 / 5.4 %, mta 83.9 / 87.1 / 5.6, client 85.8 / 88.6 / 4.8).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.839, 0.869, 0.059},
+            "all", new double[] {0.840, 0.870, 0.059},
             "provider", new double[] {0.815, 0.84, 0.068},
-            "mta", new double[] {0.832, 0.867, 0.062},
-            "client-library", new double[] {0.851, 0.88, 0.055},
+            "mta", new double[] {0.834, 0.867, 0.062},
+            "client-library", new double[] {0.853, 0.882, 0.054},
             "non-English", new double[] {0.70, 0.78, 0.12});
 
     /**
