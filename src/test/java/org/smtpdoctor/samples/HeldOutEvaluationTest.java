@@ -63,14 +63,15 @@ class HeldOutEvaluationTest {
      * provider 81.4 / 84.1 / 6.5, mta 83.2 / 86.6 / 5.8, client 84.8 / 87.4 / 5.2; non-English unchanged), and session
      * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0) and 38
      * (all 84.4 / 87.3 / 5.4 %, mta 83.7 / 87.1 / 5.6, client 85.6 / 88.4 / 4.9, non-English 72.7 / 80.0 / 11.3; provider
-     * unchanged), and 39 (all 84.5 / 87.4 / 5.4 %, mta 83.9 / 87.1 / 5.6, client 85.8 / 88.6 / 4.8).
+     * unchanged), and 39 (all 84.5 / 87.4 / 5.4 %, mta 83.9 / 87.1 / 5.6, client 85.8 / 88.6 / 4.8), and 40 (all 84.9 /
+     * 87.7 / 5.4 %, provider 82.3 / 85.1 / 6.5, client 86.3 / 89.1 / 4.8; mta unchanged).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.840, 0.870, 0.059},
-            "provider", new double[] {0.815, 0.84, 0.068},
+            "all", new double[] {0.845, 0.874, 0.059},
+            "provider", new double[] {0.82, 0.848, 0.068},
             "mta", new double[] {0.834, 0.867, 0.062},
-            "client-library", new double[] {0.853, 0.882, 0.054},
+            "client-library", new double[] {0.86, 0.888, 0.054},
             "non-English", new double[] {0.70, 0.78, 0.12});
 
     /**
