@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns any error text, as people paste it or logs hold it, into one {@link ParsedReply}.
@@ -78,6 +79,9 @@ public final class ReplyParser {
     private static final Set<String> ERROR_WORDS = Set.of("error", "err", "smtp", "esmtp", "fehler",
             "ошибка", "ошибки", "ошибку", "erreur", "errore", "erro", "błąd", "błędu", "chyba", "fout", "fel", "hata",
             "hatasi", "sorun", "sorunu", "помилка", "помилки", "помилку");
+    /** The words of {@link #ERROR_WORDS} that name a failure, not a protocol: the ones that introduce a bare enhanced code. */
+    private static final Set<String> FAILURE_WORDS = ERROR_WORDS.stream()
+            .filter(word -> !word.endsWith("smtp")).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> CODE_WORDS = Set.of("code", "codes", "код", "kod", "kód", "codice", "código",
             "codigo", "fehlercode", "foutcode", "felkod", "kodu", "status", "statuscode");
 
@@ -783,7 +787,9 @@ public final class ReplyParser {
 
     /**
      * An enhanced code without a reply code after words that introduce a server's reply, as .NET's SmtpClient
-     * writes it ({@code The server response was: 5.7.1 Client does not have permissions ...}), or null.
+     * writes it ({@code The server response was: 5.7.1 Client does not have permissions ...}), or after a word for
+     * error ({@code Error 5.7.1: Your message was rejected}, {@code main.ERROR: 5.5.4 Syntax}), or null. "SMTP"
+     * alone does not introduce one: it stands before a program's version as often.
      */
     private static EnhancedStatusCode introducedEnhanced(String text) {
         for (int at = text.indexOf('.'); at >= 1; at = text.indexOf('.', at + 1)) {
@@ -794,7 +800,8 @@ public final class ReplyParser {
             if (enhancedEnd(text, start) < 0) {
                 continue;
             }
-            if (lastWordsHoldAny(text.substring(Math.max(0, start - CONTEXT_CHARS), start), 2, REPLY_INTRODUCERS)) {
+            String before = text.substring(Math.max(0, start - CONTEXT_CHARS), start);
+            if (lastWordsHoldAny(before, 2, REPLY_INTRODUCERS) || lastWordsHoldAny(before, 1, FAILURE_WORDS)) {
                 return enhanced(text, start);
             }
         }

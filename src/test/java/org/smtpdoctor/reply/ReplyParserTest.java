@@ -301,6 +301,20 @@ class ReplyParserTest {
         assertThat(parser.parse("SMTP HATASI 554").code()).isEqualTo(554);
     }
 
+    /**
+     * A word for error introduces an enhanced code without a reply code as "response was:" does (MailChannels'
+     * "Error 5.7.1:", a PHP logger's "main.ERROR: 5.5.4"); "SMTP" or any other word before a version does not.
+     */
+    @Test
+    void anEnhancedCodeAfterAWordForError() {
+        assertThat(parser.parse("Error 5.7.1: Your message was rejected by the relay").enhancedCode()).hasToString("5.7.1");
+        assertThat(parser.parse("app.main.ERROR: 5.5.4 Syntax: RCPT To:<address>").enhancedCode()).hasToString("5.5.4");
+        assertThat(parser.parse("Fehler: 4.4.2 Verbindung abgebrochen").enhancedCode()).hasToString("4.4.2");
+        assertThat(parser.parse("Postfix SMTP 2.11.3 on Debian").enhancedCode()).isNull();
+        assertThat(parser.parse("Upgrade to release 5.4.1 fixed it").enhancedCode()).isNull();
+        assertThat(parser.parse("Error in version 5.7.1 of the plugin").enhancedCode()).isNull();
+    }
+
     /** The verbs and nouns that translate "said" and "response" introduce the server's code as those do. */
     @Test
     void aCodeAfterATranslatedWordForTheServersAnswer() {
