@@ -43,14 +43,15 @@ class HeldOutEvaluationTest {
      * set a little above the latter (an honest "unknown" is better than a confident wrong answer, as session 18 found
      * when it raised the old provider ceiling once on purpose). Session 34 raised the floors to its figures (all 80.9 /
      * 86.8 / 7.1 %, provider 81.7 / 85.7 / 7.9, mta 80.5 / 84.2 / 4.8, client 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7
-     * / 9.2).
+     * / 9.2), and session 41 to its (all 81.1 / 87.1 / 6.9 %, provider 82.5 / 86.5 / 7.5, mta 81.2 / 84.6 / 4.4, client
+     * 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7 / 9.2).
      */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "all", new double[] {0.805, 0.865, 0.075},
-            "provider", new double[] {0.81, 0.85, 0.082},
-            "mta", new double[] {0.80, 0.835, 0.05},
-            "client-library", new double[] {0.805, 0.875, 0.08},
-            "non-English", new double[] {0.785, 0.865, 0.095});
+            "all", new double[] {0.81, 0.87, 0.07},
+            "provider", new double[] {0.82, 0.86, 0.076},
+            "mta", new double[] {0.81, 0.845, 0.045},
+            "client-library", new double[] {0.807, 0.88, 0.079},
+            "non-English", new double[] {0.788, 0.866, 0.093});
 
     /**
      * Floors of the second set, a little below its measurement when it last grew (session 31, 1,650 texts: all 78.8 / 83.3
@@ -64,15 +65,16 @@ class HeldOutEvaluationTest {
      * 37 (all 84.1 / 86.9 / 5.5 %, provider 82.0 / 84.8 / 6.5, mta 83.4 / 86.8 / 5.6, client 85.1 / 87.8 / 5.0) and 38
      * (all 84.4 / 87.3 / 5.4 %, mta 83.7 / 87.1 / 5.6, client 85.6 / 88.4 / 4.9, non-English 72.7 / 80.0 / 11.3; provider
      * unchanged), and 39 (all 84.5 / 87.4 / 5.4 %, mta 83.9 / 87.1 / 5.6, client 85.8 / 88.6 / 4.8), and 40 (all 84.9 /
-     * 87.7 / 5.4 %, provider 82.3 / 85.1 / 6.5, client 86.3 / 89.1 / 4.8; mta unchanged).
+     * 87.7 / 5.4 %, provider 82.3 / 85.1 / 6.5, client 86.3 / 89.1 / 4.8; mta unchanged), and 41 (all 85.3 / 88.0 / 5.2 %,
+     * provider 82.9 / 85.7 / 6.5, mta 84.1 / 87.1 / 5.1, client 86.8 / 89.3 / 4.7, non-English 72.7 / 80.0 / 10.3).
      * Adding texts to the set is the only reason to set them anew, from the new measurement.
      */
     private static final Map<String, double[]> SECOND_SET_FLOORS = Map.of(
-            "all", new double[] {0.845, 0.874, 0.059},
-            "provider", new double[] {0.82, 0.848, 0.068},
-            "mta", new double[] {0.834, 0.867, 0.062},
-            "client-library", new double[] {0.86, 0.888, 0.054},
-            "non-English", new double[] {0.70, 0.78, 0.12});
+            "all", new double[] {0.852, 0.879, 0.053},
+            "provider", new double[] {0.828, 0.856, 0.066},
+            "mta", new double[] {0.84, 0.87, 0.052},
+            "client-library", new double[] {0.867, 0.892, 0.048},
+            "non-English", new double[] {0.72, 0.79, 0.11});
 
     /**
      * Session 38's second, blind labelling of 300 cases of each set ({@code evaluation-agreement/}, see its README):
