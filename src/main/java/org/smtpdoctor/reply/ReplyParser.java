@@ -85,6 +85,9 @@ public final class ReplyParser {
     private static final Set<String> CODE_WORDS = Set.of("code", "codes", "код", "kod", "kód", "codice", "código",
             "codigo", "fehlercode", "foutcode", "felkod", "kodu", "status", "statuscode");
 
+    /** The verbs that join a word for "code" to its number: "the error code was 550". */
+    private static final Set<String> COPULAS = Set.of("was", "is");
+
     /** How a CJK run of letters before a code ends when it names an error, a code or a server's answer. */
     private static final List<String> CJK_ERROR_ENDINGS = List.of("错误", "錯誤", "エラー", "代码", "代碼", "コード",
             "响应", "回應", "応答", "回复", "回覆");
@@ -867,7 +870,18 @@ public final class ReplyParser {
         // failed - 501 Syntax error"); not after a number ("1 - 500" is a range) nor within a word ("1-500").
         boolean spacedDash = (trimmed.endsWith(" -") || trimmed.endsWith(" \u2013")) && trimmed.length() > 2
                 && !Character.isDigit(trimmed.charAt(trimmed.length() - 3));
-        return ((colonOrBracket || spacedDash) && !closed) || namesAnError(words);
+        return ((colonOrBracket || spacedDash) && !closed) || namesAnError(words) || namesAnErrorThatWas(trimmed);
+    }
+
+    /**
+     * "the error code was 550", "SMTP error code is 421": a code named as an error's through a copula, as reports and
+     * wrappers write it (blastula's "the error code was 550"). Only after an error's or a reply's word for "code",
+     * never after "status" alone, which HTTP statuses share.
+     */
+    private static boolean namesAnErrorThatWas(String trimmed) {
+        List<String> words = lastWords(trimmed, 3);
+        return words.size() == 3 && COPULAS.contains(words.get(2)) && CODE_WORDS.contains(words.get(1))
+                && namesAnError(words.subList(0, 2));
     }
 
     /** "error 550", "Fehler 550", "код ошибки 550", "error code 550", and in CJK a run of letters ending in "错误". */

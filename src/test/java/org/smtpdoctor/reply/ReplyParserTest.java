@@ -315,6 +315,17 @@ class ReplyParserTest {
         assertThat(parser.parse("Error in version 5.7.1 of the plugin").enhancedCode()).isNull();
     }
 
+    /** "the error code was 550": a code named as an error's through "was" or "is"; not a status code, not a count. */
+    @Test
+    void aCodeNamedAsAnErrorsThroughACopula() {
+        assertEmbeddedCode("Sending failed: the error code was 550", 550);
+        assertEmbeddedCode("SMTP error code is 421 Service not available", 421);
+        assertEmbeddedCode("The reply code was 554, try again", 554);
+        assertEmbeddedCode("The status code was 500", 0);
+        assertEmbeddedCode("The error count was 550 today", 0);
+        assertEmbeddedCode("The code was 550 lines long", 0);
+    }
+
     /** The verbs and nouns that translate "said" and "response" introduce the server's code as those do. */
     @Test
     void aCodeAfterATranslatedWordForTheServersAnswer() {
