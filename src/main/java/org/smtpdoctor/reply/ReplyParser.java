@@ -88,6 +88,13 @@ public final class ReplyParser {
     /** The verbs that join a word for "code" to its number: "the error code was 550". */
     private static final Set<String> COPULAS = Set.of("was", "is");
 
+    /**
+     * The words of {@link #CODE_WORDS} that name a code itself ("SMTP status code: 5.1.1", "Код ошибки: 5.7.1"), not
+     * a status field: "Status: 2.1.5" is RFC 3464's field, which only {@link #REPORTED_STATUS_FIELDS} reads.
+     */
+    private static final Set<String> CODE_NOUNS = CODE_WORDS.stream()
+            .filter(word -> !word.startsWith("status")).collect(Collectors.toUnmodifiableSet());
+
     /** How a CJK run of letters before a code ends when it names an error, a code or a server's answer. */
     private static final List<String> CJK_ERROR_ENDINGS = List.of("错误", "錯誤", "エラー", "代码", "代碼", "コード",
             "响应", "回應", "応答", "回复", "回覆");
@@ -791,7 +798,8 @@ public final class ReplyParser {
     /**
      * An enhanced code without a reply code after words that introduce a server's reply, as .NET's SmtpClient
      * writes it ({@code The server response was: 5.7.1 Client does not have permissions ...}), or after a word for
-     * error ({@code Error 5.7.1: Your message was rejected}, {@code main.ERROR: 5.5.4 Syntax}), or null. "SMTP"
+     * error ({@code Error 5.7.1: Your message was rejected}, {@code main.ERROR: 5.5.4 Syntax}) or for a code
+     * ({@code Delivery failed (SMTP status code: 5.1.1)}), or null. "SMTP"
      * alone does not introduce one: it stands before a program's version as often.
      */
     private static EnhancedStatusCode introducedEnhanced(String text) {
@@ -804,7 +812,8 @@ public final class ReplyParser {
                 continue;
             }
             String before = text.substring(Math.max(0, start - CONTEXT_CHARS), start);
-            if (lastWordsHoldAny(before, 2, REPLY_INTRODUCERS) || lastWordsHoldAny(before, 1, FAILURE_WORDS)) {
+            if (lastWordsHoldAny(before, 2, REPLY_INTRODUCERS) || lastWordsHoldAny(before, 1, FAILURE_WORDS)
+                    || lastWordsHoldAny(before, 1, CODE_NOUNS)) {
                 return enhanced(text, start);
             }
         }

@@ -313,6 +313,9 @@ class ReplyParserTest {
         assertThat(parser.parse("Postfix SMTP 2.11.3 on Debian").enhancedCode()).isNull();
         assertThat(parser.parse("Upgrade to release 5.4.1 fixed it").enhancedCode()).isNull();
         assertThat(parser.parse("Error in version 5.7.1 of the plugin").enhancedCode()).isNull();
+        assertThat(parser.parse("Delivery failed (SMTP status code: 5.1.1)").enhancedCode()).hasToString("5.1.1");
+        assertThat(parser.parse("Код ошибки: 5.7.1").enhancedCode()).hasToString("5.7.1");
+        assertThat(parser.parse("Build 5.1.1 of the mail code").enhancedCode()).isNull();
     }
 
     /** "the error code was 550": a code named as an error's through "was" or "is"; not a status code, not a count. */
