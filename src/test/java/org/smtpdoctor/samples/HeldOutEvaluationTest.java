@@ -44,11 +44,12 @@ class HeldOutEvaluationTest {
      * when it raised the old provider ceiling once on purpose). Session 34 raised the floors to its figures (all 80.9 /
      * 86.8 / 7.1 %, provider 81.7 / 85.7 / 7.9, mta 80.5 / 84.2 / 4.8, client 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7
      * / 9.2), and session 41 to its (all 81.1 / 87.1 / 6.9 %, provider 82.5 / 86.5 / 7.5, mta 81.2 / 84.6 / 4.4, client
-     * 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7 / 9.2).
+     * 80.8 / 88.1 / 7.8, non-English 78.9 / 86.7 / 9.2); session 42 raised the provider floors to its figures (83.3 /
+     * 87.3 / 7.5; the others unchanged at all 81.2 / 87.2 / 6.9).
      */
     private static final Map<String, double[]> FLOORS = Map.of(
             "all", new double[] {0.81, 0.87, 0.07},
-            "provider", new double[] {0.82, 0.86, 0.076},
+            "provider", new double[] {0.83, 0.87, 0.076},
             "mta", new double[] {0.81, 0.845, 0.045},
             "client-library", new double[] {0.807, 0.88, 0.079},
             "non-English", new double[] {0.788, 0.866, 0.093});
