@@ -863,7 +863,9 @@ public final class ReplyParser {
      */
     private static boolean introducesReply(String before, boolean definedSecondDigit, boolean closed) {
         String trimmed = withoutOpeningQuote(before.stripTrailing());
-        List<String> words = lastWords(trimmed, 2);
+        // Three words for a code named through a copula ("error code was 550"); the others read the last two.
+        List<String> lastThree = lastWords(trimmed, 3);
+        List<String> words = lastThree.subList(Math.max(0, lastThree.size() - 2), lastThree.size());
         String lastWord = words.isEmpty() ? "" : words.get(words.size() - 1);
         if (NOT_A_REPLY.contains(lastWord)) {
             return false;
@@ -879,16 +881,15 @@ public final class ReplyParser {
         // failed - 501 Syntax error"); not after a number ("1 - 500" is a range) nor within a word ("1-500").
         boolean spacedDash = (trimmed.endsWith(" -") || trimmed.endsWith(" \u2013")) && trimmed.length() > 2
                 && !Character.isDigit(trimmed.charAt(trimmed.length() - 3));
-        return ((colonOrBracket || spacedDash) && !closed) || namesAnError(words) || namesAnErrorThatWas(trimmed);
+        return ((colonOrBracket || spacedDash) && !closed) || namesAnError(words) || namesAnErrorThatWas(lastThree);
     }
 
     /**
      * "the error code was 550", "SMTP error code is 421": a code named as an error's through a copula, as reports and
      * wrappers write it (blastula's "the error code was 550"). Only after an error's or a reply's word for "code",
-     * never after "status" alone, which HTTP statuses share.
+     * never after "status" alone, which HTTP statuses share. {@code words}: the last three before the code.
      */
-    private static boolean namesAnErrorThatWas(String trimmed) {
-        List<String> words = lastWords(trimmed, 3);
+    private static boolean namesAnErrorThatWas(List<String> words) {
         return words.size() == 3 && COPULAS.contains(words.get(2)) && CODE_WORDS.contains(words.get(1))
                 && namesAnError(words.subList(0, 2));
     }
