@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * else the character itself, as the Turkish dotted capital I, which RE2 does not take for an i). A phrase is only
  * taken here when RE2/J takes for each of its characters exactly the characters of the same {@code FOLD} (ASCII,
  * the scripts {@link RequiredLiterals#foldsSimply} vouches for, and characters without case: {@link #foldsExactly});
- * every other wording stays with the regex matchers. A word edge is checked on the characters beside an occurrence, by a table RE2/J
- * made from {@link WordEdge#EDGE} itself.
+ * every other wording stays with the regex matchers. A word edge is checked on the characters beside an occurrence, by
+ * tables RE2/J made from {@link WordEdge#EDGE} and {@link WordEdge#EDGE_AFTER} themselves.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -38,10 +38,12 @@ final class LiteralWordings {
     private static final String SPACE = "\t\n\f\r ";
     private static final String SYNTAX = "[](){}|*+?.^$\\";
     private static final char[] FOLD = foldTable();
-    private static final Pattern EDGE = Pattern.compile(WordEdge.EDGE);
-    private static final BitSet EDGE_CHARACTERS = edgeTable();
     private static final int EDGE_BEFORE = 1;
     private static final int EDGE_AFTER = 2;
+    private static final Pattern EDGE = Pattern.compile(WordEdge.EDGE);
+    private static final Pattern EDGE_AFTER_A_WORDING = Pattern.compile(WordEdge.EDGE_AFTER);
+    /** Per BMP character, which edges it is: {@link #EDGE_BEFORE} (it may stand before a wording), {@link #EDGE_AFTER}. */
+    private static final byte[] EDGE_CHARACTERS = edgeTable();
     /** An entry that is a literal of a pattern not taken: an occurrence makes the pattern a candidate. */
     private static final int GATE = 4;
     /** Letters not taken for their usual fold, and whether they stand alone (see {@link #foldsExactly}). */
@@ -430,9 +432,9 @@ final class LiteralWordings {
             return hits.distinct();
         }
         char[] read = new char[text.length()];
-        // Per character read: whether the character it stands for is a word's edge (a run of white space is one),
-        // and where in the text it starts (one more entry: the text's end).
-        boolean[] edge = new boolean[text.length()];
+        // Per character read: which word edges the character it stands for is (a run of white space is both), and
+        // where in the text it starts (one more entry: the text's end).
+        byte[] edge = new byte[text.length()];
         int[] at = new int[text.length() + 1];
         int length = 0;
         boolean inSpace = false;
@@ -445,7 +447,8 @@ final class LiteralWordings {
             inSpace = space;
             read[length] = readAs[c];
             at[length] = i;
-            edge[length++] = space || (Character.isSurrogate(c) ? isEdge(codePointAround(text, i)) : EDGE_CHARACTERS.get(c));
+            edge[length++] = space ? EDGE_BEFORE | EDGE_AFTER
+                    : Character.isSurrogate(c) ? edges(codePointAround(text, i)) : EDGE_CHARACTERS[c];
         }
         at[length] = text.length();
         char[] folded = length == read.length ? read : Arrays.copyOf(read, length);
@@ -453,10 +456,10 @@ final class LiteralWordings {
         GapPhrases gapped = steps.length == 0 ? null : new GapPhrases(text, at, slotEnds.get().forNextText());
         phrases.scan(folded, (begin, stop, entry) -> {
             int edges = entry >= 0 ? entry : -1 - entry;
-            if ((edges & EDGE_BEFORE) != 0 && begin > 0 && !edge[begin - 1]) {
+            if ((edges & EDGE_BEFORE) != 0 && begin > 0 && (edge[begin - 1] & EDGE_BEFORE) == 0) {
                 return;
             }
-            if ((edges & EDGE_AFTER) != 0 && stop < end && !edge[stop]) {
+            if ((edges & EDGE_AFTER) != 0 && stop < end && (edge[stop] & EDGE_AFTER) == 0) {
                 return;
             }
             if (entry >= 0) {
@@ -641,8 +644,11 @@ final class LiteralWordings {
         return text.codePointAt(i);
     }
 
-    private static boolean isEdge(int codePoint) {
-        return EDGE.matches(new String(Character.toChars(codePoint)));
+    /** Which word edges a character is, as RE2/J reads {@link WordEdge#EDGE} and {@link WordEdge#EDGE_AFTER}. */
+    private static byte edges(int codePoint) {
+        String character = new String(Character.toChars(codePoint));
+        return (byte) ((EDGE.matches(character) ? EDGE_BEFORE : 0)
+                | (EDGE_AFTER_A_WORDING.matches(character) ? EDGE_AFTER : 0));
     }
 
     /**
@@ -728,14 +734,14 @@ final class LiteralWordings {
         return table;
     }
 
-    /** Which BMP characters are a word's edge, as RE2/J reads {@link WordEdge#EDGE}. */
-    private static BitSet edgeTable() {
-        BitSet edges = new BitSet(Character.MAX_VALUE + 1);
+    /** Which word edges each BMP character is ({@link #edges}); surrogates are read as whole code points. */
+    private static byte[] edgeTable() {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            if (!Character.isSurrogate((char) c) && EDGE.matches(String.valueOf((char) c))) {
-                edges.set(c);
+            if (!Character.isSurrogate((char) c)) {
+                table[c] = edges(c);
             }
         }
-        return edges;
+        return table;
     }
 }

@@ -74,14 +74,16 @@ class PatternSetTest {
     void phrasesReadCaseSpacesAndWordEdgesAsRe2Does() {
         List<Pattern> patterns = List.of(edged("ileti"), edged("straße"), compile("kelvin"), compile("a\\s+b"),
                 edged("ошибка"), compile("設定"), edged("mx"), compile("\\(\\#AUTH005\\)"),
-                edged("ışık"), compile("½x"), compile("σφάλμα"), compile("\u2c81\u2c83"));
+                edged("ışık"), compile("½x"), compile("σφάλμα"), edged("spamhaus"), edged("연결"),
+                compile("\u2c81\u2c83"));
         LiteralWordings phrases = LiteralWordings.of(sources(patterns));
         BitSet taken = phrases.taken();
         assertThat(taken.cardinality()).isEqualTo(patterns.size() - 1); // Coptic is left to RE2/J
         for (String text : List.of("İleti", "ILETI", "ileti", "ıleti", "STRASSE", "STRAẞE", "Kelvin",
                 "a \t\n b", "a\u000Bb", "a\u00A0b", "x\u043E\u0448\u0438\u0431\u043A\u0430", "\u0430\u043E\u0448\u0438\u0431\u043A\u0430",
                 "\u8A2D\u5B9A\u043E\u0448\u0438\u0431\u043A\u0430", "\u30FC\u043E\u0448\u0438\u0431\u043A\u0430", "null mx.", "mx1", "\uD835\uDC00mx", "mx\uD83D\uDE00",
-                "too many (#auth005)", "I\u015EIK", "\u0131\u015F\u0131k", "\u0130\u015E\u0130K", "\u00BDX", "\u03A3\u03A6\u0386\u039B\u039C\u0391", "\u03C3\u03C6\u03AC\u03BB\u03BC\u03B1", "\u2C80\u2C82", "")) {
+                "too many (#auth005)", "I\u015EIK", "\u0131\u015F\u0131k", "\u0130\u015E\u0130K", "\u00BDX", "\u03A3\u03A6\u0386\u039B\u039C\u0391", "\u03C3\u03C6\u03AC\u03BB\u03BC\u03B1", "\u2C80\u2C82",
+                "Spamhaus\uB97C", "\uC5F0\uACB0\uC774 \uB04A\uC5B4\uC9D0", "\uBBF8\uC5F0\uACB0", "Spamhausx", "")) {
             BitSet expected = new BitSet();
             for (int i = 0; i < patterns.size(); i++) {
                 if (taken.get(i) && patterns.get(i).matcher(text).find()) {

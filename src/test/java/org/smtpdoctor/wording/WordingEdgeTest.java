@@ -124,4 +124,14 @@ class WordingEdgeTest {
     void aThaiWordingHasNoWordEdgesEither() throws WordingSyntaxException {
         assertThat(occurs("หมดเวลา", "การเชื่อมต่อหมดเวลาแล้ว")).isTrue();
     }
+
+    @Test
+    void aKoreanParticleOrEndingMayFollowAWordingButNothingJoinsItsStart() throws WordingSyntaxException {
+        assertThat(occurs("Spamhaus", "550 IP가 Spamhaus를 통해 차단되었습니다")).isTrue();
+        assertThat(occurs("연결", "서버와의 연결이 끊어졌습니다")).isTrue();
+        assertThat(occurs("인증 실패", "SMTP 인증 실패했습니다")).isTrue();
+        assertThat(occurs("인증", "미인증 사용자")).as("a Hangul letter before is the same word").isFalse();
+        assertThat(occurs("Spamhaus", "Spamhausx")).isFalse();
+        assertThat(occurs("rate limit", "rate limited")).isFalse();
+    }
 }
