@@ -134,19 +134,37 @@ public final class Diagnoser implements AutoCloseable {
         return decide(throwables.read(failure));
     }
 
+    /**
+     * The reply another server gave, where the text quotes one ({@link ParsedReply#quoted}), decides when it names a
+     * cause by a rule: judged on its own words, the wrapper's ("rejected by the recipient domain") cannot trip its
+     * rules' guards. Otherwise the whole text decides; a text without a quote is evaluated once.
+     */
     private Diagnosis decide(ParsedReply parsed) {
         RuleSet current = serving();
+        if (parsed.quoted() != null) {
+            Diagnosis quoted = LayeredDecision.decide(parsed.quoted(), evaluate(parsed.quoted(), current, true), current);
+            if (LayeredDecision.namesCause(quoted)) {
+                return quoted;
+            }
+        }
         return LayeredDecision.decide(parsed, evaluate(parsed, current, true), current);
     }
 
     /**
      * Diagnoses like {@link #diagnose} and tells how: the parsed reply, every rule and code table entry that
-     * matched, and which one decided.
+     * matched, which one decided, and whether the reply the text quotes decided ({@link Explanation#quoteDecided}).
      */
     public Explanation explain(String errorText) {
         RuleSet current = serving();
         ParsedReply parsed = parser.parse(errorText);
-        return Explainer.explain(parsed, evaluate(parsed, current, false), current);
+        if (parsed.quoted() != null) {
+            ParsedReply quoted = parsed.quoted();
+            Explanation own = Explainer.explain(parsed, quoted, evaluate(quoted, current, false), current);
+            if (LayeredDecision.namesCause(own.diagnosis())) {
+                return own;
+            }
+        }
+        return Explainer.explain(parsed, parsed, evaluate(parsed, current, false), current);
     }
 
     /**

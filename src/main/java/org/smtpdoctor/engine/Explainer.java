@@ -13,8 +13,12 @@ final class Explainer {
     private Explainer() {
     }
 
-    /** @param ranked the rules' verdicts in {@link LayeredDecision#rank} order */
-    static Explanation explain(ParsedReply reply, List<Verdict> ranked, RuleSet rules) {
+    /**
+     * @param parsed the text as parsed
+     * @param reply  the reply the rules were run on: {@code parsed} itself or the reply it quotes
+     * @param ranked the rules' verdicts on {@code reply}, in {@link LayeredDecision#rank} order
+     */
+    static Explanation explain(ParsedReply parsed, ParsedReply reply, List<Verdict> ranked, RuleSet rules) {
         Diagnosis diagnosis = LayeredDecision.decide(reply, ranked, rules);
         Taxonomy taxonomy = rules.catalog().taxonomy();
         List<Explanation.Match> matches = new ArrayList<>();
@@ -41,7 +45,7 @@ final class Explainer {
             matches.add(new Explanation.Match(diagnosis.basis(), diagnosis.category(),
                     position(taxonomy, diagnosis.category()), diagnosis.rule(), Map.of(), true));
         }
-        return new Explanation(diagnosis, reply, matches);
+        return new Explanation(diagnosis, parsed, matches, reply != parsed);
     }
 
     private static Explanation.Match codeMatch(Basis layer, String category, String name, CodeMeaning entry,

@@ -8,12 +8,15 @@ import org.smtpdoctor.reply.ParsedReply;
  * How a diagnosis came about, for a rule author: what the parser made of the text, everything that matched
  * on each layer, and which match decided. Made by {@link Diagnoser#explain}.
  *
- * @param diagnosis the diagnosis, the same {@link Diagnoser#diagnose} gives
- * @param reply     the parsed reply: codes and the text the rules matched against
- * @param matches   every match, layer by layer in the order the layers are tried; wording rules in the
- *                  order that decides among them (category precedence, then file, then line)
+ * @param diagnosis    the diagnosis, the same {@link Diagnoser#diagnose} gives
+ * @param reply        the parsed reply: codes and the text the rules matched against, and the reply it quotes
+ * @param matches      every match on the reply that decided ({@link #decidingReply}), layer by layer in the order
+ *                     the layers are tried; wording rules in the order that decides among them (category precedence,
+ *                     then file, then line)
+ * @param quoteDecided true when the reply {@code reply} quotes ({@link ParsedReply#quoted}) named a cause by a rule
+ *                     and so decided on its own words; false when the whole text decided
  */
-public record Explanation(Diagnosis diagnosis, ParsedReply reply, List<Match> matches) {
+public record Explanation(Diagnosis diagnosis, ParsedReply reply, List<Match> matches, boolean quoteDecided) {
 
     public Explanation {
         matches = List.copyOf(matches);
@@ -31,6 +34,11 @@ public record Explanation(Diagnosis diagnosis, ParsedReply reply, List<Match> ma
      */
     public record Match(Basis layer, String category, int precedence, RuleRef source, Map<String, String> params,
                         boolean decided) {
+    }
+
+    /** The reply whose matches decided: the quoted one when {@link #quoteDecided}, else the whole text's. */
+    public ParsedReply decidingReply() {
+        return quoteDecided ? reply.quoted() : reply;
     }
 
     /** The match that decided. */

@@ -88,6 +88,17 @@ final class LayeredDecision {
                 reply.truncated(), reply.stage());
     }
 
+    /**
+     * Whether {@code quoted}, the diagnosis of a reply another server gave as a text quotes it, names a cause by a
+     * rule (provider, concept or near wording), so that it decides before the quoting text's own words; a quote that
+     * gets only a code table's answer, a stage rule's family or unknown.* leaves the decision to the whole text.
+     */
+    static boolean namesCause(Diagnosis quoted) {
+        Basis basis = quoted.basis();
+        return (basis == Basis.PATTERN || basis == Basis.CONCEPT || basis == Basis.NEAR_WORDING)
+                && isKnown(quoted.category());
+    }
+
     /** The verdicts in the order that decides: layer (provider first), category precedence, then file, then line. */
     static List<Verdict> rank(List<Verdict> verdicts, RuleSet rules) {
         if (verdicts.size() <= 1) {

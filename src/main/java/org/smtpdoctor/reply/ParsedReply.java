@@ -15,39 +15,54 @@ import java.util.List;
  *                     is only a host name, so the name is the evidence
  * @param truncated    true when the input was longer than the parser reads, and only its start was used
  * @param stage        the SMTP stage the failure happened at, or null when the text does not say
+ * @param quoted       the reply of another server that this text quotes after words introducing one ({@code host
+ *                     mx.example.com[192.0.2.1] said: 550 ...}, {@code The error that the other server returned was:
+ *                     550 ...}), parsed from its reply code on, its own words only (same input, stage and exceptions);
+ *                     null when the text quotes none. Its own quotes are not looked for: one level is read
  */
 public record ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
-                          List<String> exceptions, boolean truncated, SmtpStage stage) {
+                          List<String> exceptions, boolean truncated, SmtpStage stage, ParsedReply quoted) {
 
     public ParsedReply {
         exceptions = List.copyOf(exceptions);
     }
 
-    /** A reply whose stage is not known. */
+    /** A reply whose stage is not known, quoting no other. */
     public ParsedReply(String input, int code, EnhancedStatusCode enhancedCode, String text,
                        List<String> exceptions, boolean truncated) {
-        this(input, code, enhancedCode, text, exceptions, truncated, null);
+        this(input, code, enhancedCode, text, exceptions, truncated, null, null);
     }
 
-    /** The same reply, marked as read from the start of a longer input. */
+    /** The same reply, marked as read from the start of a longer input (and so the reply it quotes). */
     ParsedReply markTruncated() {
-        return new ParsedReply(input, code, enhancedCode, text, exceptions, true, stage);
+        return new ParsedReply(input, code, enhancedCode, text, exceptions, true, stage,
+                quoted == null ? null : quoted.markTruncated());
     }
 
-    /** The same reply at a known stage; {@code null} keeps the stage read from the text. */
+    /**
+     * The same reply at a known stage; {@code null} keeps the stage read from the text. The reply it quotes was
+     * given at the same stage.
+     */
     public ParsedReply atStage(SmtpStage known) {
-        return known == null ? this : new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, known);
+        return known == null ? this : new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, known,
+                quoted == null ? null : quoted.atStage(known));
     }
 
     /** The same reply with the enhanced code its server reported beside it; null keeps the reply as it is. */
     ParsedReply withEnhancedCode(EnhancedStatusCode reported) {
-        return reported == null ? this : new ParsedReply(input, code, reported, text, exceptions, truncated, stage);
+        return reported == null ? this
+                : new ParsedReply(input, code, reported, text, exceptions, truncated, stage, quoted);
     }
 
     /** The same reply with this reply code, when the text itself carried none. */
     ParsedReply withCodeIfMissing(int replyCode) {
         return code != 0 || replyCode < 200 || replyCode > 599 ? this
-                : new ParsedReply(input, replyCode, enhancedCode, text, exceptions, truncated, stage);
+                : new ParsedReply(input, replyCode, enhancedCode, text, exceptions, truncated, stage, quoted);
+    }
+
+    /** The same reply, quoting {@code reply} (null: none). */
+    ParsedReply quoting(ParsedReply reply) {
+        return new ParsedReply(input, code, enhancedCode, text, exceptions, truncated, stage, reply);
     }
 
     /**

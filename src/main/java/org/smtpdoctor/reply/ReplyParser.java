@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * {@code Caused by:}) are unwrapped into their messages, repeated messages kept once; surrounding quotes
  * go; then the reply code and enhanced status code are read from the start, where a reply normally is,
  * or else from where a log embeds it ({@code said: 550 ...}). Multi-line replies ({@code 550-5.7.1 ...})
- * lose their repeated codes so the text reads as one sentence. The class is stateless and thread-safe.
+ * lose their repeated codes so the text reads as one sentence. A reply another server gave, quoted after words that
+ * introduce one ({@code host ... said: 550 ...}), is also read on its own ({@link ParsedReply#quoted}, found by
+ * {@link QuotedReplies}). The class is stateless and thread-safe.
  *
  * <p>Each step is a scan that never goes back (most texts are read a few times in all): a log line costs a
  * few microseconds, not a cascade of regular expressions. Where a scan replaced one, its Javadoc quotes the
@@ -39,7 +41,7 @@ public final class ReplyParser {
     /** Stack frames are short; a longer line is never taken for one (and never backtracked over). */
     private static final int MAX_FRAME_CHARS = 1000;
     /** How far before a bare number to look for "said:" or "port:". */
-    private static final int CONTEXT_CHARS = 40;
+    static final int CONTEXT_CHARS = 40;
 
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
@@ -150,8 +152,24 @@ public final class ReplyParser {
         if (codes.enhancedCode() == null) {
             codes = codes.withEnhancedCode(reportedStatus(text, codes.code())); // only then: most replies carry one
         }
+        // A text that starts with its reply is the answering server's own: what it quotes is its evidence (Postfix's
+        // "Sender address rejected: unverified address: host ... said: 550 5.1.1 User unknown"), not its cause.
+        int quoteAt = leadingCodeEnd(text) >= 0 || enhancedEnd(text, 0) >= 0 ? -1 : QuotedReplies.start(text);
+        if (quoteAt > 0) { // only then: most texts quote no other server
+            codes = codes.quoting(quotedReply(original, text, quoteAt, exceptions));
+        }
         codes = codes.atStage(StageInference.infer(command, evidence, read));
         return truncated ? codes.markTruncated() : codes;
+    }
+
+    /**
+     * The reply {@code text} quotes from {@code at} on, read as a reply of its own: its codes from its start, and,
+     * when it has no enhanced code, the status the log reports beside it ({@code dsn=5.1.1, status=bounced (host ...
+     * said: 550 ...)}).
+     */
+    private static ParsedReply quotedReply(String original, String text, int at, List<String> exceptions) {
+        ParsedReply quoted = readCodes(original, QuotedReplies.quote(text, at), exceptions);
+        return quoted.enhancedCode() == null ? quoted.withEnhancedCode(reportedStatus(text, quoted.code())) : quoted;
     }
 
     /**
@@ -406,7 +424,7 @@ public final class ReplyParser {
      * Where {@code lower} (lower-case ASCII) stands in {@code text} from {@code from}, ASCII letters in any case; or
      * -1. Found from its character at {@code anchor} (a rare one, by {@code indexOf}), then compared.
      */
-    private static int indexOfIgnoringCase(String text, String lower, int anchor, int from) {
+    static int indexOfIgnoringCase(String text, String lower, int anchor, int from) {
         char small = lower.charAt(anchor);
         char capital = Character.toUpperCase(small);
         int nextSmall = text.indexOf(small, from + anchor);
@@ -930,7 +948,7 @@ public final class ReplyParser {
     }
 
     /** The last {@code count} words (letters and marks, lower case) of {@code text}, the last one last. */
-    private static List<String> lastWords(String text, int count) {
+    static List<String> lastWords(String text, int count) {
         Matcher word = WORD.matcher(text);
         ArrayDeque<String> last = new ArrayDeque<>(count);
         while (word.find()) {

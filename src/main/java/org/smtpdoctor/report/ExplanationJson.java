@@ -8,8 +8,9 @@ import org.smtpdoctor.reply.ParsedReply;
 
 /**
  * The JSON form of an {@link Explanation}: the {@code trace} field of {@code diagnose --json --explain}, with
- * {@code reply} (code, enhancedCode, text, stage, exceptions), {@code matches} (layer, category, precedence, rule,
- * params, decided) and {@code why}.
+ * {@code reply} (code, enhancedCode, text, stage, exceptions, and {@code quoted}: code, enhancedCode, text and
+ * decided, when the text quotes another server's reply), {@code matches} (layer, category, precedence, rule, params,
+ * decided; those of the quoted reply when it decided) and {@code why}.
  */
 public final class ExplanationJson {
     private final ObjectMapper mapper;
@@ -32,6 +33,14 @@ public final class ExplanationJson {
         parsed.put("text", reply.text());
         parsed.put("stage", reply.stage() == null ? null : reply.stage().id());
         reply.exceptions().forEach(parsed.putArray("exceptions")::add);
+        ParsedReply quoted = reply.quoted();
+        if (quoted != null) {
+            ObjectNode quote = parsed.putObject("quoted");
+            quote.put("code", quoted.code());
+            quote.put("enhancedCode", quoted.enhancedCode() == null ? null : quoted.enhancedCode().toString());
+            quote.put("text", quoted.text());
+            quote.put("decided", e.quoteDecided());
+        }
         ArrayNode matches = trace.putArray("matches");
         for (Explanation.Match m : e.matches()) {
             ObjectNode match = matches.addObject();

@@ -14,14 +14,19 @@ import org.smtpdoctor.reply.ParsedReply;
 public final class ExplanationReport {
     /** The report's headings and labels in one language. */
     private record Labels(String parsed, String code, String enhanced, String stage, String text, String exceptions,
-                          String matches, String extracted, String decided, String decision, String why, String advice) {
+                          String matches, String extracted, String decided, String decision, String why, String advice,
+                          String quoted, String quoteDecided, String quoteNamesNoCause) {
     }
 
     private static final Map<String, Labels> LABELS = Map.of(
             "en", new Labels("Parsed reply", "Code", "Enhanced code", "SMTP stage", "Text", "Exceptions", "Matches",
-                    "extracted", "decided", "Decision", "Why", "Advice"),
+                    "extracted", "decided", "Decision", "Why", "Advice", "Quoted reply",
+                    "its own words name a cause, so it decides (the matches below are its own)",
+                    "its own words name no cause, so the whole text decides"),
             "ru", new Labels("Разбор ответа", "Код", "Расширенный код", "Этап SMTP", "Текст", "Исключения", "Совпадения",
-                    "извлечено", "решило", "Решение", "Почему", "Совет"));
+                    "извлечено", "решило", "Решение", "Почему", "Совет", "Цитируемый ответ",
+                    "его собственные слова называют причину, поэтому решает он (ниже его совпадения)",
+                    "его собственные слова не называют причину, поэтому решает весь текст"));
 
     private ExplanationReport() {
     }
@@ -41,6 +46,13 @@ public final class ExplanationReport {
         out.append("  ").append(label.text()).append(": \"").append(reply.text()).append("\"\n");
         if (!reply.exceptions().isEmpty()) {
             out.append("  ").append(label.exceptions()).append(": ").append(String.join(", ", reply.exceptions())).append('\n');
+        }
+        ParsedReply quoted = reply.quoted();
+        if (quoted != null) {
+            out.append("  ").append(label.quoted()).append(": ").append(quoted.code())
+                    .append(quoted.enhancedCode() == null ? "" : " " + quoted.enhancedCode()).append(" \"")
+                    .append(quoted.text()).append("\"\n    ")
+                    .append(e.quoteDecided() ? label.quoteDecided() : label.quoteNamesNoCause()).append('\n');
         }
         out.append(label.matches()).append('\n');
         for (Explanation.Match m : e.matches()) {
@@ -70,7 +82,10 @@ public final class ExplanationReport {
         Explanation.Match decision = e.decision();
         long categories = e.matches().stream().filter(m -> m.layer() == decision.layer())
                 .map(Explanation.Match::category).distinct().count();
-        return switch (decision.layer()) {
+        String quote = !e.quoteDecided() ? ""
+                : ru ? "решил цитируемый ответ другого сервера, по своим словам; " : "the quoted reply of the other server"
+                + " decided, on its own words; ";
+        return quote + switch (decision.layer()) {
             case PATTERN -> categories == 1
                     ? (ru ? "подошли только правила этой категории; правила по тексту решают раньше таблиц кодов; "
                             + "из них решает правило, записанное первым"

@@ -463,4 +463,72 @@ class ReplyParserTest {
         // a delivered message's status explains no failure
         assertThat(parser.parse("Action: delivered Status: 2.1.5 (relayed)").enhancedCode()).isNull();
     }
+
+    private static final String GMAIL = "Delivery to the following recipient failed permanently: bob@example.com"
+            + " Technical details of permanent failure: Google tried to deliver your message, but it was rejected by the"
+            + " recipient domain. The error that the other server returned was: ";
+
+    /** The reply {@code input} quotes, as its code, enhanced code and text; null when it quotes none. */
+    private String quoted(String input) {
+        ParsedReply q = parser.parse(input).quoted();
+        return q == null ? null : q.code() + " " + q.enhancedCode() + " " + q.text();
+    }
+
+    @Test
+    void aReplyQuotedAfterAnIntroducerIsReadOnItsOwnWords() {
+        assertThat(quoted(GMAIL + "550 550 Address unknown (state 14).")).isEqualTo("550 null 550 Address unknown (state 14).");
+        assertThat(quoted("host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@example.com>: Recipient address rejected:"
+                + " User unknown in virtual mailbox table (in reply to RCPT TO command)"))
+                .isEqualTo("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in virtual mailbox table"
+                        + " (in reply to RCPT TO command)");
+        assertThat(quoted("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"))
+                .isEqualTo("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"); // without the closing quote
+        assertThat(quoted("The response from the remote server was: 552 5.2.2 Mailbox full"))
+                .isEqualTo("552 5.2.2 Mailbox full");
+        assertThat(quoted("SMTP error from remote mail server after RCPT TO:<a@example.com>: host mx.example.com"
+                + " [192.0.2.1]: 550 5.1.1 No such user")).isEqualTo("550 5.1.1 No such user");
+        assertThat(quoted("Сервер ответил: 550 5.1.1 Mailbox not found")).isEqualTo("550 5.1.1 Mailbox not found");
+    }
+
+    @Test
+    void theQuotedReplyTakesTheStatusTheLogReportsAndTheTextsStage() {
+        ParsedReply r = parser.parse("Dec  7 10:00:01 mail postfix/smtp[1234]: 4F1A2B3C4D: to=<a@example.com>,"
+                + " relay=mx.example.com[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said:"
+                + " 550 User unknown (in reply to RCPT TO command))");
+        assertThat(r.quoted().code()).isEqualTo(550);
+        assertThat(r.quoted().enhancedCode()).hasToString("5.1.1");
+        assertThat(r.quoted().stage()).isEqualTo(SmtpStage.RCPT).isEqualTo(r.stage());
+        assertThat(r.quoted().input()).isEqualTo(r.input());
+        assertThat(r.quoted().quoted()).isNull();
+        assertThat(r.atStage(SmtpStage.DATA).quoted().stage()).isEqualTo(SmtpStage.DATA);
+    }
+
+    @Test
+    void noQuoteWithoutAnIntroducerOrInAReplyThatLeadsWithItsOwnCode() {
+        assertThat(quoted("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown")).isNull();
+        // the answering server's own reply, quoting its probe's answer as evidence
+        assertThat(quoted("450 4.1.7 <a@example.com>: Sender address rejected: unverified address: host mx.example.com"
+                + "[192.0.2.1] said: 550 5.1.1 User unknown")).isNull();
+        // a noun alone: a filter's log of its own action after the reply
+        assertThat(quoted("max sender authentication errors (5) exceeded -- dropping connection - after reply: 535"
+                + " 5.7.8 Error: authentication failed")).isNull();
+        assertThat(quoted("Expected response code 250 but got code 550, with message 550 5.1.1 User unknown")).isNull();
+        assertThat(quoted("Connection timed out after 30 seconds, port: 465")).isNull();
+    }
+
+    @Test
+    void aQuoteWithinAQuoteIsPartOfTheFirstAndManyIntroducersCostOneScan() {
+        assertThat(quoted("relay said: backup host said: 550 5.1.1 User unknown; next host said: 451 try later"))
+                .isEqualTo("550 5.1.1 User unknown; next host said: 451 try later");
+        String hostile = "x said: ".repeat(20_000) + "The other server returned was: 550 5.1.1 "
+                + "host said: 550 ".repeat(20_000);
+        ParsedReply r = parser.parse(hostile);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.text().length()).isLessThanOrEqualTo(ReplyParser.MAX_TEXT_CHARS);
+        assertThat(r.quoted()).isNull(); // the quote lies beyond the text the parser reads
+        ParsedReply nested = parser.parse("a said: " + "b said: 550 ".repeat(500));
+        assertThat(nested.quoted().code()).isEqualTo(550);
+        assertThat(nested.quoted().quoted()).isNull();
+        assertThat(nested.quoted().text()).startsWith("b said: 550 b said:");
+    }
 }
