@@ -8,9 +8,9 @@ import java.util.Set;
  * what the remote server answered. Postfix {@code host mx.example.com[192.0.2.1] said: 550 ...}, Gmail {@code The error
  * that the other server returned was: 550 ...}, {@code The response from the remote server was: 550 ...}, Exchange
  * {@code Remote Server returned '550 ...'}, Exim {@code SMTP error from remote mail server after RCPT TO:<a@b>: 550
- * ...}, and a client's "the server replied: 550" in the languages client messages are translated to. The wrapper's own words
- * (Gmail's "rejected by the recipient domain") would trip the guards of the quoted reply's rules, so the engine
- * judges the quote on its words alone.
+ * ...}, and a client's "the server replied: 550" in the languages client messages are translated to. The wrapper's
+ * own words (Gmail's "rejected by the recipient domain") would trip the guards of the quoted reply's rules, so the
+ * engine judges the quote on its words alone.
  *
  * <p>One left-to-right scan: each candidate code looks at most {@link ReplyParser#CONTEXT_CHARS} back, so a text
  * of many introducers costs linear time; the first introduced code wins, and a quote inside a quote is part of it.
@@ -75,8 +75,7 @@ final class QuotedReplies {
      * remote server's reply: "said", "the other server returned was", "Remote Server returned".
      */
     private static boolean introduced(String text, int at) {
-        int end = at;
-        end = spacesBefore(text, end);
+        int end = spacesBefore(text, at);
         if (end > 0 && OPENING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) {
             end = spacesBefore(text, end - 1);
         }
