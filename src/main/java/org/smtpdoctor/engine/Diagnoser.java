@@ -39,7 +39,8 @@ import org.smtpdoctor.source.SourceTree;
  * <p>Build one and share it: a Diagnoser is thread-safe. Each {@link #diagnose} call scans the text once for
  * every wording, then runs the rules on what it found in its thread's own Drools session, or takes the verdicts
  * the rules gave a reply with the same facts (codes, stage, exceptions, wordings found), each read anew from its
- * own text. One built with {@link Builder#watch} reloads its rules directory when it changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
+ * own text. A text that quotes another server's reply ({@link ParsedReply#quoted}) has that reply diagnosed first, the
+ * same way, and keeps its answer when a rule of the quoted reply's words names a cause. One built with {@link Builder#watch} reloads its rules directory when it changes: the new rule set replaces the old one atomically, a diagnosis in flight finishes on the rule set
  * it started with, and an edit that does not load leaves the last good rule set serving. Without watch, the
  * rule set never changes. {@link #close} stops watching.
  */
@@ -141,8 +142,9 @@ public final class Diagnoser implements AutoCloseable {
      */
     private Diagnosis decide(ParsedReply parsed) {
         RuleSet current = serving();
-        if (parsed.quoted() != null) {
-            Diagnosis quoted = LayeredDecision.decide(parsed.quoted(), evaluate(parsed.quoted(), current, true), current);
+        ParsedReply quote = parsed.quoted();
+        if (quote != null) {
+            Diagnosis quoted = LayeredDecision.decide(quote, evaluate(quote, current, true), current);
             if (LayeredDecision.namesCause(quoted)) {
                 return quoted;
             }
@@ -157,8 +159,8 @@ public final class Diagnoser implements AutoCloseable {
     public Explanation explain(String errorText) {
         RuleSet current = serving();
         ParsedReply parsed = parser.parse(errorText);
-        if (parsed.quoted() != null) {
-            ParsedReply quoted = parsed.quoted();
+        ParsedReply quoted = parsed.quoted();
+        if (quoted != null) {
             Explanation own = Explainer.explain(parsed, quoted, evaluate(quoted, current, false), current);
             if (LayeredDecision.namesCause(own.diagnosis())) {
                 return own;

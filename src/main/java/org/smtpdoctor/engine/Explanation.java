@@ -10,9 +10,9 @@ import org.smtpdoctor.reply.ParsedReply;
  *
  * @param diagnosis    the diagnosis, the same {@link Diagnoser#diagnose} gives
  * @param reply        the parsed reply: codes and the text the rules matched against, and the reply it quotes
- * @param matches      every match on the reply that decided ({@link #decidingReply}), layer by layer in the order
- *                     the layers are tried; wording rules in the order that decides among them (category precedence,
- *                     then file, then line)
+ * @param matches      every match on the reply that decided (the quoted one when {@code quoteDecided}), layer by
+ *                     layer in the order the layers are tried; wording rules in the order that decides among them
+ *                     (category precedence, then file, then line)
  * @param quoteDecided true when the reply {@code reply} quotes ({@link ParsedReply#quoted}) named a cause by a rule
  *                     and so decided on its own words; false when the whole text decided
  */
@@ -34,11 +34,6 @@ public record Explanation(Diagnosis diagnosis, ParsedReply reply, List<Match> ma
      */
     public record Match(Basis layer, String category, int precedence, RuleRef source, Map<String, String> params,
                         boolean decided) {
-    }
-
-    /** The reply whose matches decided: the quoted one when {@link #quoteDecided}, else the whole text's. */
-    public ParsedReply decidingReply() {
-        return quoteDecided ? reply.quoted() : reply;
     }
 
     /** The match that decided. */

@@ -1,6 +1,7 @@
 package org.smtpdoctor.reply;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -12,8 +13,8 @@ import java.util.Set;
  * own words (Gmail's "rejected by the recipient domain") would trip the guards of the quoted reply's rules, so the
  * engine judges the quote on its words alone.
  *
- * <p>One left-to-right scan: each candidate code looks at most {@link ReplyParser#CONTEXT_CHARS} back, so a text
- * of many introducers costs linear time; the first introduced code wins, and a quote inside a quote is part of it.
+ * <p>One left-to-right scan: each candidate code reads at most two short words back, so a text of many introducers
+ * costs linear time; the first introduced code wins, and a quote inside a quote is part of it.
  */
 final class QuotedReplies {
     /**
@@ -35,13 +36,16 @@ final class QuotedReplies {
     private static final int[] EXIM_ANCHORS = {15, 15};
     private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
     private static final String CLOSING_QUOTES = "\"'\u00bb\u201d\u201c\u2019\u300d\u300f";
+    private static final int NOT_LOOKED_FOR = -2;
+    /** The longest word of {@link #VERBS}, {@link #COPULAS} and {@link #COPULA_SUBJECTS}: a longer one is none. */
+    private static final int LONGEST_WORD = 12;
 
     private QuotedReplies() {
     }
 
     /** Where the quoted reply's code starts in {@code text}, or -1 when the text quotes none. */
     static int start(String text) {
-        int exim = eximPhraseEnd(text);
+        int exim = NOT_LOOKED_FOR;
         for (int at = 1; at + 3 <= text.length(); at++) {
             char c = text.charAt(at);
             if (c < '2' || c > '5' || !Chars.digitsAt(text, at + 1, 2) || !(at + 3 == text.length()
@@ -52,7 +56,13 @@ final class QuotedReplies {
             if (!Chars.isSpace(before) && OPENING_QUOTES.indexOf(before) < 0) {
                 continue;
             }
-            if ((exim >= 0 && at > exim && at >= 2 && text.charAt(at - 2) == ':') || introduced(text, at)) {
+            if (at >= 2 && text.charAt(at - 2) == ':') {
+                exim = exim == NOT_LOOKED_FOR ? eximPhraseEnd(text) : exim; // once, and only for a code after ": "
+                if (exim >= 0 && at > exim) {
+                    return at;
+                }
+            }
+            if (introduced(text, at)) {
                 return at;
             }
         }
@@ -82,14 +92,34 @@ final class QuotedReplies {
         if (end > 0 && (text.charAt(end - 1) == ':' || text.charAt(end - 1) == '\uff1a')) {
             end = spacesBefore(text, end - 1);
         }
-        if (end == 0 || !Character.isLetter(text.charAt(end - 1))) {
+        String last = wordBefore(text, end);
+        if (last == null) {
             return false;
         }
-        List<String> words = ReplyParser.lastWords(text.substring(Math.max(0, end - ReplyParser.CONTEXT_CHARS), end), 2);
-        String last = words.get(words.size() - 1);
-        String previous = words.size() == 2 ? words.get(0) : "";
-        return VERBS.contains(last) || (COPULAS.contains(last) && COPULA_SUBJECTS.contains(previous))
-                || (last.equals("returned") && previous.equals("server"));
+        if (VERBS.contains(last)) {
+            return true;
+        }
+        boolean copula = COPULAS.contains(last);
+        if (!copula && !last.equals("returned")) {
+            return false;
+        }
+        String previous = wordBefore(text, spacesBefore(text, end - last.length()));
+        return copula ? COPULA_SUBJECTS.contains(previous) : "server".equals(previous);
+    }
+
+    /**
+     * The word of letters that ends at {@code end}, in lower case, or null when none ends there or it is longer than
+     * any introducer's (read back at most that far, so a text of long words costs no more).
+     */
+    private static String wordBefore(String text, int end) {
+        int start = end;
+        while (start > 0 && end - start <= LONGEST_WORD && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == end || end - start > LONGEST_WORD) {
+            return null;
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static int spacesBefore(String text, int end) {

@@ -41,7 +41,7 @@ public final class ReplyParser {
     /** Stack frames are short; a longer line is never taken for one (and never backtracked over). */
     private static final int MAX_FRAME_CHARS = 1000;
     /** How far before a bare number to look for "said:" or "port:". */
-    static final int CONTEXT_CHARS = 40;
+    private static final int CONTEXT_CHARS = 40;
 
     /** Words before "NNN" that mean the number is not a reply code: "port: 465". */
     private static final Set<String> NOT_A_REPLY = Set.of("port", "timeout", "line", "pid", "size", "id", "length");
@@ -948,7 +948,7 @@ public final class ReplyParser {
     }
 
     /** The last {@code count} words (letters and marks, lower case) of {@code text}, the last one last. */
-    static List<String> lastWords(String text, int count) {
+    private static List<String> lastWords(String text, int count) {
         Matcher word = WORD.matcher(text);
         ArrayDeque<String> last = new ArrayDeque<>(count);
         while (word.find()) {
