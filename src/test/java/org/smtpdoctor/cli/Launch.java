@@ -36,10 +36,10 @@ record Launch(int exit, String out, String err) {
     /**
      * The heap the launcher script gives the command, so that a test runs it as a user does: lint and serve build
      * a second scanner of every wording beside the engine and get 512 MB (the launcher's {@code heap}), the other
-     * commands the test runs 320 MB.
+     * commands the test runs 384 MB.
      */
     private static String heap(String... args) {
-        return args.length > 0 && (args[0].equals("lint") || args[0].equals("serve")) ? "512m" : "320m";
+        return args.length > 0 && (args[0].equals("lint") || args[0].equals("serve")) ? "512m" : "384m";
     }
 
     private static File emptyInput(Path directory) {
