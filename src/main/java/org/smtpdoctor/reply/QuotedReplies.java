@@ -29,15 +29,17 @@ final class QuotedReplies {
      * response was:", "Het antwoord van de server was:".
      */
     private static final Set<String> COPULA_SUBJECTS = Set.of("returned", "server", "response", "reply", "answer");
-    private static final Set<String> COPULAS = Set.of("was", "is");
     /** Exim's phrase before the command and the host whose reply follows ({@code transports/smtp.c}), old and new. */
     private static final List<String> EXIM_PHRASES = List.of("remote mail server after", "remote mailer after");
     /** The phrases' rare letters ('v' of "server", 'f' of "after"), found first by {@code indexOf}. */
     private static final int[] EXIM_ANCHORS = {15, 15};
-    private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
+    /** Each opening quote's closing one, at its index in {@link ReplyParser#OPENING_QUOTES}. */
     private static final String CLOSING_QUOTES = "\"'\u00bb\u201d\u201c\u2019\u300d\u300f";
     private static final int NOT_LOOKED_FOR = -2;
-    /** The longest word of {@link #VERBS}, {@link #COPULAS} and {@link #COPULA_SUBJECTS}: a longer one is none. */
+    /**
+     * The longest word of {@link #VERBS}, {@link ReplyParser#COPULAS} and {@link #COPULA_SUBJECTS}: a longer one is
+     * none.
+     */
     private static final int LONGEST_WORD = 12;
 
     private QuotedReplies() {
@@ -53,7 +55,7 @@ final class QuotedReplies {
                 continue;
             }
             char before = text.charAt(at - 1);
-            if (!Chars.isSpace(before) && OPENING_QUOTES.indexOf(before) < 0) {
+            if (!Chars.isSpace(before) && ReplyParser.OPENING_QUOTES.indexOf(before) < 0) {
                 continue;
             }
             if (at >= 2 && text.charAt(at - 2) == ':') {
@@ -75,7 +77,7 @@ final class QuotedReplies {
      */
     static String quote(String text, int at) {
         String quote = text.substring(at).strip();
-        int opening = OPENING_QUOTES.indexOf(text.charAt(at - 1));
+        int opening = ReplyParser.OPENING_QUOTES.indexOf(text.charAt(at - 1));
         return opening >= 0 && quote.length() > 3 && quote.charAt(quote.length() - 1) == CLOSING_QUOTES.charAt(opening)
                 ? quote.substring(0, quote.length() - 1).strip() : quote;
     }
@@ -86,7 +88,7 @@ final class QuotedReplies {
      */
     private static boolean introduced(String text, int at) {
         int end = spacesBefore(text, at);
-        if (end > 0 && OPENING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) {
+        if (end > 0 && ReplyParser.OPENING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) {
             end = spacesBefore(text, end - 1);
         }
         if (end > 0 && (text.charAt(end - 1) == ':' || text.charAt(end - 1) == '\uff1a')) {
@@ -99,7 +101,7 @@ final class QuotedReplies {
         if (VERBS.contains(last)) {
             return true;
         }
-        boolean copula = COPULAS.contains(last);
+        boolean copula = ReplyParser.COPULAS.contains(last);
         if (!copula && !last.equals("returned")) {
             return false;
         }

@@ -68,7 +68,7 @@ public final class ReplyParser {
      * write them (CJK texts quote a server's reply after a full-width colon or in corner brackets, with no space),
      * and the hash of Exchange's non-delivery reports ({@code mx.example.com #550 5.1.1 ... ##}).
      */
-    private static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
+    static final String OPENING_QUOTES = "\"'\u00ab\u201c\u201e\u2018\u300c\u300e";
     private static final String CODE_OPENERS = OPENING_QUOTES + "(\uff08\uff1a[#";
 
     /**
@@ -87,8 +87,8 @@ public final class ReplyParser {
     private static final Set<String> CODE_WORDS = Set.of("code", "codes", "код", "kod", "kód", "codice", "código",
             "codigo", "fehlercode", "foutcode", "felkod", "kodu", "status", "statuscode");
 
-    /** The verbs that join a word for "code" to its number: "the error code was 550". */
-    private static final Set<String> COPULAS = Set.of("was", "is");
+    /** The verbs that join a word for "code" to its number: "the error code was 550" (and a quote's introducer). */
+    static final Set<String> COPULAS = Set.of("was", "is");
 
     /**
      * The words of {@link #CODE_WORDS} that name a code itself ("SMTP status code: 5.1.1", "Код ошибки: 5.7.1"), not

@@ -647,8 +647,9 @@ final class LiteralWordings {
     /** Which word edges a character is, as RE2/J reads {@link WordEdge#EDGE} and {@link WordEdge#EDGE_AFTER}. */
     private static byte edges(int codePoint) {
         String character = new String(Character.toChars(codePoint));
-        return (byte) ((EDGE.matches(character) ? EDGE_BEFORE : 0)
-                | (EDGE_AFTER_A_WORDING.matches(character) ? EDGE_AFTER : 0));
+        // EDGE_AFTER is EDGE or more: only a character that is no edge before needs the second pattern.
+        return (byte) (EDGE.matches(character) ? EDGE_BEFORE | EDGE_AFTER
+                : EDGE_AFTER_A_WORDING.matches(character) ? EDGE_AFTER : 0);
     }
 
     /**
