@@ -23,8 +23,8 @@ class FastPathEquivalenceTest {
     @Test
     void thePrefilterChangesNoDiagnosis() {
         assertThat(TEXTS).hasSizeGreaterThan(100);
-        // The naive side runs each of fifty thousand patterns on each text, a fifth of a second per text: an even
-        // spread of the samples (every sample file) keeps it to a few minutes as samples grow; on every core.
+        // The naive side runs each of the tens of thousands of patterns on each text, a fifth of a second per text:
+        // an even spread of the samples (every sample file) keeps it to a few minutes as samples grow; on every core.
         // (PatternSetTest compares the one-pass matchers with RE2/J on all of them.)
         List<String> differing = SampleTexts.spread(TEXTS, 600).parallelStream()
                 .map(text -> List.of(fingerprint(FILTERED.diagnose(text)), fingerprint(NAIVE.diagnose(text))))

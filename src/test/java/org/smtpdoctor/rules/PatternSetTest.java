@@ -33,8 +33,8 @@ import org.smtpdoctor.wording.WordingRule;
  * gives exactly the set RE2/J gives pattern by pattern: on an even spread of the sample texts (as the rules see them,
  * and as written), on texts mutated an attacker's way and on texts made to probe how characters are read; and on
  * every sample it agrees with RE2/J behind a literal prefilter, a second way made here. (RE2/J pattern by pattern
- * costs the patterns times the texts, fifty thousand by seventy thousand: a fixed budget of pattern runs sets how many
- * texts it reads, so the test's time stays put as the rules grow.)
+ * costs the patterns times the texts, tens of thousands by seventy thousand: a fixed budget of pattern runs sets how
+ * many texts it reads, so the test's time stays put as the rules grow.)
  */
 class PatternSetTest {
     private static final List<Pattern> PATTERNS = projectWordings();
