@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -74,12 +76,13 @@ final class RuleSetLoader {
     static RuleSet load(SourceTree tree) {
         List<SourceFile> yamlFiles = tree.files(".yaml");
         List<SourceFile> drlFiles = tree.files(".drl");
-        RuleSet compiled = COMPILED.get(version(yamlFiles, drlFiles));
+        String version = version(yamlFiles, drlFiles);
+        RuleSet compiled = COMPILED.get(version);
         if (compiled != null) {
             return compiled;
         }
         Problems problems = new Problems();
-        RuleSet rules = check(tree, yamlFiles, drlFiles, problems).ruleSet();
+        RuleSet rules = check(tree, yamlFiles, drlFiles, version, problems).ruleSet();
         problems.throwIfErrors();
         COMPILED.put(rules.version(), rules);
         return rules;
@@ -123,11 +126,13 @@ final class RuleSetLoader {
      * when others failed, so that one run shows all problems; a file the gate refuses never reaches Drools.
      */
     static Outcome check(SourceTree tree, Problems problems) {
-        return check(tree, tree.files(".yaml"), tree.files(".drl"), problems);
+        List<SourceFile> yamlFiles = tree.files(".yaml");
+        List<SourceFile> drlFiles = tree.files(".drl");
+        return check(tree, yamlFiles, drlFiles, version(yamlFiles, drlFiles), problems);
     }
 
     private static Outcome check(SourceTree tree, List<SourceFile> yamlFiles, List<SourceFile> drlFiles,
-                                 Problems problems) {
+                                 String version, Problems problems) {
         Catalog catalog = CatalogLoader.load(tree, problems);
         TextPatterns patterns = new TextPatterns();
         Map<RuleSet.Key, RuleRef> locations = new HashMap<>();
@@ -158,6 +163,13 @@ final class RuleSetLoader {
         if (drls.isEmpty() && !problems.hasErrors()) {
             problems.error(".", 0, 0, "no rule files (<family>/<name>.yaml) in " + tree.description());
         }
+        // Neither the scan of all wordings nor the near-wording index needs Drools: they are built on another core while
+        // the rules are gated and compiled. Not when a hand-written DRL rule may still read a set directly (gate).
+        CompletableFuture<NearWordings> near = drlFiles.isEmpty() && !problems.hasErrors()
+                ? CompletableFuture.supplyAsync(() -> {
+                    patterns.prepare();
+                    return NearWordings.of(ruleFiles, taxonomy, patterns);
+                }) : null;
         List<PackageDescr> gated = new ArrayList<>();
         for (Drl drl : drls) {
             PackageDescr pkg = gate(drl, patterns, locations, loaded, problems);
@@ -166,12 +178,28 @@ final class RuleSetLoader {
             }
         }
         KieBase kieBase = problems.hasErrors() ? null : compile(gated, patterns, problems);
+        NearWordings nearWordings = near == null ? null : joined(near);
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
                 new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
-                version(yamlFiles, drlFiles), Map.copyOf(drlOfRule),
+                version, Map.copyOf(drlOfRule),
                 drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null,
-                NearWordings.of(ruleFiles, taxonomy, patterns));
+                nearWordings != null ? nearWordings : NearWordings.of(ruleFiles, taxonomy, patterns));
         return new Outcome(rules, List.copyOf(loaded), catalog);
+    }
+
+    /** The value of {@code task}, or what it threw, as if it had run on this thread. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static boolean isRuleFile(String name) {

@@ -130,6 +130,14 @@ public final class TextPatterns {
         return compiled.namedGroups().isEmpty() ? null : compiled;
     }
 
+    /**
+     * Builds the scan of every wording now rather than on the first text: for a loader with other work to do meanwhile
+     * (Drools compiling the rules), on another core. Every set must be defined by then.
+     */
+    public void prepare() {
+        scan();
+    }
+
     /** Whether a wording set of this id is defined. */
     public boolean hasWordings(String id) {
         return wordingSets.containsKey(id);
