@@ -163,13 +163,15 @@ final class RuleSetLoader {
         if (drls.isEmpty() && !problems.hasErrors()) {
             problems.error(".", 0, 0, "no rule files (<family>/<name>.yaml) in " + tree.description());
         }
-        // Neither the scan of all wordings nor the near-wording index needs Drools: they are built on another core while
-        // the rules are gated and compiled. Not when a hand-written DRL rule may still read a set directly (gate).
-        CompletableFuture<NearWordings> near = drlFiles.isEmpty() && !problems.hasErrors()
-                ? CompletableFuture.supplyAsync(() -> {
-                    patterns.prepare();
-                    return NearWordings.of(ruleFiles, taxonomy, patterns);
-                }) : null;
+        // Neither the near-wording index nor the scan of all wordings needs Drools: they are built on another core while
+        // the rules are gated and compiled. The scan waits for its first text when a hand-written DRL rule may still
+        // read a wording set directly (gate).
+        CompletableFuture<NearWordings> near = problems.hasErrors() ? null : CompletableFuture.supplyAsync(() -> {
+            if (drlFiles.isEmpty()) {
+                patterns.prepare();
+            }
+            return NearWordings.of(ruleFiles, taxonomy, patterns);
+        });
         List<PackageDescr> gated = new ArrayList<>();
         for (Drl drl : drls) {
             PackageDescr pkg = gate(drl, patterns, locations, loaded, problems);
@@ -182,8 +184,7 @@ final class RuleSetLoader {
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
                 new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
                 version, Map.copyOf(drlOfRule),
-                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null,
-                nearWordings != null ? nearWordings : NearWordings.of(ruleFiles, taxonomy, patterns));
+                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null, nearWordings);
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 
