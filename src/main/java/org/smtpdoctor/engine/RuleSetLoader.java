@@ -163,11 +163,15 @@ final class RuleSetLoader {
         if (drls.isEmpty() && !problems.hasErrors()) {
             problems.error(".", 0, 0, "no rule files (<family>/<name>.yaml) in " + tree.description());
         }
+        // Without hand-written DRL every rule is one the engine wrote: no rule reads a wording set the gate has yet to
+        // register, so the scan of all wordings can be prepared at once; and no rule sees more of a reply than the facts
+        // VerdictMemo keys on, so verdicts may be remembered. (A DRL file that names no category is an error.)
+        boolean onlyGenerated = drlFiles.isEmpty();
         // Neither the near-wording index nor the scan of all wordings needs Drools: they are built on another core while
         // the rules are gated and compiled. The scan waits for its first text when a hand-written DRL rule may still
         // read a wording set directly (gate).
         CompletableFuture<NearWordings> near = problems.hasErrors() ? null : CompletableFuture.supplyAsync(() -> {
-            if (drlFiles.isEmpty()) {
+            if (onlyGenerated) {
                 patterns.prepare();
             }
             return NearWordings.of(ruleFiles, taxonomy, patterns);
@@ -184,7 +188,7 @@ final class RuleSetLoader {
         RuleSet rules = problems.hasErrors() ? null : new RuleSet(kieBase,
                 new ThreadSessions(kieBase), patterns, RuleSet.placed(locations, kieBase), catalog,
                 version, Map.copyOf(drlOfRule),
-                drls.stream().allMatch(Drl::generated) ? new VerdictMemo() : null, nearWordings);
+                onlyGenerated ? new VerdictMemo() : null, nearWordings);
         return new Outcome(rules, List.copyOf(loaded), catalog);
     }
 
