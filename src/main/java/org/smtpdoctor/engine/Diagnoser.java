@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpdoctor.catalog.AppResends;
@@ -141,15 +143,25 @@ public final class Diagnoser implements AutoCloseable {
      * rules' guards. Otherwise the whole text decides; a text without a quote is evaluated once.
      */
     private Diagnosis decide(ParsedReply parsed) {
+        return quoteFirst(parsed, (judged, current) -> LayeredDecision.decide(judged, evaluate(judged, current, true), current),
+                Function.identity());
+    }
+
+    /**
+     * {@code judge}'s answer on the reply {@code parsed} quotes when that answer names a cause
+     * ({@link LayeredDecision#namesCause}), else on the whole text: the one place {@link #diagnose} and {@link #explain}
+     * take this turn, so that an explanation always tells the decision a diagnosis gives.
+     */
+    private <T> T quoteFirst(ParsedReply parsed, BiFunction<ParsedReply, RuleSet, T> judge, Function<T, Diagnosis> diagnosis) {
         RuleSet current = serving();
         ParsedReply quote = parsed.quoted();
         if (quote != null) {
-            Diagnosis quoted = LayeredDecision.decide(quote, evaluate(quote, current, true), current);
-            if (LayeredDecision.namesCause(quoted)) {
+            T quoted = judge.apply(quote, current);
+            if (LayeredDecision.namesCause(diagnosis.apply(quoted))) {
                 return quoted;
             }
         }
-        return LayeredDecision.decide(parsed, evaluate(parsed, current, true), current);
+        return judge.apply(parsed, current);
     }
 
     /**
@@ -157,16 +169,9 @@ public final class Diagnoser implements AutoCloseable {
      * matched, which one decided, and whether the reply the text quotes decided ({@link Explanation#quoteDecided}).
      */
     public Explanation explain(String errorText) {
-        RuleSet current = serving();
         ParsedReply parsed = parser.parse(errorText);
-        ParsedReply quoted = parsed.quoted();
-        if (quoted != null) {
-            Explanation own = Explainer.explain(parsed, quoted, evaluate(quoted, current, false), current);
-            if (LayeredDecision.namesCause(own.diagnosis())) {
-                return own;
-            }
-        }
-        return Explainer.explain(parsed, parsed, evaluate(parsed, current, false), current);
+        return quoteFirst(parsed, (judged, current) -> Explainer.explain(parsed, judged, evaluate(judged, current, false),
+                current), Explanation::diagnosis);
     }
 
     /**
